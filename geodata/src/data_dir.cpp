@@ -1,1 +1,37 @@
-// placeholder
+#include "sitecover/geodata/data_dir.hpp"
+
+#include <cstdlib>
+#include <system_error>
+
+#include "sitecover/error.hpp"
+
+namespace sitecover::geodata {
+
+std::filesystem::path find_data_dir(const std::string& explicit_dir) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const auto usable = [&](const fs::path& dir) { return fs::is_directory(dir, ec); };
+    const std::string hint =
+        ": point at the geodata directory with --data DIR or the SITECOVER_DATA variable, "
+        "or name each input file (--areas, --sites, --from)";
+
+    if (!explicit_dir.empty()) {
+        if (!usable(explicit_dir)) throw InputError("data directory '" + explicit_dir + "' not found" + hint);
+        return explicit_dir;
+    }
+    if (const char* env = std::getenv("SITECOVER_DATA"); env != nullptr && *env != '\0') {
+        if (!usable(env)) {
+            throw InputError(std::string("data directory '") + env + "' (from SITECOVER_DATA) not found" + hint);
+        }
+        return env;
+    }
+    for (const char* candidate : {"shared/geodata", "../shared/geodata", "../../shared/geodata"}) {
+        if (usable(candidate)) return candidate;
+    }
+#ifdef SITECOVER_DEFAULT_DATA_DIR
+    if (usable(SITECOVER_DEFAULT_DATA_DIR)) return fs::path(SITECOVER_DEFAULT_DATA_DIR).lexically_normal();
+#endif
+    throw InputError("the default data directory (../shared/geodata) was not found" + hint);
+}
+
+}  // namespace sitecover::geodata

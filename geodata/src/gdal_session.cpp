@@ -1,1 +1,39 @@
-// placeholder
+#include "gdal_session.hpp"
+
+#include <mutex>
+
+#include <cpl_error.h>
+#include <gdal.h>
+
+namespace sitecover::geodata::detail {
+namespace {
+
+thread_local std::string last_error;
+
+void CPL_STDCALL capture_error(CPLErr severity, CPLErrorNum /*code*/, const char* message) {
+    // Warnings are kept too: GDAL often explains a failure in a warning first.
+    if (severity >= CE_Warning && message != nullptr) last_error = message;
+}
+
+}  // namespace
+
+void ensure_gdal() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        GDALAllRegister();
+        CPLSetErrorHandler(capture_error);
+    });
+}
+
+std::string take_gdal_error() {
+    std::string message;
+    message.swap(last_error);
+    return message;
+}
+
+std::string gdal_reason() {
+    const std::string message = take_gdal_error();
+    return message.empty() ? std::string() : " (GDAL: " + message + ")";
+}
+
+}  // namespace sitecover::geodata::detail

@@ -1,1 +1,266 @@
-// placeholder
+#include "sitecover/geodata/table_writer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <system_error>
+#include <unistd.h>
+
+#include <cpl_conv.h>
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+#include "gdal_session.hpp"
+#include "sitecover/error.hpp"
+
+namespace sitecover::geodata {
+namespace fs = std::filesystem;
+
+std::string driver_for_path(const std::string& path) {
+    std::string ext = fs::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (ext == ".csv" || path == "-") return "CSV";
+    if (ext == ".geojson" || ext == ".json") return "GeoJSON";
+    if (ext == ".gpkg") return "GPKG";
+    if (ext == ".fgb") return "FlatGeobuf";
+    if (ext == ".shp") return "ESRI Shapefile";
+    return {};
+}
+
+namespace {
+
+OGRFieldType ogr_type(FieldType type) {
+    switch (type) {
+        case FieldType::Integer: return OFTInteger64;
+        case FieldType::Real: return OFTReal;
+        case FieldType::Boolean: return OFTInteger;
+        case FieldType::String: break;
+    }
+    return OFTString;
+}
+
+OGRwkbGeometryType ogr_geometry(GeometryKind kind) {
+    switch (kind) {
+        case GeometryKind::Point: return wkbPoint;
+        case GeometryKind::LineString: return wkbLineString;
+        case GeometryKind::MultiPolygon: return wkbMultiPolygon;
+        case GeometryKind::None: break;
+    }
+    return wkbNone;
+}
+
+OGRLinearRing to_ring(const Ring& ring) {
+    OGRLinearRing out;
+    for (const LonLat& p : ring) out.addPoint(p.lon_deg, p.lat_deg);
+    out.closeRings();
+    return out;
+}
+
+double round_to(double value, int decimals) {
+    if (decimals < 0 || !std::isfinite(value)) return value;
+    const double scale = std::pow(10.0, decimals);
+    return std::round(value * scale) / scale;
+}
+
+}  // namespace
+
+struct TableWriter::Impl {
+    TableOptions options;
+    std::vector<Column> columns;
+    std::string driver_name;
+    std::string target;     // final path
+    std::string temporary;  // where rows are written; equals target for standard output
+    GDALDataset* dataset = nullptr;
+    OGRLayer* layer = nullptr;
+    bool committed = false;
+
+    // Every file the temporary dataset made (a shapefile is several files).
+    std::vector<fs::path> temporary_files() const {
+        std::vector<fs::path> files;
+        const fs::path tmp(temporary);
+        const std::string stem = tmp.stem().string();
+        std::error_code ec;
+        for (const auto& entry : fs::directory_iterator(tmp.parent_path().empty() ? "." : tmp.parent_path(), ec)) {
+            if (entry.path().stem().string() == stem) files.push_back(entry.path());
+        }
+        return files;
+    }
+
+    void discard() {
+        if (dataset != nullptr) {
+            GDALClose(dataset);
+            dataset = nullptr;
+        }
+        if (!committed && temporary != target) {
+            std::error_code ec;
+            for (const auto& file : temporary_files()) fs::remove(file, ec);
+        }
+    }
+};
+
+TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
+    : impl_(std::make_unique<Impl>()) {
+    detail::ensure_gdal();
+    Impl& w = *impl_;
+    w.options = std::move(options);
+    w.columns = std::move(columns);
+    const bool to_stdout = w.options.path == "-";
+    w.driver_name = !w.options.format.empty() ? w.options.format : driver_for_path(w.options.path);
+    if (w.driver_name.empty()) {
+        throw OutputError("output '" + w.options.path +
+                          "': unknown format; use a .csv, .geojson or .gpkg name, or -f DRIVER");
+    }
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(w.driver_name.c_str());
+    if (driver == nullptr || driver->GetMetadataItem(GDAL_DCAP_VECTOR) == nullptr ||
+        driver->GetMetadataItem(GDAL_DCAP_CREATE) == nullptr) {
+        throw OutputError("output '" + w.options.path + "': GDAL cannot write the format '" +
+                          w.driver_name + "'");
+    }
+
+    if (to_stdout) {
+        w.target = w.temporary = "/vsistdout/";
+    } else {
+        w.target = w.options.path;
+        const fs::path target(w.target);
+        std::error_code ec;
+        if (fs::is_directory(target, ec)) {
+            throw OutputError("output '" + w.target + "' is a directory");
+        }
+        if (fs::exists(target, ec) && !w.options.overwrite) {
+            throw OutputError("output '" + w.target + "' already exists: use --overwrite to replace it");
+        }
+        const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+        if (!fs::is_directory(dir, ec)) {
+            throw OutputError("output '" + w.target + "': directory '" + dir.string() + "' does not exist");
+        }
+        if (access(dir.c_str(), W_OK) != 0) {
+            throw OutputError("output '" + w.target + "': directory '" + dir.string() + "' is not writable");
+        }
+        w.temporary = (dir / ("." + target.stem().string() + ".sitecover-tmp-" +
+                              std::to_string(getpid()) + target.extension().string()))
+                          .string();
+    }
+
+    // GeoPackages record a modification time; a fixed one keeps outputs byte-identical.
+    CPLSetConfigOption("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
+    detail::take_gdal_error();
+    w.dataset = driver->Create(w.temporary.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+    if (w.dataset == nullptr) {
+        throw OutputError("cannot create output '" + w.target + "'" + detail::gdal_reason());
+    }
+
+    const bool with_geometry = w.options.geometry != GeometryKind::None && w.driver_name != "CSV";
+    OGRSpatialReference wgs84;
+    wgs84.SetWellKnownGeogCS("WGS84");
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    CPLStringList layer_options;
+    if (w.driver_name == "GeoJSON") layer_options.SetNameValue("RFC7946", "YES");
+    if (w.driver_name == "CSV") {
+        layer_options.SetNameValue("LINEFORMAT", "LF");
+        layer_options.SetNameValue("STRING_QUOTING", "IF_NEEDED");
+    }
+    const std::string layer_name = w.options.layer_name.empty() ? "result" : w.options.layer_name;
+    w.layer = w.dataset->CreateLayer(layer_name.c_str(), with_geometry ? &wgs84 : nullptr,
+                                     with_geometry ? ogr_geometry(w.options.geometry) : wkbNone,
+                                     layer_options.List());
+    if (w.layer == nullptr) {
+        const std::string reason = detail::gdal_reason();
+        w.discard();
+        throw OutputError("cannot create layer '" + layer_name + "' in '" + w.target + "'" + reason);
+    }
+    for (const Column& column : w.columns) {
+        OGRFieldDefn defn(column.name.c_str(), ogr_type(column.type));
+        if (column.type == FieldType::Boolean) defn.SetSubType(OFSTBoolean);
+        if (w.layer->CreateField(&defn) != OGRERR_NONE) {
+            const std::string reason = detail::gdal_reason();
+            w.discard();
+            throw OutputError("cannot create field '" + column.name + "' in '" + w.target + "'" + reason);
+        }
+    }
+}
+
+TableWriter::~TableWriter() { impl_->discard(); }
+
+void TableWriter::add_row(const Row& row) {
+    Impl& w = *impl_;
+    if (w.dataset == nullptr) throw OutputError("output '" + w.target + "' is already closed");
+    OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(w.layer->GetLayerDefn()));
+    for (std::size_t i = 0; i < w.columns.size() && i < row.values.size(); ++i) {
+        const int field = static_cast<int>(i);
+        const Value& value = row.values[i];
+        if (std::holds_alternative<std::monostate>(value)) {
+            feature->SetFieldNull(field);
+        } else if (const auto* text = std::get_if<std::string>(&value)) {
+            feature->SetField(field, text->c_str());
+        } else if (const auto* flag = std::get_if<bool>(&value)) {
+            feature->SetField(field, *flag ? 1 : 0);
+        } else if (const auto* integer = std::get_if<std::int64_t>(&value)) {
+            feature->SetField(field, static_cast<GIntBig>(*integer));
+        } else {
+            const double real = std::get<double>(value);
+            if (std::isfinite(real)) {
+                feature->SetField(field, round_to(real, w.columns[i].decimals));
+            } else {
+                feature->SetFieldNull(field);
+            }
+        }
+    }
+    if (w.layer->GetGeomType() != wkbNone) {
+        if (w.options.geometry == GeometryKind::Point && !row.line.empty()) {
+            feature->SetGeometry(std::make_unique<OGRPoint>(row.line[0].lon_deg, row.line[0].lat_deg).get());
+        } else if (w.options.geometry == GeometryKind::LineString && row.line.size() >= 2) {
+            OGRLineString line;
+            for (const LonLat& p : row.line) line.addPoint(p.lon_deg, p.lat_deg);
+            feature->SetGeometry(&line);
+        } else if (w.options.geometry == GeometryKind::MultiPolygon && row.area != nullptr) {
+            OGRMultiPolygon multi;
+            for (const Polygon& part : row.area->parts) {
+                OGRPolygon polygon;
+                polygon.addRing(std::make_unique<OGRLinearRing>(to_ring(part.outer)).get());
+                for (const Ring& hole : part.holes) {
+                    polygon.addRing(std::make_unique<OGRLinearRing>(to_ring(hole)).get());
+                }
+                multi.addGeometry(&polygon);
+            }
+            feature->SetGeometry(&multi);
+        }
+    }
+    detail::take_gdal_error();
+    if (w.layer->CreateFeature(feature.get()) != OGRERR_NONE) {
+        throw OutputError("cannot write a row to '" + w.target + "'" + detail::gdal_reason());
+    }
+}
+
+void TableWriter::commit() {
+    Impl& w = *impl_;
+    if (w.dataset == nullptr) throw OutputError("output '" + w.target + "' is already closed");
+    detail::take_gdal_error();
+    CPLErrorReset();
+    // GDAL 3.6's GDALClose returns nothing: a failed final write shows in the error state.
+    GDALClose(w.dataset);
+    w.dataset = nullptr;
+    if (CPLGetLastErrorType() >= CE_Failure) {
+        const std::string reason = detail::gdal_reason();
+        w.discard();
+        throw OutputError("cannot finish writing '" + w.target + "'" + reason);
+    }
+    if (w.temporary == w.target) {
+        w.committed = true;
+        return;
+    }
+    const fs::path tmp(w.temporary);
+    const fs::path target(w.target);
+    std::error_code ec;
+    for (const auto& file : w.temporary_files()) {
+        const fs::path destination = target.parent_path() / (target.stem().string() + file.extension().string());
+        fs::rename(file, destination, ec);
+        if (ec) {
+            w.discard();
+            throw OutputError("cannot move the finished output to '" + destination.string() + "': " + ec.message());
+        }
+    }
+    w.committed = true;
+}
+
+}  // namespace sitecover::geodata

@@ -1,0 +1,21 @@
+#pragma once
+// Where a vector layer comes from: a GDAL dataset path, an optional layer name and filter.
+
+#include <string>
+
+namespace sitecover::geodata {
+
+/// A layer of any GDAL vector format (GeoJSON, GeoPackage, Shapefile, FlatGeobuf, CSV...).
+struct LayerSource {
+    std::string path;   ///< file path or any GDAL connection string (/vsizip/..., /vsigzip/...)
+    std::string layer;  ///< layer name; empty: the dataset's only layer
+    std::string where;  ///< OGR SQL attribute filter (as ogr2ogr -where); empty: every feature
+    /// CRS of the data when the file declares none ("EPSG:2154", a WKT or PROJ string).
+    /// Empty: a file without CRS is taken as WGS84 lon/lat (the GeoJSON and CSV convention).
+    std::string assumed_crs;
+};
+
+/// "file 'PATH', layer 'NAME'" — the prefix of every loading error about this source.
+std::string describe(const LayerSource& source, const std::string& layer_name);
+
+}  // namespace sitecover::geodata

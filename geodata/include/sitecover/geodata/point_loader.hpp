@@ -1,0 +1,38 @@
+#pragma once
+// Loading query origins: points from any layer, or representative points of polygons.
+
+#include <string>
+#include <vector>
+
+#include "sitecover/geodata/layer_source.hpp"
+#include "sitecover/lon_lat.hpp"
+
+namespace sitecover::geodata {
+
+/// One origin of a nearest-site query.
+struct Origin {
+    std::string code;
+    std::string name;
+    LonLat position;
+};
+
+/// How a polygon becomes a point.
+enum class OriginRule {
+    PointOnSurface,  ///< default: always inside the polygon
+    Centroid,        ///< area-weighted centroid (may fall outside a concave polygon)
+};
+
+/// Attribute names of an origin layer.
+struct OriginFields {
+    std::string code = "code";  ///< for CSV points the "id" column is used when "code" is absent
+    std::string name = "nom";   ///< optional
+    std::string lon = "lon";    ///< used when the layer has no geometry (CSV)
+    std::string lat = "lat";
+};
+
+/// Origins from a polygon layer (one point per feature, by `rule`), a point layer, or a table
+/// with lon/lat columns (e.g. a CSV `id,lon,lat`). Same errors as load_areas / load_sites.
+std::vector<Origin> load_origins(const LayerSource& source, const OriginFields& fields = {},
+                                 OriginRule rule = OriginRule::PointOnSurface);
+
+}  // namespace sitecover::geodata

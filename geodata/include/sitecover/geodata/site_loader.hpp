@@ -1,0 +1,40 @@
+#pragma once
+// Loading service sites from a point layer or a table with longitude / latitude columns.
+
+#include <string>
+#include <vector>
+
+#include "sitecover/geodata/layer_source.hpp"
+#include "sitecover/site.hpp"
+
+namespace sitecover::geodata {
+
+/// Attribute names of a site layer; the defaults fit the ANCT France Services list.
+/// `kind`, `department` and `labelled_on` may be absent from the layer (left empty, with a
+/// warning); `id` and, for layers without geometry, `lon` / `lat` are required.
+struct SiteFields {
+    std::string id = "id_fs";
+    std::string name = "lib_fs";
+    std::string lon = "longitude";  ///< used when the layer has no point geometry (CSV)
+    std::string lat = "latitude";
+    std::string kind = "type_fs";
+    std::string department = "insee_dep";
+    std::string labelled_on = "labellisation_fs";  ///< "Espace labellisé DD/MM/YYYY" or ISO date
+};
+
+/// Sites and the warnings met while loading them (missing optional fields...).
+struct LoadedSites {
+    std::vector<Site> sites;
+    std::vector<std::string> warnings;
+};
+
+/// Reads the (filtered) features of a point layer or of a table with lon/lat columns.
+/// Throws InputError naming file, layer, feature and field for a missing file or field, a
+/// non-numeric or out-of-range coordinate, a non-point geometry, an empty id or a duplicate id.
+LoadedSites load_sites(const LayerSource& source, const SiteFields& fields = {});
+
+/// Parses the labelling date of a site: "Espace labellisé 01/09/2020", "01/09/2020" or
+/// "2020-09-01" give "2020-09-01"; anything else gives "".
+std::string parse_labelling_date(const std::string& text);
+
+}  // namespace sitecover::geodata

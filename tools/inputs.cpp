@@ -1,0 +1,148 @@
+#include "inputs.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <iostream>
+#include <regex>
+#include <sstream>
+
+#include "sitecover/geodata/area_loader.hpp"
+#include "sitecover/geodata/data_dir.hpp"
+#include "sitecover/geodata/site_loader.hpp"
+
+namespace sitecover::cli {
+namespace {
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    return s;
+}
+
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> items;
+    std::stringstream in(text);
+    std::string item;
+    while (std::getline(in, item, ',')) {
+        item.erase(0, item.find_first_not_of(' '));
+        item.erase(item.find_last_not_of(' ') + 1);
+        if (!item.empty()) items.push_back(item);
+    }
+    return items;
+}
+
+bool valid_iso_date(const std::string& date) {
+    static const std::regex pattern(R"(^(\d{4})-(\d{2})-(\d{2})$)");
+    std::smatch m;
+    if (!std::regex_match(date, m, pattern)) return false;
+    const int month = std::stoi(m[2].str());
+    const int day = std::stoi(m[3].str());
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+}  // namespace
+
+void warn(const std::string& message) { std::cerr << "sitecover: warning: " << message << "\n"; }
+
+void declare_data_options(Options& options) {
+    options.group("Data");
+    options.value("--data", "DIR",
+                  "geodata directory for the defaults (else $SITECOVER_DATA, else ../shared/geodata)");
+}
+
+void declare_area_options(Options& options) {
+    options.group("Areas (default: the 17 cantons of the Gers)");
+    options.value("--areas", "FILE", "polygon layer of the areas (any GDAL vector format)");
+    options.value("--areas-layer", "NAME", "layer to read when the file holds several");
+    options.value("--areas-where", "EXPR", "OGR SQL attribute filter on the areas");
+    options.value("--area-code-field", "NAME", "field holding the area code (default: code)");
+    options.value("--area-name-field", "NAME", "field holding the area name (default: nom)");
+    options.value("--areas-crs", "CRS", "CRS of an areas file that declares none (default: WGS84 lon/lat)");
+}
+
+void declare_site_options(Options& options) {
+    options.group("Sites (default: the 2,845 France Services of the ANCT list)");
+    options.value("--sites", "FILE", "point layer, or table with longitude/latitude columns");
+    options.value("--sites-layer", "NAME", "layer to read when the file holds several");
+    options.value("--sites-where", "EXPR", "OGR SQL attribute filter, e.g. \"insee_dep = '32'\"");
+    options.value("--site-types", "LIST", "keep these site types only, e.g. Principal,Antenne");
+    options.value("--as-of", "YYYY-MM-DD", "keep sites labelled on or before this date");
+    options.value("--site-id-field", "NAME", "site id field (default: id_fs)");
+    options.value("--site-name-field", "NAME", "site name field (default: lib_fs)");
+    options.value("--site-lon-field", "NAME", "longitude column of a table (default: longitude)");
+    options.value("--site-lat-field", "NAME", "latitude column of a table (default: latitude)");
+    options.value("--site-type-field", "NAME", "site type field (default: type_fs)");
+    options.value("--site-dep-field", "NAME", "site department field (default: insee_dep)");
+    options.value("--site-date-field", "NAME", "labelling date field (default: labellisation_fs)");
+    options.value("--sites-crs", "CRS", "CRS of a sites file that declares none (default: WGS84 lon/lat)");
+}
+
+void declare_output_options(Options& options) {
+    options.group("Output");
+    options.value("--output", "FILE", "table to write (.csv, .geojson, .gpkg...); default: CSV on stdout", "-o");
+    options.value("--format", "DRIVER", "GDAL driver name when the extension is not enough", "-f");
+    options.flag("--overwrite", "replace an existing output file");
+}
+
+std::string input_path(const Options& options, const std::string& option,
+                       const char* default_relative) {
+    if (options.has(option)) return options.get(option);
+    return (geodata::find_data_dir(options.get("--data")) / default_relative).string();
+}
+
+LoadedSiteSet load_site_set(const Options& options) {
+    LoadedSiteSet set;
+    set.path = input_path(options, "--sites", geodata::defaults::kSites);
+    geodata::LayerSource source{set.path, options.get("--sites-layer"), options.get("--sites-where"),
+                                options.get("--sites-crs")};
+    geodata::SiteFields fields;
+    fields.id = options.get("--site-id-field", fields.id);
+    fields.name = options.get("--site-name-field", fields.name);
+    fields.lon = options.get("--site-lon-field", fields.lon);
+    fields.lat = options.get("--site-lat-field", fields.lat);
+    fields.kind = options.get("--site-type-field", fields.kind);
+    fields.department = options.get("--site-dep-field", fields.department);
+    fields.labelled_on = options.get("--site-date-field", fields.labelled_on);
+
+    const std::string as_of = options.get("--as-of");
+    if (!as_of.empty() && !valid_iso_date(as_of)) {
+        throw UsageError("option '--as-of': '" + as_of + "' is not a date YYYY-MM-DD");
+    }
+    std::vector<std::string> types;
+    for (const auto& t : split_list(options.get("--site-types"))) types.push_back(lower(t));
+    if (options.has("--site-types") && types.empty()) {
+        throw UsageError("option '--site-types': give at least one type, e.g. Principal,Antenne");
+    }
+
+    auto loaded = geodata::load_sites(source, fields);
+    for (const auto& w : loaded.warnings) warn(w);
+    set.read = loaded.sites.size();
+    for (auto& site : loaded.sites) {
+        if (!types.empty() && std::find(types.begin(), types.end(), lower(site.kind)) == types.end()) {
+            continue;
+        }
+        if (!as_of.empty()) {
+            if (site.labelled_on.empty()) {
+                ++set.undated;
+                continue;
+            }
+            if (site.labelled_on > as_of) continue;  // ISO dates order as text
+        }
+        set.sites.push_back(std::move(site));
+    }
+    if (set.undated > 0) {
+        warn(std::to_string(set.undated) + " site(s) without a readable labelling date left out by --as-of");
+    }
+    return set;
+}
+
+std::vector<Area> load_area_set(const Options& options, std::string& path) {
+    path = input_path(options, "--areas", geodata::defaults::kAreas);
+    geodata::LayerSource source{path, options.get("--areas-layer"), options.get("--areas-where"),
+                                options.get("--areas-crs")};
+    geodata::AreaFields fields;
+    fields.code = options.get("--area-code-field", fields.code);
+    fields.name = options.get("--area-name-field", fields.name);
+    return geodata::load_areas(source, fields);
+}
+
+}  // namespace sitecover::cli

@@ -1,0 +1,38 @@
+#pragma once
+// The input options shared by the subcommands (data directory, areas, sites and their
+// filters), and loading them.
+
+#include <string>
+#include <vector>
+
+#include "options.hpp"
+#include "sitecover/area.hpp"
+#include "sitecover/geodata/layer_source.hpp"
+#include "sitecover/site.hpp"
+
+namespace sitecover::cli {
+
+/// Declares --data, and the site options (--sites, --sites-where, --site-types, --as-of...).
+void declare_data_options(Options& options);
+void declare_site_options(Options& options);
+void declare_area_options(Options& options);
+void declare_output_options(Options& options);
+
+/// A path given on the command line, or `default_relative` inside the data directory.
+std::string input_path(const Options& options, const std::string& option,
+                       const char* default_relative);
+
+struct LoadedSiteSet {
+    std::vector<Site> sites;
+    std::string path;
+    std::size_t read = 0;           ///< before the --site-types / --as-of filters
+    std::size_t undated = 0;        ///< dropped by --as-of for lack of a labelling date
+};
+
+LoadedSiteSet load_site_set(const Options& options);
+std::vector<Area> load_area_set(const Options& options, std::string& path);
+
+/// Writes warnings to stderr as "sitecover: warning: ...".
+void warn(const std::string& message);
+
+}  // namespace sitecover::cli

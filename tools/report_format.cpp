@@ -1,0 +1,19 @@
+#include "report_format.hpp"
+
+#include <cstdio>
+
+namespace sitecover::cli {
+
+std::string format_fixed(double value, int decimals) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return buffer;
+}
+
+std::string format_km(double distance_m) { return format_fixed(distance_m / 1000.0, 1) + " km"; }
+
+std::string format_share(std::size_t part, std::size_t total) {
+    return format_fixed(total == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(total), 1) + " %";
+}
+
+}  // namespace sitecover::cli

@@ -1,0 +1,15 @@
+#pragma once
+// Number formatting for the human-readable summaries.
+
+#include <string>
+
+namespace sitecover::cli {
+
+/// `value` with `decimals` digits after the point ("165", "12.3").
+std::string format_fixed(double value, int decimals);
+/// Metres as kilometres with one decimal ("18.7 km").
+std::string format_km(double distance_m);
+/// "12.5 %" of part / total (0 % when total is 0).
+std::string format_share(std::size_t part, std::size_t total);
+
+}  // namespace sitecover::cli
