@@ -1,5 +1,6 @@
 // `sitecover nearest`: the nearest site(s) of every origin, with exact WGS84 distances.
 
+#include <algorithm>
 #include <iostream>
 #include <unordered_map>
 
@@ -53,6 +54,19 @@ std::vector<geodata::Origin> load_origin_set(const Options& options, std::string
         }
     }
     return origins;
+}
+
+// The département of an INSEE commune code ("32013" -> "32", "2A004" -> "2A", "97105" ->
+// "971"), or "" when the code is not one.
+std::string insee_department(const std::string& code) {
+    if (code.size() != 5) return {};
+    const bool digits = std::all_of(code.begin() + 2, code.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits) return {};
+    if (code.rfind("97", 0) == 0) return code.substr(0, 3);
+    if (code.rfind("2A", 0) == 0 || code.rfind("2B", 0) == 0 || (code[0] >= '0' && code[0] <= '9' && code[1] >= '0' && code[1] <= '9')) {
+        return code.substr(0, 2);
+    }
+    return {};
 }
 
 }  // namespace
@@ -123,6 +137,8 @@ int run_nearest(const std::vector<std::string>& args) {
     nearest_m.reserve(origins.size());
     std::size_t without_site = 0;
     std::size_t within_count = 0;
+    std::size_t across_border = 0;  // communes whose nearest site lies in another département
+    std::size_t with_department = 0;
     std::size_t farthest = origins.size();
     Neighbour farthest_hit;
     for (std::size_t o = 0; o < origins.size(); ++o) {
@@ -151,6 +167,10 @@ int run_nearest(const std::vector<std::string>& args) {
             writer.add_row(row);
         }
         const Neighbour& best = hits.front();
+        if (const std::string dep = insee_department(origin.code); !dep.empty()) {
+            ++with_department;
+            if (!sites[best.site].department.empty() && sites[best.site].department != dep) ++across_border;
+        }
         nearest_m.push_back(best.distance_m);
         if (best.distance_m <= within_m) ++within_count;
         if (farthest == origins.size() || best.distance_m > farthest_hit.distance_m) {
@@ -171,6 +191,10 @@ int run_nearest(const std::vector<std::string>& args) {
             << format_km(s.median) << "\n";
         out << "within " << format_fixed(within_m / 1000.0, 1) << " km: " << within_count << "/"
             << origins.size() << " (" << format_share(within_count, origins.size()) << ")\n";
+    }
+    if (with_department > 0) {
+        out << "nearest site in another département: " << across_border << "/" << with_department
+            << " communes\n";
     }
     if (without_site > 0) {
         out << "without a site" << (options.has("--max-km") ? " within --max-km" : "") << ": "
