@@ -93,13 +93,17 @@ int run_coverage(const std::vector<std::string>& args) {
         << ")\n";
 
     std::string uncovered;
+    std::size_t uncovered_count = 0;
+    constexpr std::size_t kListed = 20;  // longer lists are in the table
     std::ostringstream fragile;
     std::size_t fragile_count = 0;
     for (const AreaCoverage& cov : coverage) {
         const Area& area = index.areas()[cov.area];
         if (!cov.covered()) {
-            uncovered += (uncovered.empty() ? "" : ", ") + area.name + " (" + area.code + ")";
-        } else if (*cov.margin_m < fragile_m) {
+            if (++uncovered_count <= kListed) {
+                uncovered += (uncovered.empty() ? "" : ", ") + area.name + " (" + area.code + ")";
+            }
+        } else if (*cov.margin_m < fragile_m && ++fragile_count <= kListed) {
             std::size_t best = 0;
             for (std::size_t i = 1; i < cov.sites.size(); ++i) {
                 if (cov.site_margins_m[i] > cov.site_margins_m[best]) best = i;
@@ -107,10 +111,15 @@ int run_coverage(const std::vector<std::string>& args) {
             fragile << "  " << area.name << " (" << area.code << "): site " << sites[cov.sites[best]].id
                     << " (" << sites[cov.sites[best]].name << ") " << format_fixed(*cov.margin_m, 0)
                     << " m from the boundary\n";
-            ++fragile_count;
         }
     }
+    if (uncovered_count > kListed) {
+        uncovered += " and " + std::to_string(uncovered_count - kListed) + " more (see the table)";
+    }
     out << "uncovered: " << (uncovered.empty() ? "none" : uncovered) << "\n";
+    if (fragile_count > kListed) {
+        fragile << "  and " << fragile_count - kListed << " more (see margin_m in the table)\n";
+    }
     out << "fragile (best site less than " << format_fixed(fragile_m, 0) << " m from the boundary): "
         << (fragile_count == 0 ? "none\n" : std::to_string(fragile_count) + "\n" + fragile.str());
     if (output != "-") out << "wrote " << output << "\n";

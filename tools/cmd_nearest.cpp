@@ -34,7 +34,14 @@ std::vector<geodata::Origin> load_origin_set(const Options& options, std::string
     }
     const auto rule = rule_text == "centroid" ? geodata::OriginRule::Centroid
                                               : geodata::OriginRule::PointOnSurface;
-    std::vector<geodata::Origin> origins = geodata::load_origins(source, fields, rule);
+    std::vector<std::string> warnings;
+    std::vector<geodata::Origin> origins = geodata::load_origins(source, fields, rule, &warnings);
+    if (warnings.size() <= 5) {
+        for (const auto& w : warnings) warn(w);
+    } else {
+        warn(std::to_string(warnings.size()) + " origin polygons were invalid and made valid with GEOS; first: " +
+             warnings.front());
+    }
 
     if (options.has("--origin-points")) {
         // Replace each origin's position by the point of the same code in another layer.

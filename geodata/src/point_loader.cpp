@@ -9,7 +9,7 @@
 namespace sitecover::geodata {
 
 std::vector<Origin> load_origins(const LayerSource& source, const OriginFields& fields,
-                                 OriginRule rule) {
+                                 OriginRule rule, std::vector<std::string>* warnings) {
     detail::LayerReader reader(source);
     // A table of points usually names its key "id": accept it when "code" is absent.
     std::string code_name = fields.code;
@@ -60,7 +60,21 @@ std::vector<Origin> load_origins(const LayerSource& source, const OriginFields& 
             try {
                 repair_area(area);
             } catch (const InputError& e) {
-                throw InputError(reader.where(*feature) + ": " + e.what());
+                // Second chance with GEOS, which rebuilds self-intersecting rings.
+                std::unique_ptr<OGRGeometry> valid(geometry->MakeValid());
+                area.parts.clear();
+                if (!valid || !detail::append_polygons(*valid, area.parts).empty() || area.parts.empty()) {
+                    throw InputError(reader.where(*feature) + ": " + e.what());
+                }
+                try {
+                    repair_area(area);
+                } catch (const InputError&) {
+                    throw InputError(reader.where(*feature) + ": " + e.what());
+                }
+                if (warnings != nullptr) {
+                    warnings->push_back(reader.where(*feature) + " (" + label +
+                                        "): invalid polygon made valid with GEOS before taking its origin");
+                }
             }
             origin.position =
                 rule == OriginRule::Centroid ? centroid(area) : point_on_surface(area);

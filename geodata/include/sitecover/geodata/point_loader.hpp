@@ -31,8 +31,12 @@ struct OriginFields {
 };
 
 /// Origins from a polygon layer (one point per feature, by `rule`), a point layer, or a table
-/// with lon/lat columns (e.g. a CSV `id,lon,lat`). Same errors as load_areas / load_sites.
+/// with lon/lat columns (e.g. a CSV `id,lon,lat`). Same errors as load_areas / load_sites,
+/// except for polygons that Boost.Geometry cannot repair (self-intersections, common in
+/// simplified outlines): an origin needs only a point inside, so such a polygon is made valid
+/// with GEOS (GDAL's MakeValid) and a warning naming it is appended to `warnings`.
 std::vector<Origin> load_origins(const LayerSource& source, const OriginFields& fields = {},
-                                 OriginRule rule = OriginRule::PointOnSurface);
+                                 OriginRule rule = OriginRule::PointOnSurface,
+                                 std::vector<std::string>* warnings = nullptr);
 
 }  // namespace sitecover::geodata
