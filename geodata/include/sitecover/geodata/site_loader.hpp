@@ -24,8 +24,8 @@ struct SiteFields {
 
 /// Sites and the warnings met while loading them (missing optional fields...).
 struct LoadedSites {
-    std::vector<Site> sites;
-    std::vector<std::string> warnings;
+    std::vector<Site> sites;            ///< in file order
+    std::vector<std::string> warnings;  ///< human-readable, one per problem
 };
 
 /// Reads the (filtered) features of a point layer or of a table with lon/lat columns.
