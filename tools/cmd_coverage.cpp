@@ -1,10 +1,14 @@
 // `sitecover coverage`: which sites cover which areas.
 
+#include <iomanip>
 #include <iostream>
+#include <map>
+#include <optional>
 #include <sstream>
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "grouping.hpp"
 #include "inputs.hpp"
 #include "report_format.hpp"
 #include "sitecover/coverage.hpp"
@@ -25,6 +29,8 @@ int run_coverage(const std::vector<std::string>& args) {
                   "touches) or 'excluded' (strictly inside only)");
     options.value("--fragile-m", "METRES", "flag areas whose best site is closer than this to the boundary (default 500)");
     options.value("--noun", "WORD", "what the areas are called in the summary (default: cantons)");
+    options.value("--group-by", "RULE",
+                  "per-group summary: 'dep' (département of INSEE-style codes) or 'prefix:N'");
     options.flag("--fail-uncovered", "exit with status 1 when an area holds no site");
     declare_output_options(options);
     options.epilog(
@@ -44,6 +50,8 @@ int run_coverage(const std::vector<std::string>& args) {
     const Boundary rule = boundary_text == "included" ? Boundary::Included : Boundary::Excluded;
     const double fragile_m = options.number("--fragile-m", 500.0, 0.0, 1e7);
     const std::string noun = options.get("--noun", "cantons");
+    std::optional<GroupRule> group_rule;
+    if (options.has("--group-by")) group_rule.emplace(options.get("--group-by"));
 
     std::string areas_path;
     std::vector<Area> areas = load_area_set(options, areas_path);
@@ -122,6 +130,27 @@ int run_coverage(const std::vector<std::string>& args) {
     }
     out << "fragile (best site less than " << format_fixed(fragile_m, 0) << " m from the boundary): "
         << (fragile_count == 0 ? "none\n" : std::to_string(fragile_count) + "\n" + fragile.str());
+    if (group_rule) {
+        struct Counts {
+            std::size_t areas = 0, covered = 0, sites = 0;
+        };
+        std::map<std::string, Counts> groups;  // ordered by group: stable output
+        for (const AreaCoverage& cov : coverage) {
+            std::string group = group_rule->group_of(index.areas()[cov.area].code);
+            Counts& c = groups[group.empty() ? "(none)" : group];
+            ++c.areas;
+            c.covered += cov.covered() ? 1 : 0;
+            c.sites += cov.sites.size();
+        }
+        out << "by group (" << options.get("--group-by") << "):\n"
+            << "  group   " << std::setw(8) << noun << std::setw(9) << "covered" << std::setw(11)
+            << "uncovered" << std::setw(14) << "sites inside" << "\n";
+        for (const auto& [group, c] : groups) {
+            out << "  " << std::left << std::setw(6) << group << std::right << std::setw(10) << c.areas
+                << std::setw(9) << c.covered << std::setw(11) << c.areas - c.covered << std::setw(14)
+                << c.sites << "\n";
+        }
+    }
     if (output != "-") out << "wrote " << output << "\n";
 
     return options.has("--fail-uncovered") && covered < coverage.size() ? kUncovered : kOk;

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "commands.hpp"
+#include "grouping.hpp"
 #include "exit_codes.hpp"
 #include "inputs.hpp"
 #include "report_format.hpp"
@@ -61,19 +62,6 @@ std::vector<geodata::Origin> load_origin_set(const Options& options, std::string
         }
     }
     return origins;
-}
-
-// The département of an INSEE commune code ("32013" -> "32", "2A004" -> "2A", "97105" ->
-// "971"), or "" when the code is not one.
-std::string insee_department(const std::string& code) {
-    if (code.size() != 5) return {};
-    const bool digits = std::all_of(code.begin() + 2, code.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!digits) return {};
-    if (code.rfind("97", 0) == 0) return code.substr(0, 3);
-    if (code.rfind("2A", 0) == 0 || code.rfind("2B", 0) == 0 || (code[0] >= '0' && code[0] <= '9' && code[1] >= '0' && code[1] <= '9')) {
-        return code.substr(0, 2);
-    }
-    return {};
 }
 
 }  // namespace
