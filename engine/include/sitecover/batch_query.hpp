@@ -1,0 +1,28 @@
+#pragma once
+// Many nearest-site queries at once, spread over threads.
+
+#include <cstddef>
+#include <vector>
+
+#include "sitecover/lon_lat.hpp"
+#include "sitecover/site_index.hpp"
+
+namespace sitecover {
+
+/// The answers for a batch: for point i, its hits are hits[offset[i] .. offset[i + 1]).
+struct BatchResult {
+    std::vector<std::size_t> offset;  ///< points.size() + 1 entries
+    std::vector<Neighbour> hits;      ///< sorted per point as SiteIndex::k_nearest sorts them
+};
+
+/// k_nearest for every point, keeping hits no farther than max_distance_m, on `threads` threads
+/// (0: all hardware threads). The result depends only on the inputs, never on the thread count
+/// or on scheduling. Throws ArgumentError (the first invalid point, by index) before any work.
+/// Thread-safe: the index is only read.
+BatchResult k_nearest_batch(const SiteIndex& index, const std::vector<LonLat>& points,
+                            std::size_t k, double max_distance_m, unsigned threads);
+
+/// The number of threads `threads == 0` means here (at least 1).
+unsigned resolve_thread_count(unsigned threads) noexcept;
+
+}  // namespace sitecover
