@@ -7,79 +7,108 @@
 #include "sitecover/error.hpp"
 
 namespace sitecover::geodata {
+namespace {
 
-std::vector<Origin> load_origins(const LayerSource& source, const OriginFields& fields,
-                                 OriginRule rule, std::vector<std::string>* warnings) {
-    detail::LayerReader reader(source);
-    // A table of points usually names its key "id": accept it when "code" is absent.
-    std::string code_name = fields.code;
-    if (reader.field_index(code_name) < 0 && code_name == OriginFields{}.code &&
-        reader.field_index("id") >= 0) {
-        code_name = "id";
-    }
-    const int code_field = reader.require_field(code_name, "origin code");
-    const int name_field = fields.name.empty() ? -1 : reader.field_index(fields.name);
-    // Points come from the geometry when there is one, else from the lon / lat columns.
-    std::unique_ptr<detail::FeaturePointReader> columns;
-    if (!reader.has_geometry_field()) {
-        columns = std::make_unique<detail::FeaturePointReader>(reader, fields.lon, fields.lat);
+class GdalOriginReader final : public OriginReader {
+public:
+    GdalOriginReader(const LayerSource& source, const OriginFields& fields, OriginRule rule)
+        : reader_(source), rule_(rule) {
+        // A table of points usually names its key "id": accept it when "code" is absent.
+        code_name_ = fields.code;
+        if (reader_.field_index(code_name_) < 0 && code_name_ == OriginFields{}.code &&
+            reader_.field_index("id") >= 0) {
+            code_name_ = "id";
+        }
+        code_field_ = reader_.require_field(code_name_, "origin code");
+        name_field_ = fields.name.empty() ? -1 : reader_.field_index(fields.name);
+        // Points come from the lon / lat columns of a table, else from the geometry.
+        points_ = std::make_unique<detail::FeaturePointReader>(reader_, fields.lon, fields.lat);
     }
 
-    std::vector<Origin> origins;
-    while (auto feature = reader.next_feature()) {
+    bool next_chunk(std::vector<Origin>& out, std::size_t max_count) override {
+        std::size_t added = 0;
+        while (added < max_count) {
+            auto feature = reader_.next_feature();
+            if (!feature) break;
+            out.push_back(read(*feature));
+            ++added;
+        }
+        return added > 0;
+    }
+
+    const std::vector<std::string>& warnings() const override { return warnings_; }
+
+private:
+    Origin read(OGRFeature& feature) {
         Origin origin;
-        origin.code = feature->IsFieldSetAndNotNull(code_field) ? feature->GetFieldAsString(code_field)
-                                                                : "";
+        origin.code = feature.IsFieldSetAndNotNull(code_field_) ? feature.GetFieldAsString(code_field_) : "";
         if (origin.code.empty()) {
-            throw InputError(reader.where(*feature) + ", field '" + code_name + "': empty code");
+            throw InputError(reader_.where(feature) + ", field '" + code_name_ + "': empty code");
         }
-        if (name_field >= 0) origin.name = feature->GetFieldAsString(name_field);
+        if (name_field_ >= 0) origin.name = feature.GetFieldAsString(name_field_);
         const std::string label = "code '" + origin.code + "'";
-        if (columns) {
-            origin.position = columns->read(*feature, label);
-            origins.push_back(std::move(origin));
-            continue;
+        OGRGeometry* geometry = feature.GetGeometryRef();
+        if (points_->from_columns() || (geometry != nullptr && !geometry->IsEmpty() &&
+                                        wkbFlatten(geometry->getGeometryType()) == wkbPoint)) {
+            origin.position = points_->read(feature, label);
+            return origin;
         }
-        OGRGeometry* geometry = feature->GetGeometryRef();
         if (geometry == nullptr || geometry->IsEmpty()) {
-            throw InputError(reader.where(*feature) + " (" + label + "): no geometry");
+            throw InputError(reader_.where(feature) + " (" + label + "): no geometry");
         }
-        const OGRwkbGeometryType type = wkbFlatten(geometry->getGeometryType());
-        if (type == wkbPoint) {
-            detail::FeaturePointReader point_reader(reader, fields.lon, fields.lat);
-            origin.position = point_reader.read(*feature, label);
-        } else {
-            reader.to_wgs84(*geometry, *feature);
-            Area area{origin.code, origin.name, {}};
-            if (const auto problem = detail::append_polygons(*geometry, area.parts);
-                !problem.empty() || area.parts.empty()) {
-                throw InputError(reader.where(*feature) + " (" + label + "): " +
-                                 (problem.empty() ? std::string("empty polygon") : problem) +
-                                 " (origins are points or polygons)");
+        reader_.to_wgs84(*geometry, feature);
+        Area area{origin.code, origin.name, {}};
+        if (const auto problem = detail::append_polygons(*geometry, area.parts);
+            !problem.empty() || area.parts.empty()) {
+            throw InputError(reader_.where(feature) + " (" + label + "): " +
+                             (problem.empty() ? std::string("empty polygon") : problem) +
+                             " (origins are points or polygons)");
+        }
+        try {
+            repair_area(area);
+        } catch (const InputError& e) {
+            // Second chance with GEOS, which rebuilds self-intersecting rings.
+            std::unique_ptr<OGRGeometry> valid(geometry->MakeValid());
+            area.parts.clear();
+            if (!valid || !detail::append_polygons(*valid, area.parts).empty() || area.parts.empty()) {
+                throw InputError(reader_.where(feature) + ": " + e.what());
             }
             try {
                 repair_area(area);
-            } catch (const InputError& e) {
-                // Second chance with GEOS, which rebuilds self-intersecting rings.
-                std::unique_ptr<OGRGeometry> valid(geometry->MakeValid());
-                area.parts.clear();
-                if (!valid || !detail::append_polygons(*valid, area.parts).empty() || area.parts.empty()) {
-                    throw InputError(reader.where(*feature) + ": " + e.what());
-                }
-                try {
-                    repair_area(area);
-                } catch (const InputError&) {
-                    throw InputError(reader.where(*feature) + ": " + e.what());
-                }
-                if (warnings != nullptr) {
-                    warnings->push_back(reader.where(*feature) + " (" + label +
-                                        "): invalid polygon made valid with GEOS before taking its origin");
-                }
+            } catch (const InputError&) {
+                throw InputError(reader_.where(feature) + ": " + e.what());
             }
-            origin.position =
-                rule == OriginRule::Centroid ? centroid(area) : point_on_surface(area);
+            warnings_.push_back(reader_.where(feature) + " (" + label +
+                                "): invalid polygon made valid with GEOS before taking its origin");
         }
-        origins.push_back(std::move(origin));
+        origin.position = rule_ == OriginRule::Centroid ? centroid(area) : point_on_surface(area);
+        return origin;
+    }
+
+    detail::LayerReader reader_;
+    OriginRule rule_;
+    std::string code_name_;
+    int code_field_ = -1;
+    int name_field_ = -1;
+    std::unique_ptr<detail::FeaturePointReader> points_;
+    std::vector<std::string> warnings_;
+};
+
+}  // namespace
+
+std::unique_ptr<OriginReader> open_origins(const LayerSource& source, const OriginFields& fields,
+                                           OriginRule rule) {
+    return std::make_unique<GdalOriginReader>(source, fields, rule);
+}
+
+std::vector<Origin> load_origins(const LayerSource& source, const OriginFields& fields,
+                                 OriginRule rule, std::vector<std::string>* warnings) {
+    const auto reader = open_origins(source, fields, rule);
+    std::vector<Origin> origins;
+    while (reader->next_chunk(origins, 65536)) {
+    }
+    if (warnings != nullptr) {
+        warnings->insert(warnings->end(), reader->warnings().begin(), reader->warnings().end());
     }
     return origins;
 }

@@ -1,6 +1,8 @@
 #pragma once
 // Loading query origins: points from any layer, or representative points of polygons.
 
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -38,5 +40,21 @@ struct OriginFields {
 std::vector<Origin> load_origins(const LayerSource& source, const OriginFields& fields = {},
                                  OriginRule rule = OriginRule::PointOnSurface,
                                  std::vector<std::string>* warnings = nullptr);
+
+/// A source of origins read chunk by chunk, so that memory stays bounded whatever the input
+/// size (the streaming side of load_origins).
+class OriginReader {
+public:
+    virtual ~OriginReader() = default;
+    /// Appends up to max_count origins to `out`; false when nothing was left to read.
+    /// Throws InputError as load_origins does.
+    virtual bool next_chunk(std::vector<Origin>& out, std::size_t max_count) = 0;
+    /// Warnings met so far (polygons made valid, lines skipped...).
+    virtual const std::vector<std::string>& warnings() const = 0;
+};
+
+/// The streaming reader behind load_origins (any GDAL layer).
+std::unique_ptr<OriginReader> open_origins(const LayerSource& source, const OriginFields& fields = {},
+                                           OriginRule rule = OriginRule::PointOnSurface);
 
 }  // namespace sitecover::geodata
