@@ -1,6 +1,8 @@
 #include "sitecover/geodata/table_writer.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cstdio>
 #include <cmath>
 #include <filesystem>
 #include <system_error>
@@ -63,6 +65,39 @@ double round_to(double value, int decimals) {
     return std::round(value * scale) / scale;
 }
 
+// CSV text, quoted only when it must be (separator, quote, line break, edge blanks).
+void append_csv_text(std::string& line, const std::string& text) {
+    const bool quote = text.find_first_of(",\"\r\n") != std::string::npos ||
+                       (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+    if (!quote) {
+        line += text;
+        return;
+    }
+    line += '"';
+    for (const char c : text) {
+        if (c == '"') line += '"';
+        line += c;
+    }
+    line += '"';
+}
+
+void append_csv_value(std::string& line, const Value& value, int decimals) {
+    char buffer[64];
+    if (const auto* text = std::get_if<std::string>(&value)) {
+        append_csv_text(line, *text);
+    } else if (const auto* flag = std::get_if<bool>(&value)) {
+        line += *flag ? '1' : '0';
+    } else if (const auto* integer = std::get_if<std::int64_t>(&value)) {
+        const auto end = std::to_chars(buffer, buffer + sizeof buffer, *integer).ptr;
+        line.append(buffer, end);
+    } else if (const auto* real = std::get_if<double>(&value)) {
+        if (std::isfinite(*real)) {
+            const auto end = std::to_chars(buffer, buffer + sizeof buffer, round_to(*real, decimals)).ptr;
+            line.append(buffer, end);
+        }
+    }
+}
+
 }  // namespace
 
 struct TableWriter::Impl {
@@ -73,6 +108,8 @@ struct TableWriter::Impl {
     std::string temporary;  // where rows are written; equals target for standard output
     GDALDataset* dataset = nullptr;
     OGRLayer* layer = nullptr;
+    std::FILE* csv = nullptr;  // the streaming CSV writer's file (streaming_csv)
+    std::string line;          // reused row buffer of the streaming writer
     bool committed = false;
 
     // Every file the temporary dataset made (a shapefile is several files).
@@ -88,6 +125,8 @@ struct TableWriter::Impl {
     }
 
     void discard() {
+        if (csv != nullptr && csv != stdout) std::fclose(csv);
+        csv = nullptr;
         if (dataset != nullptr) {
             GDALClose(dataset);
             dataset = nullptr;
@@ -137,9 +176,26 @@ TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
         if (access(dir.c_str(), W_OK) != 0) {
             throw OutputError("output '" + w.target + "': directory '" + dir.string() + "' is not writable");
         }
-        w.temporary = (dir / ("." + target.stem().string() + ".sitecover-tmp-" +
-                              std::to_string(getpid()) + target.extension().string()))
-                          .string();
+        // A hidden sibling, so that the final rename stays on one file system.
+        std::string name = ".";
+        name += target.stem().string();
+        name += ".sitecover-tmp-";
+        name += std::to_string(getpid());
+        name += target.extension().string();
+        w.temporary = (dir / name).string();
+    }
+
+    if (w.options.streaming_csv && w.driver_name == "CSV") {
+        w.csv = to_stdout ? stdout : std::fopen(w.temporary.c_str(), "wb");
+        if (w.csv == nullptr) throw OutputError("cannot create output '" + w.target + "'");
+        w.line.clear();
+        for (std::size_t i = 0; i < w.columns.size(); ++i) {
+            if (i > 0) w.line += ',';
+            append_csv_text(w.line, w.columns[i].name);
+        }
+        w.line += '\n';
+        std::fputs(w.line.c_str(), w.csv);
+        return;
     }
 
     // GeoPackages record a modification time; a fixed one keeps outputs byte-identical.
@@ -184,6 +240,18 @@ TableWriter::~TableWriter() { impl_->discard(); }
 
 void TableWriter::add_row(const Row& row) {
     Impl& w = *impl_;
+    if (w.csv != nullptr) {
+        w.line.clear();
+        for (std::size_t i = 0; i < w.columns.size(); ++i) {
+            if (i > 0) w.line += ',';
+            if (i < row.values.size()) append_csv_value(w.line, row.values[i], w.columns[i].decimals);
+        }
+        w.line += '\n';
+        if (std::fwrite(w.line.data(), 1, w.line.size(), w.csv) != w.line.size()) {
+            throw OutputError("cannot write a row to '" + w.target + "' (disk full?)");
+        }
+        return;
+    }
     if (w.dataset == nullptr) throw OutputError("output '" + w.target + "' is already closed");
     OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(w.layer->GetLayerDefn()));
     for (std::size_t i = 0; i < w.columns.size() && i < row.values.size(); ++i) {
@@ -234,6 +302,27 @@ void TableWriter::add_row(const Row& row) {
 
 void TableWriter::commit() {
     Impl& w = *impl_;
+    if (w.csv != nullptr) {
+        const bool failed = std::fflush(w.csv) != 0 || std::ferror(w.csv) != 0 ||
+                            (w.csv != stdout && std::fclose(w.csv) != 0);
+        w.csv = nullptr;
+        if (failed) {
+            w.discard();
+            throw OutputError("cannot finish writing '" + w.target + "' (disk full?)");
+        }
+        if (w.temporary == w.target) {
+            w.committed = true;
+            return;
+        }
+        std::error_code ec;
+        fs::rename(w.temporary, w.target, ec);
+        if (ec) {
+            w.discard();
+            throw OutputError("cannot move the finished output to '" + w.target + "': " + ec.message());
+        }
+        w.committed = true;
+        return;
+    }
     if (w.dataset == nullptr) throw OutputError("output '" + w.target + "' is already closed");
     detail::take_gdal_error();
     CPLErrorReset();

@@ -16,6 +16,10 @@ struct Origin {
     std::string code;
     std::string name;
     LonLat position;
+    /// Set only by readers that skip bad records (open_point_csv with skip_bad): why this record
+    /// could not be read, e.g. "line 12, field 'lat': 'abc' is not a number". `position` is then
+    /// meaningless.
+    std::string error;
 };
 
 /// How a polygon becomes a point.

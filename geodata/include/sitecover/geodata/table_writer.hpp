@@ -41,6 +41,9 @@ struct TableOptions {
     std::string layer_name;   ///< layer name inside the file
     bool overwrite = false;   ///< replace an existing file
     GeometryKind geometry = GeometryKind::None;
+    /// CSV only: write with sitecover's own streaming CSV writer instead of GDAL's driver, for
+    /// batches of millions of rows (same columns; reals in shortest round-trip form).
+    bool streaming_csv = false;
 };
 
 /// Streams rows into one layer. Nothing is visible at `path` until commit() succeeds; the

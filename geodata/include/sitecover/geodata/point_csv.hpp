@@ -1,0 +1,36 @@
+#pragma once
+// A dedicated streaming reader for plain point tables ("id,lon,lat" CSV), the batch input of
+// millions of points. Every other format, and any CSV it does not recognise, goes through GDAL
+// (open_origins).
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "sitecover/geodata/point_loader.hpp"
+
+namespace sitecover::geodata {
+
+/// Options of the plain CSV point reader.
+struct PointCsvOptions {
+    std::string id_column = "id";  ///< "code" is accepted when "id" is absent
+    std::string lon_column = "lon";
+    std::string lat_column = "lat";
+    /// false: the first malformed line stops the read with an InputError naming its line.
+    /// true: a malformed line becomes an Origin whose `error` says what is wrong, and the read
+    /// goes on.
+    bool skip_bad = false;
+};
+
+/// True when `path` is a local ".csv" file whose header holds the id, lon and lat columns.
+/// Reads only the first line.
+bool is_plain_point_csv(const std::string& path, const PointCsvOptions& options = {});
+
+/// Opens a plain CSV of points for streaming: comma-separated, a header line, UTF-8 (a byte
+/// order mark is skipped), LF or CRLF line ends, fields optionally in double quotes (no line
+/// break inside a field). Lon/lat in WGS84 degrees. Blank lines are ignored.
+/// Throws InputError for a missing file or missing columns.
+std::unique_ptr<OriginReader> open_point_csv(const std::string& path,
+                                             const PointCsvOptions& options = {});
+
+}  // namespace sitecover::geodata
