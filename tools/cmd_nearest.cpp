@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <memory>
 #include <unordered_map>
 
 #include "commands.hpp"
@@ -9,6 +10,7 @@
 #include "exit_codes.hpp"
 #include "inputs.hpp"
 #include "report_format.hpp"
+#include "road_report.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/data_dir.hpp"
 #include "sitecover/geodata/point_loader.hpp"
@@ -88,16 +90,26 @@ int run_nearest(const std::vector<std::string>& args) {
     options.value("--k", "N", "the N nearest sites of each origin (adds a rank column)");
     options.value("--max-km", "KM", "ignore sites farther than this (origin left without site)");
     options.value("--within-km", "KM", "the summary counts origins within this distance (default 19)");
+    declare_road_options(options);
     declare_output_options(options);
     options.epilog(
         "Columns: origin_code, origin_name, origin_lon, origin_lat, [rank,] site_id, site_name,\n"
         "site_dep, distance_m. Ties at equal distance go to the smaller site id (numeric ids\n"
-        "compare as numbers).\n"
+        "compare as numbers). With --roads: road_site_id, road_distance_m, travel_time_s,\n"
+        "snap_m, reachable (the nearest site by road may differ from the crow-fly one).\n"
         "The summary goes to stdout, or to stderr when the table itself goes to stdout.\n\n"
         "Examples:\n"
         "  sitecover nearest -o nearest.csv\n"
-        "  sitecover nearest --from points.csv --k 3 -o nearest3.gpkg\n");
+        "  sitecover nearest --from points.csv --k 3 -o nearest3.gpkg\n"
+        "  sitecover nearest --roads ../shared/geodata/france/roads-major-travelmapping-2026-08.geojson\n");
     if (!options.parse(args)) return kOk;
+    if (!options.has("--roads")) {
+        for (const char* road_only : {"--roads-layer", "--roads-where", "--roads-crs", "--class-field", "--speed-field",
+                                      "--speeds", "--profile", "--by", "--access-speed", "--max-snap-m",
+                                      "--within-min", "--population"}) {
+            if (options.has(road_only)) throw UsageError(std::string("option '") + road_only + "' needs --roads FILE");
+        }
+    }
 
     const bool ranked = options.has("--k");
     const auto k = static_cast<std::size_t>(options.integer("--k", 1, 1, 1000));
@@ -113,6 +125,8 @@ int run_nearest(const std::vector<std::string>& args) {
     }
     const SiteIndex index(std::move(site_set.sites));
     const std::vector<Site>& sites = index.sites();
+    std::unique_ptr<RoadReport> roads;
+    if (options.has("--roads")) roads = std::make_unique<RoadReport>(options, sites);
 
     std::vector<geodata::Column> columns = {{"origin_code", geodata::FieldType::String},
                                             {"origin_name", geodata::FieldType::String},
@@ -123,6 +137,10 @@ int run_nearest(const std::vector<std::string>& args) {
                                    {"site_name", geodata::FieldType::String},
                                    {"site_dep", geodata::FieldType::String},
                                    {"distance_m", geodata::FieldType::Real, 3}});
+    if (roads) {
+        const auto road_columns = RoadReport::columns();
+        columns.insert(columns.end(), road_columns.begin(), road_columns.end());
+    }
     const std::string output = options.get("--output", "-");
     geodata::TableWriter writer({output, options.get("--format"), "nearest",
                                  options.has("--overwrite"), geodata::GeometryKind::Point},
@@ -140,6 +158,8 @@ int run_nearest(const std::vector<std::string>& args) {
         const geodata::Origin& origin = origins[o];
         std::vector<Neighbour> hits = index.k_nearest(origin.position, k);
         while (!hits.empty() && hits.back().distance_m > max_m) hits.pop_back();
+        std::vector<geodata::Value> road_values;
+        if (roads) roads->add_origin(origin, hits.empty() ? nullptr : &sites[hits.front().site], road_values);
         const auto base_row = [&] {
             geodata::Row row;
             row.values = {origin.code, origin.name, origin.position.lon_deg, origin.position.lat_deg};
@@ -151,6 +171,7 @@ int run_nearest(const std::vector<std::string>& args) {
             geodata::Row row = base_row();
             if (ranked) row.values.emplace_back();
             row.values.insert(row.values.end(), 4, geodata::Value());
+            row.values.insert(row.values.end(), road_values.begin(), road_values.end());
             writer.add_row(row);
             continue;
         }
@@ -159,6 +180,7 @@ int run_nearest(const std::vector<std::string>& args) {
             geodata::Row row = base_row();
             if (ranked) row.values.emplace_back(static_cast<std::int64_t>(r + 1));
             row.values.insert(row.values.end(), {site.id, site.name, site.department, hits[r].distance_m});
+            row.values.insert(row.values.end(), road_values.begin(), road_values.end());
             writer.add_row(row);
         }
         const Neighbour& best = hits.front();
@@ -195,6 +217,7 @@ int run_nearest(const std::vector<std::string>& args) {
         out << "without a site" << (options.has("--max-km") ? " within --max-km" : "") << ": "
             << without_site << "\n";
     }
+    if (roads) roads->print_summary(out, within_m);
     if (output != "-") out << "wrote " << output << "\n";
     return kOk;
 }

@@ -34,9 +34,13 @@ bool valid_iso_date(const std::string& date) {
     static const std::regex pattern(R"(^(\d{4})-(\d{2})-(\d{2})$)");
     std::smatch m;
     if (!std::regex_match(date, m, pattern)) return false;
+    const int year = std::stoi(m[1].str());
     const int month = std::stoi(m[2].str());
     const int day = std::stoi(m[3].str());
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    if (month < 1 || month > 12 || day < 1) return false;
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
 }
 
 }  // namespace

@@ -20,6 +20,7 @@ double FeaturePointReader::read_number(const OGRFeature& feature, int index,
     const std::string where = reader_.where(feature) + " (" + label + "), field '" + field + "'";
     if (!feature.IsFieldSetAndNotNull(index)) throw InputError(where + ": empty value");
     const std::string text = feature.GetFieldAsString(index);
+    if (text.find_first_not_of(" \t") == std::string::npos) throw InputError(where + ": empty value");
     double value = 0.0;
     if (!parse_double(text, value)) {
         throw InputError(where + ": '" + text + "' is not a number");

@@ -32,7 +32,14 @@ std::string take_gdal_error() {
 }
 
 std::string gdal_reason() {
-    const std::string message = take_gdal_error();
+    // One line: GDAL's SQL errors come on several lines with a caret under the bad token.
+    std::string message;
+    for (const char c : take_gdal_error()) {
+        const char flat = c == '\n' || c == '\r' ? ' ' : c;
+        if (flat == ' ' && (message.empty() || message.back() == ' ')) continue;
+        message += flat;
+    }
+    while (!message.empty() && (message.back() == ' ' || message.back() == '^')) message.pop_back();
     return message.empty() ? std::string() : " (GDAL: " + message + ")";
 }
 

@@ -112,14 +112,25 @@ struct TableWriter::Impl {
     std::string line;          // reused row buffer of the streaming writer
     bool committed = false;
 
-    // Every file the temporary dataset made (a shapefile is several files).
-    std::vector<fs::path> temporary_files() const {
-        std::vector<fs::path> files;
+    // The files of the temporary dataset, each with the final path it is renamed to: one file,
+    // except for a shapefile (.shp, .shx, .dbf, .prj... sharing the temporary base name).
+    std::vector<std::pair<fs::path, fs::path>> temporary_files() const {
+        std::vector<std::pair<fs::path, fs::path>> files;
+        if (driver_name != "ESRI Shapefile") {
+            files.emplace_back(temporary, target);
+            return files;
+        }
         const fs::path tmp(temporary);
-        const std::string stem = tmp.stem().string();
+        const std::string tmp_base = tmp.filename().string().substr(0, tmp.filename().string().size() - 4);
+        const fs::path target_path(target);
+        const std::string target_base = target_path.stem().string();
         std::error_code ec;
-        for (const auto& entry : fs::directory_iterator(tmp.parent_path().empty() ? "." : tmp.parent_path(), ec)) {
-            if (entry.path().stem().string() == stem) files.push_back(entry.path());
+        for (const auto& entry : fs::directory_iterator(tmp.parent_path(), ec)) {
+            const std::string name = entry.path().filename().string();
+            if (name.size() > tmp_base.size() && name.compare(0, tmp_base.size() + 1, tmp_base + ".") == 0) {
+                files.emplace_back(entry.path(),
+                                   target_path.parent_path() / (target_base + name.substr(tmp_base.size())));
+            }
         }
         return files;
     }
@@ -133,7 +144,7 @@ struct TableWriter::Impl {
         }
         if (!committed && temporary != target) {
             std::error_code ec;
-            for (const auto& file : temporary_files()) fs::remove(file, ec);
+            for (const auto& file : temporary_files()) fs::remove(file.first, ec);
         }
     }
 };
@@ -145,6 +156,9 @@ TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
     w.options = std::move(options);
     w.columns = std::move(columns);
     const bool to_stdout = w.options.path == "-";
+    if (std::error_code ec; !to_stdout && fs::is_directory(w.options.path, ec)) {
+        throw OutputError("output '" + w.options.path + "' is a directory");
+    }
     w.driver_name = !w.options.format.empty() ? w.options.format : driver_for_path(w.options.path);
     if (w.driver_name.empty()) {
         throw OutputError("output '" + w.options.path +
@@ -155,6 +169,11 @@ TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
         driver->GetMetadataItem(GDAL_DCAP_CREATE) == nullptr) {
         throw OutputError("output '" + w.options.path + "': GDAL cannot write the format '" +
                           w.driver_name + "'");
+    }
+    w.driver_name = driver->GetDescription();  // canonical spelling: "-f csv" is "CSV"
+    if (to_stdout && w.driver_name != "CSV" && w.driver_name != "GeoJSON") {
+        throw OutputError("output '-' (standard output) takes CSV or GeoJSON, not " + w.driver_name +
+                          ": name an output file with -o");
     }
 
     if (to_stdout) {
@@ -176,12 +195,17 @@ TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
         if (access(dir.c_str(), W_OK) != 0) {
             throw OutputError("output '" + w.target + "': directory '" + dir.string() + "' is not writable");
         }
-        // A hidden sibling, so that the final rename stays on one file system.
-        std::string name = ".";
-        name += target.stem().string();
-        name += ".sitecover-tmp-";
+        // A hidden sibling, so that the final rename stays on one file system; it ends with the
+        // driver's own extension, since some drivers (CSV) make a directory of any other name.
+        std::string name = ".sitecover-tmp-";
         name += std::to_string(getpid());
-        name += target.extension().string();
+        name += "-";
+        name += target.filename().string();
+        const char* extension = driver->GetMetadataItem(GDAL_DMD_EXTENSION);
+        if (extension != nullptr && *extension != '\0') {
+            name += ".";
+            name += extension;
+        }
         w.temporary = (dir / name).string();
     }
 
@@ -338,11 +362,8 @@ void TableWriter::commit() {
         w.committed = true;
         return;
     }
-    const fs::path tmp(w.temporary);
-    const fs::path target(w.target);
     std::error_code ec;
-    for (const auto& file : w.temporary_files()) {
-        const fs::path destination = target.parent_path() / (target.stem().string() + file.extension().string());
+    for (const auto& [file, destination] : w.temporary_files()) {
         fs::rename(file, destination, ec);
         if (ec) {
             w.discard();

@@ -1,0 +1,36 @@
+#pragma once
+// Travel speeds per road class.
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace sitecover::geodata {
+
+/// Speeds in km/h by road class (the value of the class field: `class` in the Travel Mapping
+/// file, `highway` in OpenStreetMap).
+///
+/// Documented defaults: motorway 110, trunk 80, departmental / primary / secondary 70,
+/// tertiary 60, local 40. OpenStreetMap ramps ("motorway_link"...) take the speed of their road
+/// class; unclassified, residential, living_street, service and road are "local".
+struct SpeedProfile {
+    std::map<std::string, double> speed_kmh;  ///< km/h by class name
+
+    /// The documented defaults above.
+    static SpeedProfile defaults();
+
+    /// The speed of a class: its own entry, else that of the class without "_link", else
+    /// "local" for the OpenStreetMap local classes listed above; nothing for other classes.
+    std::optional<double> speed_for(const std::string& road_class) const;
+};
+
+/// Applies "class=kmh,class=kmh" overrides (e.g. "motorway=130,local=30") to `profile`.
+/// Throws InputError for a malformed item or a speed outside (0, 300].
+void apply_speeds(SpeedProfile& profile, const std::string& text,
+                  const std::string& origin = "--speeds");
+
+/// Applies a profile file: one "class = kmh" per line, '#' starts a comment, blank lines ignored.
+/// Throws InputError naming the file and line for a malformed line, or when it cannot be read.
+void apply_profile_file(SpeedProfile& profile, const std::string& path);
+
+}  // namespace sitecover::geodata

@@ -1,0 +1,267 @@
+#include "sitecover/geodata/road_loader.hpp"
+
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <unordered_map>
+
+#include <ogr_geometry.h>
+
+#include "layer_reader.hpp"
+#include "osm_tags.hpp"
+#include "sitecover/error.hpp"
+#include "sitecover/geodesic.hpp"
+
+namespace sitecover::geodata {
+namespace {
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// A speed value: "90", "90.5", "50 mph" (converted); nothing for "walk", "FR:urban", "".
+std::optional<double> parse_speed_kmh(const std::string& text) {
+    std::size_t end = 0;
+    double value = 0.0;
+    try {
+        value = std::stod(text, &end);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    const std::string rest = text.substr(end);
+    if (rest.find("mph") != std::string::npos)
+        value *= 1.609344;
+    else if (rest.find_first_not_of(" \t") != std::string::npos &&
+             rest.find("km/h") == std::string::npos) {
+        return std::nullopt;
+    }
+    if (!std::isfinite(value) || value <= 0.0 || value > 300.0) return std::nullopt;
+    return value;
+}
+
+// Vertices are merged on coordinates rounded to 1e-7 degree: the precision of OSM nodes, and
+// well below a centimetre, so lines meet exactly where they share a vertex.
+struct NodeTable {
+    std::unordered_map<std::uint64_t, RoadNode> ids;
+    std::vector<LonLat>* nodes;
+
+    RoadNode node_of(double lon_deg, double lat_deg) {
+        const auto lon_e7 = static_cast<std::int64_t>(std::llround(lon_deg * 1e7));
+        const auto lat_e7 = static_cast<std::int64_t>(std::llround(lat_deg * 1e7));
+        const std::uint64_t key = (static_cast<std::uint64_t>(lon_e7 + 1'800'000'000) << 32) |
+                                  static_cast<std::uint64_t>(lat_e7 + 900'000'000);
+        const auto [it, inserted] = ids.emplace(key, static_cast<RoadNode>(nodes->size()));
+        if (inserted)
+            nodes->push_back(
+                {static_cast<double>(lon_e7) * 1e-7, static_cast<double>(lat_e7) * 1e-7});
+        return it->second;
+    }
+};
+
+// One warning per cause, with a count and the first place it was met.
+struct Tally {
+    std::size_t count = 0;
+    std::string first;
+    void add(const std::string& where) {
+        if (count++ == 0) first = where;
+    }
+};
+
+}  // namespace
+
+bool is_osm_path(const std::string& path) {
+    return ends_with(path, ".osm.pbf") || ends_with(path, ".pbf") || ends_with(path, ".osm") ||
+           ends_with(path, ".osm.gz");
+}
+
+LoadedRoads load_roads(const LayerSource& source_in, const RoadLoadOptions& options) {
+    LoadedRoads out;
+    LayerSource source = source_in;
+    out.osm = is_osm_path(source.path);
+    if (out.osm) {
+        if (ends_with(source.path, ".gz") && source.path.rfind("/vsigzip/", 0) != 0) {
+            source.path = "/vsigzip/" + source.path;
+        }
+        if (source.layer.empty()) source.layer = "lines";
+    }
+    detail::LayerReader reader(source);
+    const std::string class_field = !options.class_field.empty() ? options.class_field
+                                    : out.osm                    ? "highway"
+                                                                 : "class";
+
+    const OGRwkbGeometryType layer_type = wkbFlatten(reader.layer().GetGeomType());
+    if (!reader.has_geometry_field() || (layer_type != wkbUnknown && layer_type != wkbLineString &&
+                                         layer_type != wkbMultiLineString)) {
+        throw InputError(reader.where() + ": not a line layer (geometry type " +
+                         OGRGeometryTypeToName(reader.layer().GetGeomType()) +
+                         "): give a layer of LineString / MultiLineString roads");
+    }
+    const int class_index = reader.require_field(class_field, "road class (--class-field)");
+    const int tags_index = out.osm ? reader.field_index("other_tags") : -1;
+    int speed_index = -1;
+    bool speed_in_tags = false;
+    if (!options.speed_field.empty()) {
+        speed_index = reader.field_index(options.speed_field);
+        if (speed_index < 0 && tags_index >= 0) {
+            speed_in_tags = true;  // an OSM tag such as maxspeed, read from other_tags
+        } else if (speed_index < 0) {
+            reader.require_field(options.speed_field, "speed (--speed-field)");
+        }
+    }
+
+    NodeTable table{{}, &out.network.nodes};
+    Tally non_line, bad_vertex, unknown_class, degenerate, missing_speed, forbidden;
+    std::map<std::string, std::size_t> unknown_classes;
+    while (OGRFeatureUniquePtr feature = reader.next_feature()) {
+        ++out.features_read;
+        const std::string where = reader.where(*feature);
+        const std::string road_class = feature->IsFieldSetAndNotNull(class_index)
+                                           ? feature->GetFieldAsString(class_index)
+                                           : "";
+        std::map<std::string, std::string> tags;
+        if (tags_index >= 0 && feature->IsFieldSetAndNotNull(tags_index)) {
+            tags = detail::parse_hstore(feature->GetFieldAsString(tags_index));
+        }
+        if (out.osm) {
+            if (!detail::is_drivable_highway(road_class)) {
+                ++out.not_drivable;
+                continue;
+            }
+            if (detail::osm_forbids_cars(tags)) {
+                forbidden.add(where);
+                continue;
+            }
+        }
+        OGRGeometry* geometry = feature->GetGeometryRef();
+        const OGRwkbGeometryType type =
+            geometry ? wkbFlatten(geometry->getGeometryType()) : wkbNone;
+        if (type != wkbLineString && type != wkbMultiLineString) {
+            non_line.add(where + " (" + (geometry ? geometry->getGeometryName() : "no geometry") +
+                         ")");
+            ++out.skipped_features;
+            continue;
+        }
+        const std::optional<double> class_kmh = options.profile.speed_for(road_class);
+        std::optional<double> speed_kmh;
+        if (speed_index >= 0 || speed_in_tags) {
+            std::string text;
+            if (speed_in_tags) {
+                if (const auto it = tags.find(options.speed_field); it != tags.end())
+                    text = it->second;
+            } else if (feature->IsFieldSetAndNotNull(speed_index)) {
+                text = feature->GetFieldAsString(speed_index);
+            }
+            speed_kmh = parse_speed_kmh(text);
+            if (!speed_kmh) {
+                ++out.missing_speeds;
+                missing_speed.add(where + ", field '" + options.speed_field + "' = '" + text + "'");
+            }
+        }
+        if (!speed_kmh) speed_kmh = class_kmh;
+        if (!speed_kmh) {
+            if (unknown_classes[road_class]++ == 0)
+                unknown_class.add(where + ", field '" + class_field + "' = '" + road_class + "'");
+            else
+                ++unknown_class.count;
+            ++out.skipped_features;
+            continue;
+        }
+        reader.to_wgs84(*geometry, *feature);
+
+        // Check every vertex before adding any edge: a feature is taken whole or not at all.
+        std::vector<const OGRLineString*> lines;
+        if (type == wkbLineString) {
+            lines.push_back(geometry->toLineString());
+        } else {
+            for (const OGRLineString* line : *geometry->toMultiLineString()) lines.push_back(line);
+        }
+        bool valid = true;
+        for (const OGRLineString* line : lines) {
+            for (int i = 0; i < line->getNumPoints() && valid; ++i) {
+                if (!is_valid({line->getX(i), line->getY(i)})) {
+                    bad_vertex.add(where + ", vertex " + std::to_string(i) + " (" +
+                                   std::to_string(line->getX(i)) + ", " +
+                                   std::to_string(line->getY(i)) + ")");
+                    valid = false;
+                }
+            }
+        }
+        if (!valid) {
+            ++out.skipped_features;
+            continue;
+        }
+        const int oneway = out.osm ? detail::osm_oneway(road_class, tags) : 0;
+        const double speed_mps = *speed_kmh / 3.6;
+        std::size_t added = 0;
+        for (const OGRLineString* line : lines) {
+            for (int i = 0; i + 1 < line->getNumPoints(); ++i) {
+                const RoadNode a = table.node_of(line->getX(i), line->getY(i));
+                const RoadNode b = table.node_of(line->getX(i + 1), line->getY(i + 1));
+                if (a == b) {
+                    ++out.degenerate_segments;
+                    degenerate.add(where + ", vertex " + std::to_string(i + 1));
+                    continue;
+                }
+                const double length_m =
+                    geodesic_distance_m(out.network.nodes[a], out.network.nodes[b]);
+                const double time_s = length_m / speed_mps;
+                if (oneway >= 0) out.network.edges.push_back({a, b, length_m, time_s});
+                if (oneway <= 0) out.network.edges.push_back({b, a, length_m, time_s});
+                ++added;
+            }
+        }
+        if (added > 0) {
+            ++out.features_used;
+            if (oneway != 0) ++out.oneway_features;
+        }
+    }
+
+    const std::string prefix = reader.where() + ": ";
+    if (non_line.count)
+        out.warnings.push_back(
+            prefix + std::to_string(non_line.count) +
+            " feature(s) without a line geometry skipped; first: " + non_line.first);
+    if (bad_vertex.count)
+        out.warnings.push_back(
+            prefix + std::to_string(bad_vertex.count) +
+            " feature(s) with a NaN or out-of-range vertex skipped; first: " + bad_vertex.first);
+    if (unknown_class.count) {
+        std::string names;
+        for (const auto& [name, n] : unknown_classes)
+            names += (names.empty() ? "" : ", ") + ("'" + name + "' (" + std::to_string(n) + ")");
+        out.warnings.push_back(
+            prefix + std::to_string(unknown_class.count) +
+            " feature(s) of a class without a speed skipped: " + names +
+            " (add them with --speeds CLASS=KMH); first: " + unknown_class.first);
+    }
+    if (degenerate.count)
+        out.warnings.push_back(
+            prefix + std::to_string(degenerate.count) +
+            " zero-length segment(s) (repeated vertex) dropped; first: " + degenerate.first);
+    if (missing_speed.count)
+        out.warnings.push_back(
+            prefix + std::to_string(missing_speed.count) +
+            " feature(s) without a readable speed used their class speed; first: " +
+            missing_speed.first);
+    if (forbidden.count)
+        out.warnings.push_back(
+            prefix + std::to_string(forbidden.count) +
+            " way(s) closed to cars (access / motor_vehicle = no / private) skipped; first: " +
+            forbidden.first);
+
+    if (out.network.edges.empty()) {
+        if (out.osm) {
+            throw InputError(reader.where() + ": no drivable way (" +
+                             std::to_string(out.features_read) +
+                             " way(s) read, none with a drivable highway value and a usable line)");
+        }
+        throw InputError(reader.where() + ": no road segment (" +
+                         std::to_string(out.features_read) +
+                         " feature(s) read, none with a usable line)" +
+                         (out.warnings.empty() ? std::string() : "; " + out.warnings.front()));
+    }
+    return out;
+}
+
+}  // namespace sitecover::geodata

@@ -1,0 +1,85 @@
+#include "sitecover/geodata/speed_profile.hpp"
+
+#include <array>
+#include <fstream>
+#include <sstream>
+
+#include "layer_reader.hpp"
+#include "sitecover/error.hpp"
+
+namespace sitecover::geodata {
+namespace {
+
+std::string trim(const std::string& s) {
+    const auto first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return {};
+    return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+// "class=kmh" or "class = kmh"; false when malformed.
+bool parse_item(const std::string& item, std::string& road_class, double& kmh) {
+    const auto eq = item.find('=');
+    if (eq == std::string::npos) return false;
+    road_class = trim(item.substr(0, eq));
+    return !road_class.empty() && detail::parse_double(item.substr(eq + 1), kmh) && kmh > 0.0 &&
+           kmh <= 300.0;
+}
+
+}  // namespace
+
+SpeedProfile SpeedProfile::defaults() {
+    SpeedProfile p;
+    p.speed_kmh = {{"motorway", 110.0}, {"trunk", 80.0},     {"departmental", 70.0},
+                   {"primary", 70.0},   {"secondary", 70.0}, {"tertiary", 60.0},
+                   {"local", 40.0}};
+    return p;
+}
+
+std::optional<double> SpeedProfile::speed_for(const std::string& road_class) const {
+    if (const auto it = speed_kmh.find(road_class); it != speed_kmh.end()) return it->second;
+    constexpr std::string_view kLink = "_link";
+    if (road_class.size() > kLink.size() && road_class.ends_with(kLink)) {
+        return speed_for(road_class.substr(0, road_class.size() - kLink.size()));
+    }
+    static const std::array<std::string_view, 5> kLocal = {"unclassified", "residential",
+                                                           "living_street", "service", "road"};
+    for (const auto local : kLocal) {
+        if (road_class == local) return speed_for("local");
+    }
+    return std::nullopt;
+}
+
+void apply_speeds(SpeedProfile& profile, const std::string& text, const std::string& origin) {
+    std::stringstream in(text);
+    std::string item;
+    while (std::getline(in, item, ',')) {
+        if (trim(item).empty()) continue;
+        std::string road_class;
+        double kmh = 0.0;
+        if (!parse_item(item, road_class, kmh)) {
+            throw InputError(origin + ": '" + trim(item) +
+                             "' is not class=km/h with a speed in (0, 300] (e.g. motorway=110)");
+        }
+        profile.speed_kmh[road_class] = kmh;
+    }
+}
+
+void apply_profile_file(SpeedProfile& profile, const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw InputError("speed profile '" + path + "' cannot be read");
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number) {
+        if (const auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+        if (trim(line).empty()) continue;
+        std::string road_class;
+        double kmh = 0.0;
+        if (!parse_item(line, road_class, kmh)) {
+            throw InputError("speed profile '" + path + "', line " + std::to_string(number) +
+                             ": '" + trim(line) +
+                             "' is not 'class = km/h' with a speed in (0, 300]");
+        }
+        profile.speed_kmh[road_class] = kmh;
+    }
+}
+
+}  // namespace sitecover::geodata

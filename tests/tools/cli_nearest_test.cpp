@@ -1,0 +1,296 @@
+// CLI tests of `sitecover nearest` on the real Gers data: the table, --k, --from, --origin, the
+// summary, the file formats and reproducibility.
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "tools/cli_test_support.hpp"
+
+namespace {
+
+using sitecover::test::CliResult;
+using sitecover::test::CsvTable;
+using sitecover::test::inspect_layer;
+using sitecover::test::kDataDir;
+using sitecover::test::parse_csv;
+using sitecover::test::read_file;
+using sitecover::test::run_cli;
+using sitecover::test::TempDir;
+
+const std::string kCommunes = kDataDir + "/gers/communes-32-adminexpress2018.geojson";
+const std::vector<std::string> kHeader = {"origin_code", "origin_name", "origin_lon", "origin_lat",
+                                          "site_id",     "site_name",   "site_dep",   "distance_m"};
+
+// `sitecover nearest --data <real data> <extra...>`.
+CliResult nearest(const std::vector<std::string>& extra) {
+    std::vector<std::string> args{"nearest", "--data", kDataDir};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run_cli(args);
+}
+
+// The default table, computed once per test program run.
+const CsvTable& default_table() {
+    static const CsvTable table = [] {
+        const CliResult r = nearest({});
+        EXPECT_EQ(r.exit_code, 0) << r.report();
+        return parse_csv(r.out);
+    }();
+    return table;
+}
+
+// Rows of tests/golden/gers_nearest.txt: code -> {lon, lat, site_id, distance_m}.
+std::map<std::string, std::vector<std::string>> golden_nearest() {
+    std::map<std::string, std::vector<std::string>> rows;
+    std::istringstream in(
+        read_file(std::string(SITECOVER_TEST_SOURCE_DIR) + "/golden/gers_nearest.txt"));
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::vector<std::string> fields;
+        std::size_t start = 0;
+        for (std::size_t bar; (bar = line.find(" | ", start)) != std::string::npos;
+             start = bar + 3) {
+            fields.push_back(line.substr(start, bar - start));
+        }
+        fields.push_back(line.substr(start));
+        rows[fields[0]] = {fields[1], fields[2], fields[3], fields[4]};
+    }
+    return rows;
+}
+
+TEST(CliNearest, DefaultRunGivesEachCommuneItsGoldenNearestSite) {
+    const CliResult r = nearest({});
+    ASSERT_EQ(r.exit_code, 0) << r.report();
+    const CsvTable table = parse_csv(r.out);
+    EXPECT_EQ(table.header, kHeader);
+    ASSERT_EQ(table.rows.size(), 462u) << r.report();
+    const auto golden = golden_nearest();
+    ASSERT_EQ(golden.size(), 462u);
+    std::set<std::string> codes;
+    for (std::size_t i = 0; i < table.rows.size(); ++i) {
+        const std::string code = table.at(i, "origin_code");
+        SCOPED_TRACE("commune " + code);
+        ASSERT_EQ(table.rows[i].size(), kHeader.size());
+        EXPECT_TRUE(codes.insert(code).second) << "duplicate origin";
+        ASSERT_TRUE(golden.count(code));
+        const auto& g = golden.at(code);
+        EXPECT_NEAR(std::stod(table.at(i, "origin_lon")), std::stod(g[0]), 1e-7);
+        EXPECT_NEAR(std::stod(table.at(i, "origin_lat")), std::stod(g[1]), 1e-7);
+        EXPECT_EQ(table.at(i, "site_id"), g[2]);
+        EXPECT_NEAR(std::stod(table.at(i, "distance_m")), std::stod(g[3]), 1e-3);
+        EXPECT_FALSE(table.at(i, "origin_name").empty());
+        EXPECT_FALSE(table.at(i, "site_name").empty());
+        EXPECT_FALSE(table.at(i, "site_dep").empty());
+    }
+}
+
+TEST(CliNearest, SummaryCountsTheCommunesWithin19Km) {
+    const CliResult r = nearest({});
+    ASSERT_EQ(r.exit_code, 0) << r.report();
+    EXPECT_NE(r.err.find("origins: 462 from " + kCommunes), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("sites: 2845 searched"), std::string::npos) << r.err;
+    // The farthest commune of the table, as the summary names it.
+    const CsvTable table = parse_csv(r.out);
+    ASSERT_EQ(table.rows.size(), 462u);
+    std::size_t far = 0;
+    for (std::size_t i = 1; i < table.rows.size(); ++i) {
+        if (std::stod(table.at(i, "distance_m")) > std::stod(table.at(far, "distance_m"))) far = i;
+    }
+    char km[32];
+    std::snprintf(km, sizeof km, "%.1f", std::stod(table.at(far, "distance_m")) / 1000.0);
+    const std::string farthest = "nearest site distance: max " + std::string(km) + " km (" +
+                                 table.at(far, "origin_name") + " " + table.at(far, "origin_code") +
+                                 " -> site " + table.at(far, "site_id") + " ";
+    EXPECT_NE(r.err.find(farthest), std::string::npos) << farthest << "\n" << r.err;
+    EXPECT_NE(r.err.find("within 19.0 km: 462/462 (100.0 %)"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("sitecover: error"), std::string::npos) << r.err;
+}
+
+TEST(CliNearest, WithinKmCountsTheSameOriginsAsTheTable) {
+    std::size_t within_5km = 0;
+    for (std::size_t i = 0; i < default_table().rows.size(); ++i) {
+        if (std::stod(default_table().at(i, "distance_m")) <= 5000.0) ++within_5km;
+    }
+    ASSERT_GT(within_5km, 0u);
+    ASSERT_LT(within_5km, 462u);
+    const CliResult r = nearest({"--within-km", "5"});
+    ASSERT_EQ(r.exit_code, 0) << r.report();
+    EXPECT_NE(r.err.find("within 5.0 km: " + std::to_string(within_5km) + "/462"),
+              std::string::npos)
+        << r.err;
+}
+
+TEST(CliNearest, KThreeGivesThreeRankedRowsPerCommune) {
+    const CliResult r = nearest({"--k", "3"});
+    ASSERT_EQ(r.exit_code, 0) << r.report();
+    const CsvTable table = parse_csv(r.out);
+    const std::vector<std::string> header = {"origin_code", "origin_name", "origin_lon",
+                                             "origin_lat",  "rank",        "site_id",
+                                             "site_name",   "site_dep",    "distance_m"};
+    EXPECT_EQ(table.header, header);
+    ASSERT_EQ(table.rows.size(), 1386u);
+
+    std::map<std::string, std::pair<std::string, double>> best;  // code -> rank-1 site, distance
+    for (std::size_t i = 0; i < default_table().rows.size(); ++i) {
+        best[default_table().at(i, "origin_code")] = {
+            default_table().at(i, "site_id"), std::stod(default_table().at(i, "distance_m"))};
+    }
+    ASSERT_EQ(best.size(), 462u);
+    for (std::size_t i = 0; i < table.rows.size(); i += 3) {
+        const std::string code = table.at(i, "origin_code");
+        SCOPED_TRACE("commune " + code);
+        std::set<std::string> ids;
+        double previous = -1.0;
+        for (std::size_t r3 = 0; r3 < 3; ++r3) {
+            EXPECT_EQ(table.at(i + r3, "origin_code"), code);
+            EXPECT_EQ(table.at(i + r3, "rank"), std::to_string(r3 + 1));
+            const double d = std::stod(table.at(i + r3, "distance_m"));
+            EXPECT_GE(d, previous);
+            previous = d;
+            EXPECT_TRUE(ids.insert(table.at(i + r3, "site_id")).second) << "site listed twice";
+        }
+        // Rank 1 is the --k 1 answer.
+        ASSERT_TRUE(best.count(code));
+        EXPECT_EQ(table.at(i, "site_id"), best[code].first);
+        EXPECT_NEAR(std::stod(table.at(i, "distance_m")), best[code].second, 1e-3);
+    }
+}
+
+TEST(CliNearest, FromCsvPointsIncludingOneOnASite) {
+    const TempDir tmp;
+    // P1 is exactly the Auch - Garros site (1271); P2 is a point north of Auch.
+    const auto points = tmp.write("points.csv", "id,lon,lat\nP1,0.592823,43.635558\nP2,0.5,43.7\n");
+    const CliResult r = nearest({"--from", points.string()});
+    ASSERT_EQ(r.exit_code, 0) << r.report();
+    EXPECT_NE(r.err.find("origins: 2 from " + points.string()), std::string::npos) << r.err;
+    const CsvTable table = parse_csv(r.out);
+    EXPECT_EQ(table.header, kHeader);
+    ASSERT_EQ(table.rows.size(), 2u);
+    EXPECT_EQ(table.at(0, "origin_code"), "P1");
+    EXPECT_EQ(table.at(0, "origin_name"), "");
+    EXPECT_EQ(table.at(0, "site_id"), "1271");
+    EXPECT_EQ(std::stod(table.at(0, "distance_m")), 0.0);
+    EXPECT_EQ(table.at(0, "origin_lon"), "0.592823");
+    EXPECT_EQ(table.at(1, "origin_code"), "P2");
+    EXPECT_EQ(table.at(1, "site_id"), "1909");  // Jegun
+    EXPECT_NEAR(std::stod(table.at(1, "distance_m")), 7168.258, 0.01);
+}
+
+TEST(CliNearest, CentroidOriginsDifferFromPointOnSurfaceForSomeCommunes) {
+    const CliResult r = nearest({"--origin", "centroid"});
+    ASSERT_EQ(r.exit_code, 0) << r.report();
+    const CsvTable centroid = parse_csv(r.out);
+    ASSERT_EQ(centroid.rows.size(), 462u);
+    std::map<std::string, std::pair<std::string, std::string>> surface;
+    for (std::size_t i = 0; i < default_table().rows.size(); ++i) {
+        surface[default_table().at(i, "origin_code")] = {default_table().at(i, "origin_lon"),
+                                                         default_table().at(i, "origin_lat")};
+    }
+    std::size_t moved = 0;
+    for (std::size_t i = 0; i < centroid.rows.size(); ++i) {
+        const std::string code = centroid.at(i, "origin_code");
+        ASSERT_TRUE(surface.count(code)) << code;
+        if (surface[code] !=
+            std::make_pair(centroid.at(i, "origin_lon"), centroid.at(i, "origin_lat"))) {
+            ++moved;
+        }
+        // A centroid stays near its commune: within about 0.2 degrees.
+        EXPECT_NEAR(std::stod(centroid.at(i, "origin_lon")), std::stod(surface[code].first), 0.2)
+            << code;
+        EXPECT_NEAR(std::stod(centroid.at(i, "origin_lat")), std::stod(surface[code].second), 0.2)
+            << code;
+    }
+    EXPECT_GT(moved, 0u);
+}
+
+TEST(CliNearest, MaxKmLeavesFarOriginsWithoutASite) {
+    const CliResult r = nearest({"--max-km", "5"});
+    ASSERT_EQ(r.exit_code, 0) << r.report();
+    const CsvTable table = parse_csv(r.out);
+    ASSERT_EQ(table.rows.size(), 462u);  // every origin keeps its row
+    std::size_t without = 0;
+    for (std::size_t i = 0; i < table.rows.size(); ++i) {
+        if (table.at(i, "site_id").empty()) {
+            ++without;
+            EXPECT_EQ(table.at(i, "distance_m"), "");
+            EXPECT_EQ(table.at(i, "site_name"), "");
+        } else {
+            EXPECT_LE(std::stod(table.at(i, "distance_m")), 5000.0);
+        }
+    }
+    EXPECT_GT(without, 0u);
+    EXPECT_NE(r.err.find("without a site within --max-km: " + std::to_string(without)),
+              std::string::npos)
+        << r.err;
+}
+
+TEST(CliNearest, GeoJsonOutputHoldsOnePointPerCommune) {
+    const TempDir tmp;
+    const CliResult r = nearest({"-o", (tmp / "nearest.geojson").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.report();
+    EXPECT_NE(r.out.find("within 19.0 km: 462/462"), std::string::npos) << r.out;
+    const auto info = inspect_layer(tmp / "nearest.geojson");
+    ASSERT_TRUE(info.opened) << info.error;
+    EXPECT_EQ(info.driver, "GeoJSON");
+    EXPECT_EQ(info.feature_count, 462);
+    EXPECT_EQ(info.fields, kHeader);
+    for (const auto& f : info.features) {
+        SCOPED_TRACE(f.values.at("origin_code"));
+        ASSERT_EQ(f.geometry_type, "Point");
+        // The point is the origin (columns rounded to 7 decimals).
+        EXPECT_NEAR(f.x, std::stod(f.values.at("origin_lon")), 1e-7);
+        EXPECT_NEAR(f.y, std::stod(f.values.at("origin_lat")), 1e-7);
+    }
+}
+
+TEST(CliNearest, GeoPackageOutputHoldsOnePointPerCommune) {
+    const TempDir tmp;
+    const CliResult r = nearest({"-o", (tmp / "nearest.gpkg").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.report();
+    const auto info = inspect_layer(tmp / "nearest.gpkg");
+    ASSERT_TRUE(info.opened) << info.error;
+    EXPECT_EQ(info.driver, "GPKG");
+    EXPECT_EQ(info.layer_name, "nearest");
+    EXPECT_EQ(info.geometry_type, "Point");
+    EXPECT_EQ(info.feature_count, 462);
+    EXPECT_EQ(info.fields, kHeader);
+    std::map<std::string, std::string> site_of;
+    for (const auto& f : info.features)
+        site_of[f.values.at("origin_code")] = f.values.at("site_id");
+    for (std::size_t i = 0; i < default_table().rows.size(); ++i) {
+        EXPECT_EQ(site_of[default_table().at(i, "origin_code")], default_table().at(i, "site_id"));
+    }
+    EXPECT_EQ(tmp.snapshot().size(), 1u);  // no temporary or journal file left
+}
+
+TEST(CliNearest, CsvOutputIsByteIdenticalAcrossRuns) {
+    const TempDir tmp;
+    const CliResult a = nearest({"--k", "2", "-o", (tmp / "a.csv").string()});
+    const CliResult b = nearest({"--k", "2", "-o", (tmp / "b.csv").string()});
+    ASSERT_EQ(a.exit_code, 0) << a.report();
+    ASSERT_EQ(b.exit_code, 0) << b.report();
+    EXPECT_EQ(parse_csv(tmp.read("a.csv")).rows.size(), 924u);
+    EXPECT_EQ(tmp.read("a.csv"), tmp.read("b.csv"));
+}
+
+TEST(CliNearest, HelpExits0AndListsTheOptions) {
+    const CliResult r = run_cli({"nearest", "--help"});
+    EXPECT_EQ(r.exit_code, 0) << r.report();
+    EXPECT_EQ(r.out.rfind("usage: sitecover nearest [options]", 0), 0u) << r.out;
+    for (const char* option :
+         {"--data", "--from", "--from-crs", "--origin", "--origin-points", "--sites",
+          "--sites-where", "--site-types", "--as-of", "--k", "--max-km", "--within-km",
+          "-o, --output", "--format", "--overwrite", "--help"}) {
+        EXPECT_NE(r.out.find(option), std::string::npos) << option;
+    }
+    EXPECT_EQ(r.err, "");
+}
+
+}  // namespace

@@ -1,0 +1,44 @@
+#pragma once
+// `sitecover nearest --roads FILE`: the nearest site by road of every origin, its road distance
+// and travel time, and the summary lines about them.
+
+#include <cstddef>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "options.hpp"
+#include "sitecover/geodata/point_loader.hpp"
+#include "sitecover/geodata/table_writer.hpp"
+#include "sitecover/site.hpp"
+
+namespace sitecover::cli {
+
+/// Declares --roads and its companions (--speeds, --profile, --by, --max-snap-m...).
+void declare_road_options(Options& options);
+
+/// Loads the network and labels it from the sites once; then one answer per origin.
+class RoadReport {
+public:
+    /// Throws InputError / UsageError for bad road options or files. `sites` must outlive it.
+    RoadReport(const Options& options, const std::vector<Site>& sites);
+    ~RoadReport();
+
+    /// The extra columns: road_site_id, road_distance_m, travel_time_s, snap_m, reachable.
+    static std::vector<geodata::Column> columns();
+
+    /// Computes the origin's answer; appends its values (in column order) to `values` and
+    /// records it for the summary. Call once per origin, in order.
+    void add_origin(const geodata::Origin& origin, const Site* crow_fly_site,
+                    std::vector<geodata::Value>& values);
+
+    /// The road summary lines. `within_m`: the crow-fly --within-km threshold, reused by road.
+    void print_summary(std::ostream& out, double within_m) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sitecover::cli
