@@ -1,19 +1,27 @@
 // `sitecover nearest`: the nearest site(s) of every origin, with exact WGS84 distances.
 
 #include <algorithm>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
 #include <iostream>
 #include <memory>
 #include <unordered_map>
 
 #include "commands.hpp"
 #include "grouping.hpp"
+#include "nearest_summary.hpp"
+#include "progress.hpp"
 #include "exit_codes.hpp"
 #include "inputs.hpp"
 #include "report_format.hpp"
 #include "road_report.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/data_dir.hpp"
+#include "sitecover/batch_query.hpp"
+#include "sitecover/geodata/point_csv.hpp"
 #include "sitecover/geodata/point_loader.hpp"
+#include "sitecover/geodata/population.hpp"
 #include "sitecover/geodata/table_writer.hpp"
 #include "sitecover/site_index.hpp"
 #include "sitecover/summary.hpp"
@@ -21,49 +29,68 @@
 namespace sitecover::cli {
 namespace {
 
-std::vector<geodata::Origin> load_origin_set(const Options& options, std::string& path) {
-    path = input_path(options, "--from", geodata::defaults::kCommunes);
-    geodata::LayerSource source{path, options.get("--from-layer"), options.get("--from-where"),
-                                options.get("--from-crs")};
-    geodata::OriginFields fields;
-    fields.code = options.get("--from-code-field", fields.code);
-    fields.name = options.get("--from-name-field", fields.name);
-    fields.lon = options.get("--lon-field", fields.lon);
-    fields.lat = options.get("--lat-field", fields.lat);
+// Where the origins come from: a plain id,lon,lat CSV through the dedicated streaming reader,
+// anything else through GDAL; both read chunk by chunk.
+struct OriginInput {
+    std::unique_ptr<geodata::OriginReader> reader;
+    std::string path;
+    bool plain_csv = false;
+    // --origin-points: the position of each code, replacing the polygon's own point.
+    std::unordered_map<std::string, LonLat> position_of_code;
+    std::string points_path;
+};
+
+OriginInput open_origin_input(const Options& options) {
+    OriginInput input;
+    input.path = input_path(options, "--from", geodata::defaults::kCommunes);
     const std::string rule_text = options.get("--origin", "point-on-surface");
     if (rule_text != "point-on-surface" && rule_text != "centroid") {
         throw UsageError("option '--origin': '" + rule_text +
                          "' is not 'point-on-surface' or 'centroid' (use --origin-points FILE for a point layer)");
     }
-    const auto rule = rule_text == "centroid" ? geodata::OriginRule::Centroid
-                                              : geodata::OriginRule::PointOnSurface;
-    std::vector<std::string> warnings;
-    std::vector<geodata::Origin> origins = geodata::load_origins(source, fields, rule, &warnings);
+    geodata::PointCsvOptions csv;
+    csv.lon_column = options.get("--lon-field", csv.lon_column);
+    csv.lat_column = options.get("--lat-field", csv.lat_column);
+    if (options.has("--from-code-field")) csv.id_column = options.get("--from-code-field");
+    csv.skip_bad = options.has("--skip-bad");
+    const bool gdal_only = options.has("--from-layer") || options.has("--from-where") ||
+                           options.has("--from-crs") || options.has("--origin-points");
+    if (!gdal_only && geodata::is_plain_point_csv(input.path, csv)) {
+        input.plain_csv = true;
+        input.reader = geodata::open_point_csv(input.path, csv);
+    } else {
+        if (options.has("--skip-bad")) {
+            throw UsageError("option '--skip-bad' applies to a plain CSV of points (id,lon,lat) only");
+        }
+        geodata::OriginFields fields;
+        fields.code = options.get("--from-code-field", fields.code);
+        fields.name = options.get("--from-name-field", fields.name);
+        fields.lon = options.get("--lon-field", fields.lon);
+        fields.lat = options.get("--lat-field", fields.lat);
+        const auto rule = rule_text == "centroid" ? geodata::OriginRule::Centroid
+                                                  : geodata::OriginRule::PointOnSurface;
+        input.reader = geodata::open_origins({input.path, options.get("--from-layer"), options.get("--from-where"),
+                                              options.get("--from-crs")},
+                                             fields, rule);
+    }
+    if (options.has("--origin-points")) {
+        input.points_path = options.get("--origin-points");
+        geodata::OriginFields point_fields;
+        point_fields.code = options.get("--origin-points-code-field", point_fields.code);
+        for (const auto& p : geodata::load_origins({input.points_path, "", "", ""}, point_fields)) {
+            input.position_of_code.emplace(p.code, p.position);
+        }
+    }
+    return input;
+}
+
+void report_origin_warnings(const std::vector<std::string>& warnings) {
     if (warnings.size() <= 5) {
         for (const auto& w : warnings) warn(w);
     } else {
         warn(std::to_string(warnings.size()) + " origin polygons were invalid and made valid with GEOS; first: " +
              warnings.front());
     }
-
-    if (options.has("--origin-points")) {
-        // Replace each origin's position by the point of the same code in another layer.
-        const std::string points_path = options.get("--origin-points");
-        geodata::OriginFields point_fields;
-        point_fields.code = options.get("--origin-points-code-field", point_fields.code);
-        const auto points = geodata::load_origins({points_path, "", "", ""}, point_fields);
-        std::unordered_map<std::string, LonLat> by_code;
-        for (const auto& p : points) by_code.emplace(p.code, p.position);
-        for (auto& origin : origins) {
-            const auto it = by_code.find(origin.code);
-            if (it == by_code.end()) {
-                throw InputError("file '" + points_path + "': no point with code '" + origin.code +
-                                 "' (origin '" + origin.name + "' of " + path + ")");
-            }
-            origin.position = it->second;
-        }
-    }
-    return origins;
 }
 
 }  // namespace
@@ -90,6 +117,11 @@ int run_nearest(const std::vector<std::string>& args) {
     options.value("--k", "N", "the N nearest sites of each origin (adds a rank column)");
     options.value("--max-km", "KM", "ignore sites farther than this (origin left without site)");
     options.value("--within-km", "KM", "the summary counts origins within this distance (default 19)");
+    options.value("--group-by", "RULE", "per-group summary: 'dep' (département of INSEE codes) or 'prefix:N'");
+    options.group("Batch");
+    options.value("--threads", "N", "query threads (default: all cores); the output is the same for any N");
+    options.flag("--skip-bad", "plain CSV input: write an error row for a malformed line and go on");
+    options.flag("--quiet", "no progress line on stderr");
     declare_road_options(options);
     declare_output_options(options);
     options.epilog(
@@ -106,7 +138,7 @@ int run_nearest(const std::vector<std::string>& args) {
     if (!options.has("--roads")) {
         for (const char* road_only : {"--roads-layer", "--roads-where", "--roads-crs", "--class-field", "--speed-field",
                                       "--speeds", "--profile", "--by", "--access-speed", "--max-snap-m",
-                                      "--within-min", "--population"}) {
+                                      "--within-min"}) {
             if (options.has(road_only)) throw UsageError(std::string("option '") + road_only + "' needs --roads FILE");
         }
     }
@@ -116,8 +148,11 @@ int run_nearest(const std::vector<std::string>& args) {
     const double max_m = options.number("--max-km", 1e6, 0.0, 1e6) * 1000.0;
     const double within_m = options.number("--within-km", 19.0, 0.0, 1e6) * 1000.0;
 
-    std::string origins_path;
-    const std::vector<geodata::Origin> origins = load_origin_set(options, origins_path);
+    const unsigned threads = static_cast<unsigned>(options.integer("--threads", 0, 0, 256));
+    std::optional<GroupRule> group_rule;
+    if (options.has("--group-by")) group_rule.emplace(options.get("--group-by"));
+
+    OriginInput input = open_origin_input(options);
     LoadedSiteSet site_set = load_site_set(options);
     if (site_set.sites.empty()) {
         throw InputError("no site to search in " + site_set.path +
@@ -127,6 +162,17 @@ int run_nearest(const std::vector<std::string>& args) {
     const std::vector<Site>& sites = index.sites();
     std::unique_ptr<RoadReport> roads;
     if (options.has("--roads")) roads = std::make_unique<RoadReport>(options, sites);
+
+    // Population weights for the per-group lines: the named file, else the default one if any.
+    std::optional<geodata::PopulationTable> population;
+    if (group_rule) {
+        std::string population_path = options.get("--population");
+        if (population_path.empty()) {
+            const auto fallback = geodata::find_data_dir(options.get("--data")) / geodata::defaults::kPopulation;
+            if (std::filesystem::exists(fallback)) population_path = fallback.string();
+        }
+        if (!population_path.empty()) population = geodata::load_population({population_path, "", "", ""});
+    }
 
     std::vector<geodata::Column> columns = {{"origin_code", geodata::FieldType::String},
                                             {"origin_name", geodata::FieldType::String},
@@ -141,82 +187,89 @@ int run_nearest(const std::vector<std::string>& args) {
         const auto road_columns = RoadReport::columns();
         columns.insert(columns.end(), road_columns.begin(), road_columns.end());
     }
+    const bool skip_bad = options.has("--skip-bad");
+    if (skip_bad) columns.push_back({"error", geodata::FieldType::String});
+    const std::size_t value_count = columns.size();
     const std::string output = options.get("--output", "-");
-    geodata::TableWriter writer({output, options.get("--format"), "nearest",
-                                 options.has("--overwrite"), geodata::GeometryKind::Point},
-                                columns);
+    geodata::TableOptions table{output, options.get("--format"), "nearest", options.has("--overwrite"),
+                                geodata::GeometryKind::Point};
+    // A plain CSV of points in, CSV out: the batch path, with the streaming CSV writer.
+    table.streaming_csv = input.plain_csv;
+    geodata::TableWriter writer(table, columns);
 
-    std::vector<double> nearest_m;
-    nearest_m.reserve(origins.size());
-    std::size_t without_site = 0;
-    std::size_t within_count = 0;
-    std::size_t across_border = 0;  // communes whose nearest site lies in another département
-    std::size_t with_department = 0;
-    std::size_t farthest = origins.size();
-    Neighbour farthest_hit;
-    for (std::size_t o = 0; o < origins.size(); ++o) {
-        const geodata::Origin& origin = origins[o];
-        std::vector<Neighbour> hits = index.k_nearest(origin.position, k);
-        while (!hits.empty() && hits.back().distance_m > max_m) hits.pop_back();
-        std::vector<geodata::Value> road_values;
-        if (roads) roads->add_origin(origin, hits.empty() ? nullptr : &sites[hits.front().site], road_values);
-        const auto base_row = [&] {
+    NearestSummary summary(within_m, group_rule, population ? &*population : nullptr, !input.plain_csv);
+    Progress progress("nearest", 0, !options.has("--quiet"));
+    constexpr std::size_t kChunk = 1 << 16;  // points read, queried and written at a time
+    std::vector<geodata::Origin> chunk;
+    std::vector<LonLat> positions;
+    std::vector<std::size_t> slot_of;  // chunk index -> index in positions (bad rows have none)
+    std::vector<geodata::Value> road_values;
+    for (;;) {
+        chunk.clear();
+        if (!input.reader->next_chunk(chunk, kChunk)) break;
+        positions.clear();
+        slot_of.assign(chunk.size(), SIZE_MAX);
+        for (std::size_t i = 0; i < chunk.size(); ++i) {
+            geodata::Origin& origin = chunk[i];
+            if (!origin.error.empty()) continue;
+            if (!input.position_of_code.empty()) {
+                const auto it = input.position_of_code.find(origin.code);
+                if (it == input.position_of_code.end()) {
+                    throw InputError("file '" + input.points_path + "': no point with code '" + origin.code +
+                                     "' (origin '" + origin.name + "' of " + input.path + ")");
+                }
+                origin.position = it->second;
+            }
+            slot_of[i] = positions.size();
+            positions.push_back(origin.position);
+        }
+        const BatchResult result = k_nearest_batch(index, positions, k, max_m, threads);
+
+        for (std::size_t i = 0; i < chunk.size(); ++i) {
+            const geodata::Origin& origin = chunk[i];
             geodata::Row row;
             row.values = {origin.code, origin.name, origin.position.lon_deg, origin.position.lat_deg};
             row.line = {origin.position};
-            return row;
-        };
-        if (hits.empty()) {
-            ++without_site;
-            geodata::Row row = base_row();
-            if (ranked) row.values.emplace_back();
-            row.values.insert(row.values.end(), 4, geodata::Value());
-            row.values.insert(row.values.end(), road_values.begin(), road_values.end());
-            writer.add_row(row);
-            continue;
+            if (slot_of[i] == SIZE_MAX) {  // an unreadable line (--skip-bad)
+                summary.add_bad();
+                row.values = {origin.code};
+                row.values.resize(value_count - 1);
+                row.values.emplace_back(origin.error);
+                row.line.clear();
+                writer.add_row(row);
+                continue;
+            }
+            const std::size_t begin = result.offset[slot_of[i]];
+            const std::size_t end = result.offset[slot_of[i] + 1];
+            road_values.clear();
+            if (roads) roads->add_origin(origin, begin == end ? nullptr : &sites[result.hits[begin].site], road_values);
+            summary.add(origin.code, origin.name, begin == end ? nullptr : &sites[result.hits[begin].site],
+                        begin == end ? 0.0 : result.hits[begin].distance_m);
+            const std::size_t base_size = row.values.size();
+            for (std::size_t h = begin; h < std::max(end, begin + 1); ++h) {
+                row.values.resize(base_size);
+                if (ranked) row.values.emplace_back(h < end ? geodata::Value(static_cast<std::int64_t>(h - begin + 1)) : geodata::Value());
+                if (h < end) {
+                    const Site& site = sites[result.hits[h].site];
+                    row.values.insert(row.values.end(), {site.id, site.name, site.department, result.hits[h].distance_m});
+                } else {
+                    row.values.insert(row.values.end(), 4, geodata::Value());
+                }
+                row.values.insert(row.values.end(), road_values.begin(), road_values.end());
+                if (skip_bad) row.values.emplace_back();
+                writer.add_row(row);
+            }
         }
-        for (std::size_t r = 0; r < hits.size(); ++r) {
-            const Site& site = sites[hits[r].site];
-            geodata::Row row = base_row();
-            if (ranked) row.values.emplace_back(static_cast<std::int64_t>(r + 1));
-            row.values.insert(row.values.end(), {site.id, site.name, site.department, hits[r].distance_m});
-            row.values.insert(row.values.end(), road_values.begin(), road_values.end());
-            writer.add_row(row);
-        }
-        const Neighbour& best = hits.front();
-        if (const std::string dep = insee_department(origin.code); !dep.empty()) {
-            ++with_department;
-            if (!sites[best.site].department.empty() && sites[best.site].department != dep) ++across_border;
-        }
-        nearest_m.push_back(best.distance_m);
-        if (best.distance_m <= within_m) ++within_count;
-        if (farthest == origins.size() || best.distance_m > farthest_hit.distance_m) {
-            farthest = o;
-            farthest_hit = best;
-        }
+        progress.update(summary.origins());
     }
+    report_origin_warnings(input.reader->warnings());
+    progress.finish();
     writer.commit();
 
     std::ostream& out = output == "-" ? std::cerr : std::cout;
-    const Summary s = summarize(nearest_m);
-    out << "origins: " << origins.size() << " from " << origins_path << "\n";
+    out << "origins: " << summary.origins() << " from " << input.path << "\n";
     out << "sites: " << sites.size() << " searched (from " << site_set.path << ")\n";
-    if (s.count > 0) {
-        out << "nearest site distance: max " << format_km(s.max) << " (" << origins[farthest].name
-            << " " << origins[farthest].code << " -> site " << sites[farthest_hit.site].id << " "
-            << sites[farthest_hit.site].name << "), mean " << format_km(s.mean) << ", median "
-            << format_km(s.median) << "\n";
-        out << "within " << format_fixed(within_m / 1000.0, 1) << " km: " << within_count << "/"
-            << origins.size() << " (" << format_share(within_count, origins.size()) << ")\n";
-    }
-    if (with_department > 0) {
-        out << "nearest site in another département: " << across_border << "/" << with_department
-            << " communes\n";
-    }
-    if (without_site > 0) {
-        out << "without a site" << (options.has("--max-km") ? " within --max-km" : "") << ": "
-            << without_site << "\n";
-    }
+    summary.print(out, options.has("--max-km"));
     if (roads) roads->print_summary(out, within_m);
     if (output != "-") out << "wrote " << output << "\n";
     return kOk;

@@ -14,7 +14,12 @@ using sitecover::LonLat;
 std::vector<sitecover::Site> random_sites(std::mt19937_64& rng, std::size_t n) {
     std::uniform_real_distribution<double> lon(-5.0, 8.0), lat(42.0, 51.0);
     std::vector<sitecover::Site> sites;
-    for (std::size_t i = 0; i < n; ++i) sites.push_back({std::to_string(i), "", {lon(rng), lat(rng)}});
+    for (std::size_t i = 0; i < n; ++i) {
+        sitecover::Site site;
+        site.id = std::to_string(i);
+        site.position = {lon(rng), lat(rng)};
+        sites.push_back(site);
+    }
     return sites;
 }
 
@@ -45,18 +50,20 @@ TEST(BatchQuery, MatchesSequentialQueriesForAnyThreadCount) {
                                                         one.hits.begin() + one.offset[i + 1]);
             ASSERT_EQ(got, expected) << "point " << i << " k=" << k;
         }
-        if (k == 1) EXPECT_GT(capped, 0u) << "the cap should leave some points without a site";
+        if (k == 1) {
+            EXPECT_GT(capped, 0u) << "the cap should leave some points without a site";
+        }
     }
 }
 
 TEST(BatchQuery, RejectsAnInvalidPointBeforeWorking) {
-    const sitecover::SiteIndex index({{"a", "", {0.0, 0.0}}});
+    const sitecover::SiteIndex index({sitecover::Site{"a", "", {0.0, 0.0}, "", "", ""}});
     const std::vector<LonLat> points = {{0.0, 0.0}, {0.0, 95.0}};
     EXPECT_THROW(sitecover::k_nearest_batch(index, points, 1, 1e9, 2), sitecover::ArgumentError);
 }
 
 TEST(BatchQuery, EmptyInputGivesEmptyResult) {
-    const sitecover::SiteIndex index({{"a", "", {0.0, 0.0}}});
+    const sitecover::SiteIndex index({sitecover::Site{"a", "", {0.0, 0.0}, "", "", ""}});
     const auto result = sitecover::k_nearest_batch(index, {}, 1, 1e9, 4);
     EXPECT_EQ(result.offset, std::vector<std::size_t>{0});
     EXPECT_TRUE(result.hits.empty());

@@ -1,0 +1,97 @@
+#include "nearest_summary.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <iomanip>
+
+#include "report_format.hpp"
+
+namespace sitecover::cli {
+
+NearestSummary::NearestSummary(double within_m, std::optional<GroupRule> group_rule,
+                               const geodata::PopulationTable* population, bool count_cross_border)
+    : within_m_(within_m),
+      group_rule_(std::move(group_rule)),
+      population_(population),
+      count_cross_border_(count_cross_border) {}
+
+void NearestSummary::add(const std::string& code, const std::string& name, const Site* site,
+                         double distance_m) {
+    ++origins_;
+    if (site == nullptr) {
+        ++without_site_;
+        return;
+    }
+    distances_m_.push_back(static_cast<float>(distance_m));
+    sum_m_ += distance_m;
+    if (distance_m <= within_m_) ++within_;
+    if (distance_m > max_m_) {
+        max_m_ = distance_m;
+        farthest_ = (name.empty() ? "" : name + " ") + code + " -> site " + site->id +
+                    (site->name.empty() ? "" : " " + site->name);
+    }
+    if (count_cross_border_) {
+        if (const std::string dep = insee_department(code); !dep.empty()) {
+            ++with_department_;
+            if (!site->department.empty() && site->department != dep) ++across_border_;
+        }
+    }
+    if (group_rule_) {
+        std::string key = group_rule_->group_of(code);
+        Group& g = groups_[key.empty() ? "(none)" : key];
+        ++g.count;
+        g.max_m = std::max(g.max_m, distance_m);
+        g.sum_m += distance_m;
+        if (population_ != nullptr) {
+            if (const auto current = population_->resolve(code)) {
+                const auto it = population_->by_code.find(*current);
+                if (it != population_->by_code.end() && it->second) {
+                    g.weighted_sum_m += distance_m * static_cast<double>(*it->second);
+                    g.weight += static_cast<double>(*it->second);
+                }
+            }
+        }
+    }
+}
+
+void NearestSummary::print(std::ostream& out, bool max_km_given) const {
+    if (!distances_m_.empty()) {
+        std::vector<float> sorted = distances_m_;
+        const std::size_t mid = sorted.size() / 2;
+        std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(mid), sorted.end());
+        double median_m = sorted[mid];
+        if (sorted.size() % 2 == 0) {
+            const float below = *std::max_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(mid));
+            median_m = 0.5 * (static_cast<double>(below) + median_m);
+        }
+        const double mean_m = sum_m_ / static_cast<double>(distances_m_.size());
+        out << "nearest site distance: max " << format_km(max_m_) << " (" << farthest_ << "), mean "
+            << format_km(mean_m) << ", median " << format_km(median_m) << "\n";
+        out << "within " << format_fixed(within_m_ / 1000.0, 1) << " km: " << within_ << "/" << origins_
+            << " (" << format_share(within_, origins_) << ")\n";
+    }
+    if (with_department_ > 0) {
+        out << "nearest site in another département: " << across_border_ << "/" << with_department_
+            << " communes\n";
+    }
+    if (without_site_ > 0) {
+        out << "without a site" << (max_km_given ? " within --max-km" : "") << ": " << without_site_ << "\n";
+    }
+    if (bad_ > 0) out << "unreadable records skipped (--skip-bad): " << bad_ << "\n";
+    if (!groups_.empty()) {
+        out << "by group:\n  group    origins    max km   mean km"
+            << (population_ != nullptr ? "  pop-weighted mean km" : "") << "\n";
+        for (const auto& [key, g] : groups_) {
+            out << "  " << std::left << std::setw(6) << key << std::right << std::setw(10) << g.count
+                << std::setw(10) << format_fixed(g.max_m / 1000.0, 1) << std::setw(10)
+                << format_fixed(g.sum_m / 1000.0 / static_cast<double>(g.count), 1);
+            if (population_ != nullptr) {
+                out << std::setw(23)
+                    << (g.weight > 0 ? format_fixed(g.weighted_sum_m / g.weight / 1000.0, 1) : std::string("-"));
+            }
+            out << "\n";
+        }
+    }
+}
+
+}  // namespace sitecover::cli
