@@ -147,12 +147,14 @@ std::optional<Neighbour> SiteIndex::nearest(const LonLat& p, double max_distance
 
     const Ecef e = to_ecef(p);
     const Point q{e.x_m, e.y_m, e.z_m};
-    std::size_t first = 0;
-    double first_chord2_m2 = 0.0;
-    im.tree.knnSearch(q.data(), 1, &first, &first_chord2_m2);
+    // The two chord-nearest sites: the second one's chord bounds every other site's chord.
+    std::size_t two[2] = {0, 0};
+    double two_chord2_m2[2] = {0.0, 0.0};
+    const std::size_t found = im.tree.knnSearch(q.data(), 2, two, two_chord2_m2);
+    const std::size_t first = two[0];
     // The chord-nearest site bounds every chord from below; past the cap, nothing can qualify.
     const double cap_m = chord_bound_m(max_distance_m);
-    if (first_chord2_m2 > cap_m * cap_m) return std::nullopt;
+    if (two_chord2_m2[0] > cap_m * cap_m) return std::nullopt;
 
     // The chord-nearest site is usually, not always, the geodesic-nearest: any site nearer than
     // it has a chord shorter than its geodesic distance, so lies in this ball.
@@ -160,6 +162,10 @@ std::optional<Neighbour> SiteIndex::nearest(const LonLat& p, double max_distance
     const double bound_m = std::min(chord_nearest.distance_m, max_distance_m);
     std::optional<Neighbour> best;
     if (chord_nearest.distance_m <= max_distance_m) best = chord_nearest;
+    // The common case, decided without a radius search: the second chord already exceeds the
+    // bound, so no other site can be nearer (nor tie).
+    const double r_m = chord_bound_m(bound_m);
+    if (found < 2 || two_chord2_m2[1] > r_m * r_m) return best;
 
     for (const auto& [i, chord2_m2] : im.ball(q, bound_m, true)) {
         // Once the chord exceeds the best distance so far, so does every later geodesic.
