@@ -30,16 +30,19 @@ void NearestSummary::add(const std::string& code, const std::string& name, const
         farthest_ = (name.empty() ? "" : name + " ") + code + " -> site " + site->id +
                     (site->name.empty() ? "" : " " + site->name);
     }
+    bool across = false;
     if (count_cross_border_) {
         if (const std::string dep = insee_department(code); !dep.empty()) {
             ++with_department_;
-            if (!site->department.empty() && site->department != dep) ++across_border_;
+            across = !site->department.empty() && site->department != dep;
+            if (across) ++across_border_;
         }
     }
     if (group_rule_) {
         std::string key = group_rule_->group_of(code);
         Group& g = groups_[key.empty() ? "(none)" : key];
         ++g.count;
+        if (across) ++g.across_border;
         g.max_m = std::max(g.max_m, distance_m);
         g.sum_m += distance_m;
         if (population_ != nullptr) {
@@ -80,7 +83,8 @@ void NearestSummary::print(std::ostream& out, bool max_km_given) const {
     if (bad_ > 0) out << "unreadable records skipped (--skip-bad): " << bad_ << "\n";
     if (!groups_.empty()) {
         out << "by group:\n  group    origins    max km   mean km"
-            << (population_ != nullptr ? "  pop-weighted mean km" : "") << "\n";
+            << (population_ != nullptr ? "  pop-weighted mean km" : "")
+            << (count_cross_border_ ? "  nearest site in another dep" : "") << "\n";
         for (const auto& [key, g] : groups_) {
             out << "  " << std::left << std::setw(6) << key << std::right << std::setw(10) << g.count
                 << std::setw(10) << format_fixed(g.max_m / 1000.0, 1) << std::setw(10)
@@ -89,6 +93,7 @@ void NearestSummary::print(std::ostream& out, bool max_km_given) const {
                 out << std::setw(23)
                     << (g.weight > 0 ? format_fixed(g.weighted_sum_m / g.weight / 1000.0, 1) : std::string("-"));
             }
+            if (count_cross_border_) out << std::setw(29) << g.across_border;
             out << "\n";
         }
     }

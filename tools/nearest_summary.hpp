@@ -36,6 +36,7 @@ private:
         double sum_m = 0.0;
         double weighted_sum_m = 0.0;
         double weight = 0.0;
+        std::size_t across_border = 0;  ///< nearest site in another département
     };
 
     double within_m_;
