@@ -1,11 +1,13 @@
 // RoadGraph, RoadSnapper and RoadQuery against the brute-force oracles: multi-source labels
 // against repeated single-source Dijkstra, and snapped origins against explicit edge splitting.
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <optional>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -321,6 +323,80 @@ TEST(RoadQuery, CutOffPieceHasNoRouteAndTiesGoToSmallerId) {
     ASSERT_TRUE(island);
     EXPECT_EQ(g.component(g.segments()[island->segment].a), 1u);
     EXPECT_EQ(query.nearest(*island).status, RoadResult::Status::NoRoute);
+}
+
+// The documented thread-safety: one graph and one snapper shared by every thread; a RoadQuery
+// after run() answers nearest() from many threads at once; and queries of their own, run
+// concurrently on the shared graph, label it exactly as a sequential run does.
+TEST(RoadQuery, ConcurrentUseMatchesSequentialAnswers) {
+    constexpr std::uint64_t kSeed = 31;
+    SCOPED_TRACE("seed " + std::to_string(kSeed));
+    std::mt19937_64 rng(kSeed);
+    const RoadNetwork net = random_network(rng, 12);
+    const RoadGraph g(net);
+    const RoadSnapper snapper(g);
+    std::uniform_real_distribution<double> lon(0.48, 0.76), lat(43.58, 43.86);
+    std::vector<LonLat> positions;
+    for (int s = 0; s < 6; ++s) positions.push_back({lon(rng), lat(rng)});
+    const std::vector<Site> sites = sites_at(positions);
+    std::vector<std::optional<RoadSnap>> snaps;
+    for (const auto& p : positions) snaps.push_back(snapper.snap(p, 5000.0));
+    std::vector<LonLat> origins(300);
+    for (auto& p : origins) p = {lon(rng), lat(rng)};
+    for (std::size_t i = 0; i < origins.size(); i += 10) origins[i].lon_deg += 0.5;  // off-road
+
+    // Everything a caller sees for each origin, compared exactly (no tolerance).
+    const auto answers = [&](const RoadQuery& query) {
+        std::vector<double> out;
+        for (const auto& p : origins) {
+            const std::optional<RoadSnap> snap = snapper.snap(p, 5000.0);
+            if (!snap) {
+                out.push_back(-1.0);
+                continue;
+            }
+            const RoadResult r = query.nearest(*snap);
+            out.insert(out.end(), {static_cast<double>(snap->segment), snap->fraction,
+                                   snap->snap_m, static_cast<double>(r.status),
+                                   static_cast<double>(r.site), r.distance_m, r.time_s});
+        }
+        return out;
+    };
+    const RoadMetric metrics[] = {RoadMetric::Time, RoadMetric::Distance};
+    std::vector<std::vector<double>> sequential;
+    std::vector<std::vector<double>> node_costs;
+    for (const RoadMetric metric : metrics) {
+        RoadQuery query(g);
+        query.run(snaps, sites, {metric, 30.0});
+        sequential.push_back(answers(query));
+        std::vector<double> costs;
+        for (RoadNode v = 0; v < g.node_count(); ++v) costs.push_back(query.node_cost(v));
+        node_costs.push_back(costs);
+    }
+
+    // One query object, already run, shared by all threads.
+    RoadQuery shared(g);
+    shared.run(snaps, sites, {RoadMetric::Time, 30.0});
+    std::vector<std::vector<double>> from_shared(4);
+    // One query object per thread, run concurrently (alternating metrics).
+    std::vector<std::vector<double>> from_own(4), own_costs(4);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < from_shared.size(); ++t) {
+        threads.emplace_back([&, t] { from_shared[t] = answers(shared); });
+        threads.emplace_back([&, t] {
+            RoadQuery own(g);
+            own.run(snaps, sites, {metrics[t % 2], 30.0});
+            for (RoadNode v = 0; v < g.node_count(); ++v) own_costs[t].push_back(own.node_cost(v));
+            from_own[t] = answers(own);
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    for (std::size_t t = 0; t < from_shared.size(); ++t) {
+        EXPECT_TRUE(from_shared[t] == sequential[0]) << "shared query, thread " << t;
+        EXPECT_TRUE(from_own[t] == sequential[t % 2]) << "own query, thread " << t;
+        EXPECT_TRUE(own_costs[t] == node_costs[t % 2]) << "own query, thread " << t;
+    }
+    // The origins must exercise both outcomes of a snap.
+    EXPECT_GT(std::count(sequential[0].begin(), sequential[0].end(), -1.0), 0);
 }
 
 TEST(RoadQuery, RejectsMismatchedInputs) {

@@ -1,5 +1,6 @@
 #pragma once
-// Many nearest-site queries at once, spread over threads.
+/// @file
+/// Many nearest-site queries at once, spread over threads.
 
 #include <cstddef>
 #include <vector>
@@ -17,12 +18,15 @@ struct BatchResult {
 
 /// k_nearest for every point, keeping hits no farther than max_distance_m, on `threads` threads
 /// (0: all hardware threads). The result depends only on the inputs, never on the thread count
-/// or on scheduling. Throws ArgumentError (the first invalid point, by index) before any work.
+/// or on scheduling. max_distance_m >= 0 (infinity: no cap). O(n / threads) SiteIndex queries.
+/// Throws ArgumentError (the first invalid point, by index) before any work, and rethrows the
+/// first error of a worker (for example a NaN max_distance_m) after joining them all.
 /// Thread-safe: the index is only read.
 BatchResult k_nearest_batch(const SiteIndex& index, const std::vector<LonLat>& points,
                             std::size_t k, double max_distance_m, unsigned threads);
 
-/// The number of threads `threads == 0` means here (at least 1).
+/// The number of threads `threads` means here: itself when positive, else the hardware
+/// concurrency (at least 1). Thread-safe.
 unsigned resolve_thread_count(unsigned threads) noexcept;
 
 }  // namespace sitecover

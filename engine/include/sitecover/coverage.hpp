@@ -1,5 +1,6 @@
 #pragma once
-// Which sites cover which areas: the per-area answer of `sitecover coverage`.
+/// @file
+/// Which sites cover which areas: the per-area answer of `sitecover coverage`.
 
 #include <cstddef>
 #include <optional>
@@ -22,12 +23,14 @@ struct AreaCoverage {
     /// with a small margin hangs on the exact outline. Empty when the area holds no site.
     std::optional<double> margin_m;
 
+    /// True when at least one site lies in the area.
     bool covered() const noexcept { return !sites.empty(); }
 };
 
 /// One AreaCoverage per area, in area order. A site may cover several areas when it lies on a
 /// shared boundary and the rule is Boundary::Included. O(sites * log(areas) + vertices of the
 /// covered areas * their sites). Thread-safe (pure function of its arguments).
+/// Throws ArgumentError when a site position is not valid (is_valid).
 std::vector<AreaCoverage> compute_coverage(const CoverageIndex& areas,
                                            const std::vector<Site>& sites,
                                            Boundary rule = Boundary::Included);

@@ -1,17 +1,23 @@
 #pragma once
-// A position on the WGS84 ellipsoid in GIS axis order (longitude first).
+/// @file
+/// A position on the WGS84 ellipsoid in GIS axis order (longitude first).
 
 namespace sitecover {
 
 /// WGS84 geographic position, degrees. lon_deg in [-180, 180], lat_deg in [-90, 90].
+///
+/// A plain value: no check on construction (see is_valid); every query that takes one checks
+/// it and throws ArgumentError when it is not valid.
 struct LonLat {
-    double lon_deg = 0.0;
-    double lat_deg = 0.0;
+    double lon_deg = 0.0;  ///< longitude, degrees east, [-180, 180]
+    double lat_deg = 0.0;  ///< latitude, degrees north, [-90, 90]
 
+    /// Exact comparison of both coordinates (no tolerance).
     friend bool operator==(const LonLat&, const LonLat&) = default;
 };
 
-/// True when both coordinates are finite and within the ranges above.
+/// True when both coordinates are finite and within the ranges above (bounds included).
+/// O(1); thread-safe.
 bool is_valid(const LonLat& p) noexcept;
 
 }  // namespace sitecover

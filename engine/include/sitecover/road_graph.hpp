@@ -1,6 +1,7 @@
 #pragma once
-// The compact routing graph: compressed sparse rows of the directed edges (and of their
-// reverse), the undirected segments that points snap onto, and the connected pieces.
+/// @file
+/// The compact routing graph: compressed sparse rows of the directed edges (and of their
+/// reverse), the undirected segments that points snap onto, and the connected pieces.
 
 #include <cstddef>
 #include <cstdint>
@@ -20,7 +21,8 @@ namespace sitecover {
 /// from tail[in_edge[i]].
 ///
 /// Thread-safety: immutable after construction; share one graph between threads, each with its
-/// own RoadQuery.
+/// own RoadQuery. Accessors are O(1) and do not check their index (node < node_count(),
+/// edge < edge_count(), component < component_count()).
 class RoadGraph {
 public:
     /// Marks a missing edge (or a missing direction of a segment).
@@ -37,7 +39,8 @@ public:
 
     /// Builds the graph. Self-loops are dropped; of several edges u -> v the fastest (then the
     /// shortest) is kept. Throws InputError for a node that is not a valid position, an edge
-    /// naming a missing node, or a NaN / negative / infinite length or time.
+    /// naming a missing node, a NaN / negative / infinite length or time, or more nodes or
+    /// edges than 32-bit indices hold. The network is copied: it need not outlive the graph.
     explicit RoadGraph(const RoadNetwork& network);
 
     /// Number of nodes (as in the network, isolated ones included).
@@ -64,7 +67,7 @@ public:
     /// Edges grouped by end node (indices into the forward arrays).
     const std::vector<std::uint32_t>& in_edge() const noexcept { return in_edge_; }
 
-    /// The cost of edge e under a metric (seconds or metres).
+    /// The cost of edge e under a metric: time_s()[e] (seconds) or length_m()[e] (metres).
     double weight(std::uint32_t e, RoadMetric metric) const {
         return metric == RoadMetric::Time ? time_s_[e] : length_m_[e];
     }

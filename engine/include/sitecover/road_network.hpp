@@ -1,7 +1,8 @@
 #pragma once
-// A road network as plain values: nodes in WGS84 lon/lat and directed straight edges between
-// them. geodata fills it from files; RoadGraph (road_graph.hpp) turns it into arrays for
-// routing.
+/// @file
+/// A road network as plain values: nodes in WGS84 lon/lat and directed straight edges between
+/// them. geodata fills it from files; RoadGraph (road_graph.hpp) turns it into arrays for
+/// routing.
 
 #include <cstdint>
 #include <vector>
@@ -23,13 +24,17 @@ struct RoadEdge {
 };
 
 /// Nodes and directed edges. Edges between the same pair of nodes in the same direction may
-/// repeat (two routes sharing a segment): RoadGraph keeps the fastest.
+/// repeat (two routes sharing a segment): RoadGraph keeps the fastest. Not checked here:
+/// RoadGraph validates it when built.
 struct RoadNetwork {
     std::vector<LonLat> nodes;    ///< WGS84 positions, indexed by RoadNode
     std::vector<RoadEdge> edges;  ///< directed edges between them
 };
 
 /// What the travel cost of a route is: its time (the default) or its length.
-enum class RoadMetric { Time, Distance };
+enum class RoadMetric {
+    Time,      ///< travel time, seconds (the default)
+    Distance   ///< road length, metres
+};
 
 }  // namespace sitecover

@@ -1,6 +1,7 @@
 #pragma once
-// Nearest site by road: one multi-source Dijkstra from every site at once labels each node
-// with the site it reaches soonest; an origin then looks at the two ends of its segment.
+/// @file
+/// Nearest site by road: one multi-source Dijkstra from every site at once labels each node
+/// with the site it reaches soonest; an origin then looks at the two ends of its segment.
 
 #include <cstddef>
 #include <cstdint>
@@ -31,8 +32,8 @@ struct RoadResult {
     };
     Status status = Status::NoRoute;  ///< Reached, or why not
     std::size_t site = 0;             ///< index into the site list (Reached only)
-    double distance_m = 0.0;          ///< road distance including both access legs
-    double time_s = 0.0;              ///< travel time including both access legs
+    double distance_m = 0.0;          ///< road distance including both access legs, metres
+    double time_s = 0.0;              ///< travel time including both access legs, seconds
 
     /// status == Reached.
     bool reached() const noexcept { return status == Status::Reached; }
@@ -44,26 +45,33 @@ struct RoadResult {
 ///
 /// Ties between sites at equal cost go to the smaller site id (site_id_less), then to the
 /// lower index: results do not depend on the order of the heap.
+///
+/// Thread-safety: run() writes the labels, so a query object belongs to one thread while it
+/// runs. Once run() has returned, the const members (nearest, node_cost, node_site) only read
+/// and may be called from many threads at once, as long as nobody calls run() meanwhile.
+/// Several queries may run concurrently on one shared graph.
 class RoadQuery {
 public:
-    /// The graph must outlive the query.
+    /// The graph must outlive the query. O(1): the scratch space is sized by the first run().
     explicit RoadQuery(const RoadGraph& graph);
 
     /// Labels every node with its best site: one Dijkstra on the reverse graph seeded from all
     /// sites, O((V + E) log V). site_snaps[i] is where site i joins the network (nullopt: not
     /// on the network, ignored); `sites` gives the ids for the tie-break and must be parallel.
-    /// Throws ArgumentError when the sizes differ or access_speed_kmh is not positive.
+    /// Throws ArgumentError when the sizes differ or access_speed_kmh is not positive; the
+    /// previous labels are then kept. Each snap must come from a RoadSnapper of this graph.
     void run(const std::vector<std::optional<RoadSnap>>& site_snaps, const std::vector<Site>& sites,
              const RoadQueryOptions& options = {});
 
-    /// The nearest site of an origin snapped at `origin` (after run). O(1) plus the sites
-    /// snapped onto the same segment.
+    /// The nearest site of an origin snapped at `origin` (a RoadSnapper result on this graph),
+    /// after run(). O(1) plus the sites snapped onto the same segment. Does not throw.
     RoadResult nearest(const RoadSnap& origin) const;
 
     /// After run: the cost from a node to its best site (seconds or metres by the metric;
-    /// infinity when none) and that site.
+    /// infinity when none). O(1); node < RoadGraph::node_count(), unchecked.
     double node_cost(RoadNode node) const { return cost_[node]; }
-    /// After run: the site labelling a node (nothing when no site can be reached from it).
+    /// After run: the site labelling a node, an index into the site list (nothing when no site
+    /// can be reached from it). O(1); node < RoadGraph::node_count(), unchecked.
     std::optional<std::size_t> node_site(RoadNode node) const;
 
 private:

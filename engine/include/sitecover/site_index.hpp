@@ -1,5 +1,6 @@
 #pragma once
-// Nearest-site queries with exact WGS84 ellipsoidal distances.
+/// @file
+/// Nearest-site queries with exact WGS84 ellipsoidal distances.
 
 #include <cstddef>
 #include <limits>
@@ -17,6 +18,7 @@ struct Neighbour {
     std::size_t site = 0;     ///< index into the sites given to the index
     double distance_m = 0.0;  ///< WGS84 geodesic distance from the query point, metres
 
+    /// Exact comparison of both members.
     friend bool operator==(const Neighbour&, const Neighbour&) = default;
 };
 
@@ -36,25 +38,32 @@ public:
     /// Builds the index. Throws InputError when a site position is not valid (is_valid), naming
     /// the site id. An empty site list is allowed: every query then returns nothing.
     explicit SiteIndex(std::vector<Site> sites);
+    /// Frees the index.
     ~SiteIndex();
+    /// Moves the index; the moved-from index behaves as an empty one.
     SiteIndex(SiteIndex&&) noexcept;
+    /// Moves the index; the moved-from index behaves as an empty one.
     SiteIndex& operator=(SiteIndex&&) noexcept;
-    SiteIndex(const SiteIndex&) = delete;
-    SiteIndex& operator=(const SiteIndex&) = delete;
+    SiteIndex(const SiteIndex&) = delete;             ///< not copyable (share it instead)
+    SiteIndex& operator=(const SiteIndex&) = delete;  ///< not copyable
 
     /// The sites, in the order given to the constructor.
     const std::vector<Site>& sites() const noexcept;
 
-    /// The nearest site no farther than max_distance_m, or nothing.
-    /// Throws ArgumentError on an invalid point or a negative / NaN max_distance_m.
+    /// The nearest site no farther than max_distance_m (metres, >= 0; infinity: no limit), or
+    /// nothing. O(log n) expected. Throws ArgumentError on an invalid point or a negative / NaN
+    /// max_distance_m.
     std::optional<Neighbour> nearest(
         const LonLat& p,
         double max_distance_m = std::numeric_limits<double>::infinity()) const;
 
-    /// The k nearest sites (fewer when the index holds fewer), sorted as described above.
+    /// The k nearest sites (fewer when the index holds fewer; none for k == 0), sorted as
+    /// described above. O(k log n) expected. Throws ArgumentError on an invalid point.
     std::vector<Neighbour> k_nearest(const LonLat& p, std::size_t k) const;
 
-    /// Every site whose geodesic distance is <= radius_m, sorted as described above.
+    /// Every site whose geodesic distance is <= radius_m (metres, >= 0), sorted as described
+    /// above. O(log n + m log m) expected for m results. Throws ArgumentError on an invalid
+    /// point or a negative / NaN radius_m.
     std::vector<Neighbour> within(const LonLat& p, double radius_m) const;
 
 private:

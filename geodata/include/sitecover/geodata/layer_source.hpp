@@ -1,5 +1,10 @@
 #pragma once
-// Where a vector layer comes from: a GDAL dataset path, an optional layer name and filter.
+/// @file
+/// Where a vector layer comes from: a GDAL dataset path, an optional layer name and filter.
+///
+/// Every geodata loader and writer registers GDAL's drivers on first use and installs a GDAL
+/// error handler for the whole process (CPLSetErrorHandler) that keeps each thread's last
+/// message for sitecover's exceptions instead of printing it.
 
 #include <string>
 
@@ -16,6 +21,7 @@ struct LayerSource {
 };
 
 /// "file 'PATH', layer 'NAME'" — the prefix of every loading error about this source.
+/// Thread-safe; does not throw except std::bad_alloc.
 std::string describe(const LayerSource& source, const std::string& layer_name);
 
 }  // namespace sitecover::geodata

@@ -1,7 +1,8 @@
 #pragma once
-// A dedicated streaming reader for plain point tables ("id,lon,lat" CSV), the batch input of
-// millions of points. Every other format, and any CSV it does not recognise, goes through GDAL
-// (open_origins).
+/// @file
+/// A dedicated streaming reader for plain point tables ("id,lon,lat" CSV), the batch input of
+/// millions of points. Every other format, and any CSV it does not recognise, goes through GDAL
+/// (open_origins).
 
 #include <cstddef>
 #include <memory>
@@ -14,8 +15,8 @@ namespace sitecover::geodata {
 /// Options of the plain CSV point reader.
 struct PointCsvOptions {
     std::string id_column = "id";  ///< "code" is accepted when "id" is absent
-    std::string lon_column = "lon";
-    std::string lat_column = "lat";
+    std::string lon_column = "lon";  ///< longitude, WGS84 degrees in [-180, 180]
+    std::string lat_column = "lat";  ///< latitude, WGS84 degrees in [-90, 90]
     /// false: the first malformed line stops the read with an InputError naming its line.
     /// true: a malformed line becomes an Origin whose `error` says what is wrong, and the read
     /// goes on.
@@ -23,13 +24,15 @@ struct PointCsvOptions {
 };
 
 /// True when `path` is a local ".csv" file whose header holds the id, lon and lat columns.
-/// Reads only the first line.
+/// Reads only the first line. Does not throw: an unreadable file gives false. Thread-safe.
 bool is_plain_point_csv(const std::string& path, const PointCsvOptions& options = {});
 
 /// Opens a plain CSV of points for streaming: comma-separated, a header line, UTF-8 (a byte
 /// order mark is skipped), LF or CRLF line ends, fields optionally in double quotes (no line
 /// break inside a field). Lon/lat in WGS84 degrees. Blank lines are ignored.
-/// Throws InputError for a missing file or missing columns.
+/// Throws InputError for a missing file or missing columns, and (from next_chunk) for a
+/// malformed line unless skip_bad. O(1) memory per chunk. The reader belongs to one thread;
+/// different readers may be used concurrently.
 std::unique_ptr<OriginReader> open_point_csv(const std::string& path,
                                              const PointCsvOptions& options = {});
 

@@ -1,5 +1,6 @@
 #pragma once
-// Loading query origins: points from any layer, or representative points of polygons.
+/// @file
+/// Loading query origins: points from any layer, or representative points of polygons.
 
 #include <cstddef>
 #include <memory>
@@ -13,9 +14,9 @@ namespace sitecover::geodata {
 
 /// One origin of a nearest-site query.
 struct Origin {
-    std::string code;
-    std::string name;
-    LonLat position;
+    std::string code;  ///< identifier from the code (or id) field
+    std::string name;  ///< name from the name field; empty when the layer has none
+    LonLat position;   ///< WGS84 lon/lat, degrees
     /// Set only by readers that skip bad records (open_point_csv with skip_bad): why this record
     /// could not be read, e.g. "line 12, field 'lat': 'abc' is not a number". `position` is then
     /// meaningless.
@@ -33,22 +34,27 @@ struct OriginFields {
     std::string code = "code";  ///< for CSV points the "id" column is used when "code" is absent
     std::string name = "nom";   ///< optional
     std::string lon = "lon";    ///< used when the layer has no geometry (CSV)
-    std::string lat = "lat";
+    std::string lat = "lat";    ///< used when the layer has no geometry (CSV)
 };
 
 /// Origins from a polygon layer (one point per feature, by `rule`), a point layer, or a table
 /// with lon/lat columns (e.g. a CSV `id,lon,lat`). Same errors as load_areas / load_sites,
 /// except for polygons that Boost.Geometry cannot repair (self-intersections, common in
 /// simplified outlines): an origin needs only a point inside, so such a polygon is made valid
-/// with GEOS (GDAL's MakeValid) and a warning naming it is appended to `warnings`.
+/// with GEOS (GDAL's MakeValid) and a warning naming it is appended to `warnings` (when not
+/// null). Origins come in file order. O(features + vertices).
+/// Thread-safety: may be called concurrently (each call opens its own GDAL dataset).
 std::vector<Origin> load_origins(const LayerSource& source, const OriginFields& fields = {},
                                  OriginRule rule = OriginRule::PointOnSurface,
                                  std::vector<std::string>* warnings = nullptr);
 
 /// A source of origins read chunk by chunk, so that memory stays bounded whatever the input
 /// size (the streaming side of load_origins).
+///
+/// Thread-safety: a reader belongs to one thread; different readers may be used concurrently.
 class OriginReader {
 public:
+    /// Closes the input.
     virtual ~OriginReader() = default;
     /// Appends up to max_count origins to `out`; false when nothing was left to read.
     /// Throws InputError as load_origins does.
@@ -57,7 +63,8 @@ public:
     virtual const std::vector<std::string>& warnings() const = 0;
 };
 
-/// The streaming reader behind load_origins (any GDAL layer).
+/// The streaming reader behind load_origins (any GDAL layer). Throws InputError as load_origins
+/// does for the file, layer and fields when opening, and for features from next_chunk.
 std::unique_ptr<OriginReader> open_origins(const LayerSource& source, const OriginFields& fields = {},
                                            OriginRule rule = OriginRule::PointOnSurface);
 

@@ -1,5 +1,6 @@
 #pragma once
-// Legal populations of communes, with the former codes of merged communes.
+/// @file
+/// Legal populations of communes, with the former codes of merged communes.
 
 #include <cstdint>
 #include <optional>
@@ -25,14 +26,15 @@ struct PopulationTable {
     std::unordered_map<std::string, std::string> current_code_of;  ///< former code -> current
 
     /// The current code of a commune: `code` itself when listed, else the commune that absorbed
-    /// it, else nothing.
+    /// it, else nothing. O(1) expected; thread-safe (const).
     std::optional<std::string> resolve(const std::string& code) const;
 };
 
 /// Reads a population table (the INSEE CSV of the data directory or any GDAL table) with
 /// GDAL. Throws InputError naming file, layer, feature and field for a missing file or field,
 /// an empty code, a duplicate code, or a population that is neither empty nor a non-negative
-/// integer.
+/// integer. O(rows).
+/// Thread-safety: may be called concurrently (each call opens its own GDAL dataset).
 PopulationTable load_population(const LayerSource& source, const PopulationFields& fields = {});
 
 }  // namespace sitecover::geodata

@@ -1,5 +1,6 @@
 #pragma once
-// Loading road networks: any GDAL line layer, or OpenStreetMap files through GDAL's OSM driver.
+/// @file
+/// Loading road networks: any GDAL line layer, or OpenStreetMap files through GDAL's OSM driver.
 
 #include <cstddef>
 #include <string>
@@ -37,7 +38,7 @@ struct LoadedRoads {
 };
 
 /// True for paths that the OSM driver reads: .osm.pbf, .pbf, .osm, .osm.gz (the last through
-/// /vsigzip/, added automatically).
+/// /vsigzip/, added automatically). Looks at the name only; thread-safe.
 bool is_osm_path(const std::string& path);
 
 /// Reads a road network.
@@ -58,6 +59,9 @@ bool is_osm_path(const std::string& path);
 /// are dropped; a missing speed value uses the class speed.
 /// Throws InputError (file, layer, feature, field) for: a missing file or field, a layer whose
 /// geometry type is not a line, and a layer giving no edge at all (no line, no drivable way).
+/// O(vertices log vertices). The main French road file (about 1.3 MB) loads in a fraction of a
+/// second.
+/// Thread-safety: may be called concurrently (each call opens its own GDAL dataset).
 LoadedRoads load_roads(const LayerSource& source, const RoadLoadOptions& options = {});
 
 }  // namespace sitecover::geodata

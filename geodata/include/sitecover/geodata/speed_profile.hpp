@@ -1,5 +1,6 @@
 #pragma once
-// Travel speeds per road class.
+/// @file
+/// Travel speeds per road class.
 
 #include <map>
 #include <optional>
@@ -16,16 +17,18 @@ namespace sitecover::geodata {
 struct SpeedProfile {
     std::map<std::string, double> speed_kmh;  ///< km/h by class name
 
-    /// The documented defaults above.
+    /// The documented defaults above. Thread-safe.
     static SpeedProfile defaults();
 
     /// The speed of a class: its own entry, else that of the class without "_link", else
     /// "local" for the OpenStreetMap local classes listed above; nothing for other classes.
+    /// O(log classes); thread-safe (const).
     std::optional<double> speed_for(const std::string& road_class) const;
 };
 
 /// Applies "class=kmh,class=kmh" overrides (e.g. "motorway=130,local=30") to `profile`.
-/// Throws InputError for a malformed item or a speed outside (0, 300].
+/// Throws InputError, naming `origin` and the item, for a malformed item or a speed outside
+/// (0, 300] km/h; `profile` may then hold the items before the bad one.
 void apply_speeds(SpeedProfile& profile, const std::string& text,
                   const std::string& origin = "--speeds");
 

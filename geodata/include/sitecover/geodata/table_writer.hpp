@@ -1,6 +1,7 @@
 #pragma once
-// Writing result tables through GDAL (CSV, GeoJSON, GeoPackage or any GDAL vector driver),
-// atomically: rows go to a temporary file that replaces the target only on commit().
+/// @file
+/// Writing result tables through GDAL (CSV, GeoJSON, GeoPackage or any GDAL vector driver),
+/// atomically: rows go to a temporary file that replaces the target only on commit().
 
 #include <cstdint>
 #include <memory>
@@ -14,11 +15,18 @@
 
 namespace sitecover::geodata {
 
-enum class FieldType { String, Integer, Real, Boolean };
+/// The type of a column.
+enum class FieldType {
+    String,   ///< text (UTF-8)
+    Integer,  ///< 64-bit integer
+    Real,     ///< double
+    Boolean   ///< true / false
+};
 
+/// One column of a table.
 struct Column {
-    std::string name;
-    FieldType type = FieldType::String;
+    std::string name;                    ///< field name, as written in the header or schema
+    FieldType type = FieldType::String;  ///< the type of its values
     int decimals = -1;  ///< Real only: digits kept after the point (rounded); -1 keeps all
 };
 
@@ -26,8 +34,14 @@ struct Column {
 using Value = std::variant<std::monostate, std::string, std::int64_t, double, bool>;
 
 /// Geometry attached to each row (ignored by formats without geometry, such as CSV).
-enum class GeometryKind { None, Point, LineString, MultiPolygon };
+enum class GeometryKind {
+    None,          ///< no geometry
+    Point,         ///< Row::line holds one position
+    LineString,    ///< Row::line holds the vertices
+    MultiPolygon   ///< Row::area points to the area
+};
 
+/// One row of a table: its values and its geometry.
 struct Row {
     std::vector<Value> values;          ///< one per column, in column order
     std::vector<LonLat> line;           ///< Point: one position; LineString: the vertices
@@ -40,7 +54,7 @@ struct TableOptions {
     std::string format;       ///< GDAL driver short name; empty: from the extension
     std::string layer_name;   ///< layer name inside the file
     bool overwrite = false;   ///< replace an existing file
-    GeometryKind geometry = GeometryKind::None;
+    GeometryKind geometry = GeometryKind::None;  ///< the geometry of every row
     /// CSV only: write with sitecover's own streaming CSV writer instead of GDAL's driver, for
     /// batches of millions of rows (same columns; reals in shortest round-trip form).
     bool streaming_csv = false;
@@ -50,15 +64,23 @@ struct TableOptions {
 /// destructor of an uncommitted writer removes the temporary file.
 /// Throws OutputError naming the path for an existing file (without overwrite), an unknown
 /// format, an unwritable directory or a driver failure.
+///
+/// Thread-safety: a writer belongs to one thread; different writers may be used concurrently.
 class TableWriter {
 public:
+    /// Checks the target and creates the temporary file and its layer. Throws OutputError as
+    /// described above.
     TableWriter(TableOptions options, std::vector<Column> columns);
+    /// Closes the writer; removes the temporary file unless commit() succeeded.
     ~TableWriter();
-    TableWriter(const TableWriter&) = delete;
-    TableWriter& operator=(const TableWriter&) = delete;
+    TableWriter(const TableWriter&) = delete;             ///< not copyable
+    TableWriter& operator=(const TableWriter&) = delete;  ///< not copyable
 
+    /// Appends one row; row.values must hold one value per column, in column order. Throws
+    /// OutputError when the driver cannot write it (disk full...) or after commit().
     void add_row(const Row& row);
-    /// Flushes, closes and renames the temporary file onto the target path.
+    /// Flushes, closes and renames the temporary file onto the target path. Throws OutputError
+    /// when closing or renaming fails (the target is then left as it was) or when called twice.
     void commit();
 
 private:
@@ -67,7 +89,7 @@ private:
 };
 
 /// The GDAL driver short name chosen for a path ("CSV", "GeoJSON", "GPKG", "FlatGeobuf",
-/// "ESRI Shapefile"), or "" when the extension is unknown.
+/// "ESRI Shapefile"), or "" when the extension is unknown. Case-insensitive; thread-safe.
 std::string driver_for_path(const std::string& path);
 
 }  // namespace sitecover::geodata
