@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what sitecover needs to build, test and benchmark on Debian 12 (run as root, or
 # with sudo). Idempotent: packages already present are left as they are.
+# SITECOVER_FUZZ=1 also installs clang-14 and its libFuzzer / sanitizer runtimes for the fuzz
+# harnesses (tests/fuzz/README.md); CI does not need them.
 set -euo pipefail
 
 packages=(
@@ -8,6 +10,9 @@ packages=(
   libgdal-dev gdal-bin libproj-dev libboost-dev libnanoflann-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
+if [ "${SITECOVER_FUZZ:-0}" = "1" ]; then
+  packages+=(clang-14 libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -165,7 +165,7 @@ std::vector<geodata::Column> RoadReport::columns() {
             {"reachable", geodata::FieldType::Boolean}};
 }
 
-void RoadReport::add_origin(const geodata::Origin& origin, const Site* crow_fly_site,
+RoadAnswer RoadReport::add_origin(const geodata::Origin& origin, const Site* crow_fly_site,
                             std::vector<geodata::Value>& values) {
     Impl& m = *impl_;
     Impl::OriginAnswer a;
@@ -199,7 +199,9 @@ void RoadReport::add_origin(const geodata::Origin& origin, const Site* crow_fly_
     else
         values.emplace_back();
     values.emplace_back(a.reached);
+    const RoadAnswer answer{a.reached, a.site, a.distance_m, a.time_s};
     m.answers.push_back(std::move(a));
+    return answer;
 }
 
 void RoadReport::print_summary(std::ostream& out, double within_m) const {

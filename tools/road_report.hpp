@@ -18,6 +18,14 @@ namespace sitecover::cli {
 /// Declares --roads and its companions (--speeds, --profile, --by, --max-snap-m...).
 void declare_road_options(Options& options);
 
+/// An origin's nearest site by road.
+struct RoadAnswer {
+    bool reached = false;
+    std::size_t site = 0;  ///< index into the sites given to RoadReport (when reached)
+    double distance_m = 0.0;
+    double time_s = 0.0;
+};
+
 /// Loads the network and labels it from the sites once; then one answer per origin.
 class RoadReport {
 public:
@@ -29,8 +37,8 @@ public:
     static std::vector<geodata::Column> columns();
 
     /// Computes the origin's answer; appends its values (in column order) to `values` and
-    /// records it for the summary. Call once per origin, in order.
-    void add_origin(const geodata::Origin& origin, const Site* crow_fly_site,
+    /// records it for the summary and returns it. Call once per origin, in order.
+    RoadAnswer add_origin(const geodata::Origin& origin, const Site* crow_fly_site,
                     std::vector<geodata::Value>& values);
 
     /// The road summary lines. `within_m`: the crow-fly --within-km threshold, reused by road.

@@ -1,8 +1,10 @@
 #include "sitecover/geodata/speed_profile.hpp"
 
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include "layer_reader.hpp"
 #include "sitecover/error.hpp"
@@ -36,15 +38,33 @@ SpeedProfile SpeedProfile::defaults() {
 }
 
 std::optional<double> SpeedProfile::speed_for(const std::string& road_class) const {
-    if (const auto it = speed_kmh.find(road_class); it != speed_kmh.end()) return it->second;
+    // Strips "_link" suffixes one at a time, in a loop rather than by recursion, and looks up
+    // only the candidates no longer than the longest class name: a class value read from a
+    // file may be "x_link_link..." megabytes long (the recursion copied every suffix: memory
+    // quadratic in the length, found by tests/fuzz).
     constexpr std::string_view kLink = "_link";
-    if (road_class.size() > kLink.size() && road_class.ends_with(kLink)) {
-        return speed_for(road_class.substr(0, road_class.size() - kLink.size()));
+    std::size_t longest = std::string_view("living_street").size();
+    for (const auto& [name, kmh] : speed_kmh) longest = std::max(longest, name.size());
+    std::string_view candidate = road_class;
+    for (;;) {
+        if (candidate.size() <= longest) {
+            if (const auto it = speed_kmh.find(std::string(candidate)); it != speed_kmh.end()) {
+                return it->second;
+            }
+        }
+        if (candidate.size() > kLink.size() && candidate.ends_with(kLink)) {
+            candidate.remove_suffix(kLink.size());
+            continue;
+        }
+        break;
     }
     static const std::array<std::string_view, 5> kLocal = {"unclassified", "residential",
                                                            "living_street", "service", "road"};
     for (const auto local : kLocal) {
-        if (road_class == local) return speed_for("local");
+        if (candidate == local) {
+            const auto it = speed_kmh.find("local");
+            return it == speed_kmh.end() ? std::nullopt : std::optional<double>(it->second);
+        }
     }
     return std::nullopt;
 }

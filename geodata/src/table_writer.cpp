@@ -14,6 +14,7 @@
 #include <ogrsf_frmts.h>
 
 #include "gdal_session.hpp"
+#include "ogr_row.hpp"
 #include "sitecover/error.hpp"
 
 namespace sitecover::geodata {
@@ -32,38 +33,7 @@ std::string driver_for_path(const std::string& path) {
 
 namespace {
 
-OGRFieldType ogr_type(FieldType type) {
-    switch (type) {
-        case FieldType::Integer: return OFTInteger64;
-        case FieldType::Real: return OFTReal;
-        case FieldType::Boolean: return OFTInteger;
-        case FieldType::String: break;
-    }
-    return OFTString;
-}
-
-OGRwkbGeometryType ogr_geometry(GeometryKind kind) {
-    switch (kind) {
-        case GeometryKind::Point: return wkbPoint;
-        case GeometryKind::LineString: return wkbLineString;
-        case GeometryKind::MultiPolygon: return wkbMultiPolygon;
-        case GeometryKind::None: break;
-    }
-    return wkbNone;
-}
-
-OGRLinearRing to_ring(const Ring& ring) {
-    OGRLinearRing out;
-    for (const LonLat& p : ring) out.addPoint(p.lon_deg, p.lat_deg);
-    out.closeRings();
-    return out;
-}
-
-double round_to(double value, int decimals) {
-    if (decimals < 0 || !std::isfinite(value)) return value;
-    const double scale = std::pow(10.0, decimals);
-    return std::round(value * scale) / scale;
-}
+using detail::round_to;
 
 // CSV text, quoted only when it must be (separator, quote, line break, edge blanks).
 void append_csv_text(std::string& line, const std::string& text) {
@@ -242,21 +212,17 @@ TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
     }
     const std::string layer_name = w.options.layer_name.empty() ? "result" : w.options.layer_name;
     w.layer = w.dataset->CreateLayer(layer_name.c_str(), with_geometry ? &wgs84 : nullptr,
-                                     with_geometry ? ogr_geometry(w.options.geometry) : wkbNone,
+                                     with_geometry ? detail::ogr_geometry(w.options.geometry) : wkbNone,
                                      layer_options.List());
     if (w.layer == nullptr) {
         const std::string reason = detail::gdal_reason();
         w.discard();
         throw OutputError("cannot create layer '" + layer_name + "' in '" + w.target + "'" + reason);
     }
-    for (const Column& column : w.columns) {
-        OGRFieldDefn defn(column.name.c_str(), ogr_type(column.type));
-        if (column.type == FieldType::Boolean) defn.SetSubType(OFSTBoolean);
-        if (w.layer->CreateField(&defn) != OGRERR_NONE) {
-            const std::string reason = detail::gdal_reason();
-            w.discard();
-            throw OutputError("cannot create field '" + column.name + "' in '" + w.target + "'" + reason);
-        }
+    if (const std::string failed = detail::create_fields(*w.layer, w.columns); !failed.empty()) {
+        const std::string reason = detail::gdal_reason();
+        w.discard();
+        throw OutputError("cannot create field '" + failed + "' in '" + w.target + "'" + reason);
     }
 }
 
@@ -278,46 +244,7 @@ void TableWriter::add_row(const Row& row) {
     }
     if (w.dataset == nullptr) throw OutputError("output '" + w.target + "' is already closed");
     OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(w.layer->GetLayerDefn()));
-    for (std::size_t i = 0; i < w.columns.size() && i < row.values.size(); ++i) {
-        const int field = static_cast<int>(i);
-        const Value& value = row.values[i];
-        if (std::holds_alternative<std::monostate>(value)) {
-            feature->SetFieldNull(field);
-        } else if (const auto* text = std::get_if<std::string>(&value)) {
-            feature->SetField(field, text->c_str());
-        } else if (const auto* flag = std::get_if<bool>(&value)) {
-            feature->SetField(field, *flag ? 1 : 0);
-        } else if (const auto* integer = std::get_if<std::int64_t>(&value)) {
-            feature->SetField(field, static_cast<GIntBig>(*integer));
-        } else {
-            const double real = std::get<double>(value);
-            if (std::isfinite(real)) {
-                feature->SetField(field, round_to(real, w.columns[i].decimals));
-            } else {
-                feature->SetFieldNull(field);
-            }
-        }
-    }
-    if (w.layer->GetGeomType() != wkbNone) {
-        if (w.options.geometry == GeometryKind::Point && !row.line.empty()) {
-            feature->SetGeometry(std::make_unique<OGRPoint>(row.line[0].lon_deg, row.line[0].lat_deg).get());
-        } else if (w.options.geometry == GeometryKind::LineString && row.line.size() >= 2) {
-            OGRLineString line;
-            for (const LonLat& p : row.line) line.addPoint(p.lon_deg, p.lat_deg);
-            feature->SetGeometry(&line);
-        } else if (w.options.geometry == GeometryKind::MultiPolygon && row.area != nullptr) {
-            OGRMultiPolygon multi;
-            for (const Polygon& part : row.area->parts) {
-                OGRPolygon polygon;
-                polygon.addRing(std::make_unique<OGRLinearRing>(to_ring(part.outer)).get());
-                for (const Ring& hole : part.holes) {
-                    polygon.addRing(std::make_unique<OGRLinearRing>(to_ring(hole)).get());
-                }
-                multi.addGeometry(&polygon);
-            }
-            feature->SetGeometry(&multi);
-        }
-    }
+    detail::fill_feature(*feature, w.columns, row, w.options.geometry, w.layer->GetGeomType() != wkbNone);
     detail::take_gdal_error();
     if (w.layer->CreateFeature(feature.get()) != OGRERR_NONE) {
         throw OutputError("cannot write a row to '" + w.target + "'" + detail::gdal_reason());

@@ -1,0 +1,376 @@
+// `sitecover report`: the planner's outputs in one run: a QGIS-ready GeoPackage, a static map
+// (PNG, SVG or PDF) and a one-page HTML summary, all written or none.
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <system_error>
+#include <unordered_map>
+
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "html_report.hpp"
+#include "inputs.hpp"
+#include "map_render.hpp"
+#include "map_scene.hpp"
+#include "report_format.hpp"
+#include "report_geopackage.hpp"
+#include "report_model.hpp"
+#include "road_report.hpp"
+#include "sitecover/area_geometry.hpp"
+#include "sitecover/coverage.hpp"
+#include "sitecover/error.hpp"
+#include "sitecover/geodata/area_loader.hpp"
+#include "sitecover/geodata/data_dir.hpp"
+#include "sitecover/geodata/point_loader.hpp"
+#include "sitecover/geodata/population.hpp"
+#include "sitecover/geodata/staged_file.hpp"
+#include "sitecover/site_index.hpp"
+#include "sitecover/summary.hpp"
+
+namespace sitecover::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kDefaultGpkg = "sitecover-report.gpkg";
+constexpr const char* kDefaultMap = "sitecover-report.png";
+constexpr const char* kDefaultHtml = "sitecover-report.html";
+constexpr int kHtmlMapWidth_px = 1200;
+constexpr int kHtmlMapHeight_px = 900;
+
+void declare_origin_options(Options& options) {
+    options.group("Origins (default: the 462 communes of the Gers)");
+    options.value("--from", "FILE",
+                  "polygon layer (one origin per polygon, drawn shaded) or point layer");
+    options.value("--from-layer", "NAME", "layer to read when the file holds several");
+    options.value("--from-where", "EXPR", "OGR SQL attribute filter on the origins");
+    options.value("--from-code-field", "NAME", "origin code field (default: code, or id)");
+    options.value("--from-name-field", "NAME", "origin name field (default: nom; optional)");
+    options.value("--from-crs", "CRS",
+                  "CRS of an origins file that declares none (default: WGS84 lon/lat)");
+    options.value("--origin", "RULE", "point of a polygon: point-on-surface (default) or centroid");
+}
+
+// Which outputs to write; with none named, all three under their default names.
+struct Targets {
+    std::optional<geodata::StagedFile> gpkg, map, html;
+    MapFormat map_format = MapFormat::Png;
+};
+
+Targets stage_targets(const Options& options) {
+    const bool overwrite = options.has("--overwrite");
+    const bool any = options.has("--output") || options.has("--map") || options.has("--html");
+    Targets t;
+    const std::string gpkg = options.get("--output", any ? "" : kDefaultGpkg);
+    const std::string map = options.get("--map", any ? "" : kDefaultMap);
+    const std::string html = options.get("--html", any ? "" : kDefaultHtml);
+    if (!gpkg.empty()) {
+        std::string ext = fs::path(gpkg).extension().string();
+        std::transform(ext.begin(), ext.end(), ext.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
+        if (ext != ".gpkg")
+            throw OutputError("output '" + gpkg + "': the report is a GeoPackage: name it .gpkg");
+        t.gpkg.emplace(gpkg, overwrite);
+    }
+    if (!map.empty()) {
+        const auto format = map_format_for_path(map);
+        if (!format)
+            throw OutputError("map '" + map + "': unknown format; use a .png, .svg or .pdf name");
+        t.map_format = *format;
+        t.map.emplace(map, overwrite);
+    }
+    if (!html.empty()) t.html.emplace(html, overwrite);
+    // Two outputs under one name would overwrite each other.
+    std::vector<fs::path> names;
+    for (const auto* staged : {&t.gpkg, &t.map, &t.html}) {
+        if (!*staged) continue;
+        std::error_code ec;
+        const fs::path name = fs::weakly_canonical((*staged)->target(), ec);
+        names.push_back(ec ? fs::path((*staged)->target()) : name);
+    }
+    std::sort(names.begin(), names.end());
+    if (std::adjacent_find(names.begin(), names.end()) != names.end()) {
+        throw UsageError("the GeoPackage, the map and the page need three different file names");
+    }
+    return t;
+}
+
+std::string default_place(const Options& options, const std::vector<Area>& areas) {
+    if (options.has("--place")) return options.get("--place");
+    if (!options.has("--areas")) return "Gers (32)";
+    std::string prefix = areas.front().code.substr(0, 2);
+    for (const Area& a : areas) {
+        if (a.code.compare(0, 2, prefix) != 0) return "Study area";
+    }
+    return "Département " + prefix;
+}
+
+// Inhabitants of each origin: its commune's population, through former codes for merged
+// communes, shared equally between origins that fall into one current commune.
+void attach_population(const geodata::PopulationTable& table, std::vector<ReportOrigin>& origins) {
+    std::unordered_map<std::string, std::size_t> sharing;
+    std::vector<std::optional<std::string>> current(origins.size());
+    for (std::size_t i = 0; i < origins.size(); ++i) {
+        current[i] = table.resolve(origins[i].code);
+        if (current[i] && !table.by_code.at(*current[i])) current[i].reset();
+        if (current[i]) ++sharing[*current[i]];
+    }
+    for (std::size_t i = 0; i < origins.size(); ++i) {
+        if (!current[i]) continue;
+        origins[i].population = static_cast<double>(*table.by_code.at(*current[i])) /
+                                static_cast<double>(sharing[*current[i]]);
+    }
+}
+
+void write_text_file(const std::string& path, const std::string& text, const std::string& target) {
+    errno = 0;
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) throw OutputError("cannot create '" + target + "': " + std::strerror(errno));
+    out << text;
+    out.close();
+    if (!out) throw OutputError("cannot write '" + target + "' (disk full?)");
+}
+
+}  // namespace
+
+int run_report(const std::vector<std::string>& args) {
+    Options options("report",
+                    "The planner's outputs in one run: a GeoPackage ready for QGIS (layers sites,\n"
+                    "areas, origins, links, with default styles), a map (PNG, SVG or PDF, in\n"
+                    "Lambert-93) and a self-contained HTML page. With no output named, writes\n"
+                    "sitecover-report.gpkg, .png and .html in the current directory.");
+    declare_data_options(options);
+    declare_area_options(options);
+    declare_origin_options(options);
+    declare_site_options(options);
+    declare_road_options(options);
+    options.group("Report");
+    options.value("--output", "FILE.gpkg", "the GeoPackage", "-o");
+    options.value("--map", "FILE", "the map: .png, .svg or .pdf");
+    options.value("--map-width", "PX", "map width in pixels (points for SVG / PDF; default 1600)");
+    options.value("--map-height", "PX",
+                  "map height in pixels (points for SVG / PDF; default 1200)");
+    options.value("--html", "FILE", "the one-page HTML summary (map embedded)");
+    options.value("--place", "NAME", "name in the title (default: Gers (32) on the default data)");
+    options.value("--noun", "WORD", "what the areas are called (default: cantons)");
+    options.flag("--overwrite", "replace existing output files");
+    options.epilog(
+        "Layers: sites (inside the areas: id, name, type, labelled_on, area), areas (site_count,\n"
+        "covered, margin_m, worst commune by distance and time), origins (nearest site crow-fly\n"
+        "and by road, distance_m, travel_time_s, population), links (origin -> nearest site).\n"
+        "Outputs are written under temporary names and renamed only when all succeeded.\n\n"
+        "Examples:\n"
+        "  sitecover report\n"
+        "  sitecover report -o gers.gpkg --map gers.pdf --html gers.html --overwrite\n"
+        "  sitecover report --roads "
+        "../shared/geodata/france/roads-major-travelmapping-2026-08.geojson\n");
+    if (!options.parse(args)) return kOk;
+    if (!options.has("--roads")) {
+        for (const char* road_only :
+             {"--roads-layer", "--roads-where", "--roads-crs", "--class-field", "--speed-field",
+              "--speeds", "--profile", "--by", "--access-speed", "--max-snap-m", "--within-min"}) {
+            if (options.has(road_only))
+                throw UsageError(std::string("option '") + road_only + "' needs --roads FILE");
+        }
+    }
+    const int map_width_px = static_cast<int>(options.integer("--map-width", 1600, 200, 20000));
+    const int map_height_px = static_cast<int>(options.integer("--map-height", 1200, 150, 20000));
+    const std::string origin_rule = options.get("--origin", "point-on-surface");
+    if (origin_rule != "point-on-surface" && origin_rule != "centroid") {
+        throw UsageError("option '--origin': '" + origin_rule +
+                         "' is not 'point-on-surface' or 'centroid'");
+    }
+    Targets targets = stage_targets(options);  // output errors before any long work
+
+    // Inputs.
+    std::string areas_path;
+    CoverageIndex area_index(load_area_set(options, areas_path));
+    LoadedSiteSet site_set = load_site_set(options);
+    if (site_set.sites.empty()) {
+        throw InputError("no site in " + site_set.path +
+                         (site_set.read > 0 ? " after the filters" : ""));
+    }
+    const SiteIndex site_index(std::move(site_set.sites));
+    const std::vector<Site>& sites = site_index.sites();
+    const std::string origins_path = input_path(options, "--from", geodata::defaults::kCommunes);
+    const geodata::LayerSource origin_source{origins_path, options.get("--from-layer"),
+                                             options.get("--from-where"),
+                                             options.get("--from-crs")};
+    geodata::OriginFields origin_fields;
+    origin_fields.code = options.get("--from-code-field", origin_fields.code);
+    origin_fields.name = options.get("--from-name-field", origin_fields.name);
+    std::vector<std::string> origin_warnings;
+    const std::vector<geodata::Origin> origins =
+        geodata::load_origins(origin_source, origin_fields,
+                              origin_rule == "centroid" ? geodata::OriginRule::Centroid
+                                                        : geodata::OriginRule::PointOnSurface,
+                              &origin_warnings);
+    for (const auto& w : origin_warnings) warn(w);
+    if (origins.empty()) throw InputError("no origin in " + origins_path);
+    // The origins' outlines, to shade them; a point layer has none.
+    std::vector<Area> origin_polygons;
+    try {
+        origin_polygons =
+            geodata::load_areas(origin_source, {origin_fields.code, origin_fields.name});
+    } catch (const InputError&) {
+        origin_polygons.clear();
+    }
+    std::unordered_map<std::string, const Area*> polygon_of_code;
+    for (const Area& a : origin_polygons) polygon_of_code.emplace(a.code, &a);
+    std::unique_ptr<RoadReport> roads;
+    if (options.has("--roads")) roads = std::make_unique<RoadReport>(options, sites);
+
+    // Figures.
+    ReportModel model;
+    model.areas = &area_index;
+    model.sites = &sites;
+    model.with_roads = roads != nullptr;
+    model.shade_classes = default_shade_classes(model.with_roads);
+    model.noun = options.get("--noun", "cantons");
+    model.place = default_place(options, area_index.areas());
+    const std::vector<AreaCoverage> coverage =
+        compute_coverage(area_index, sites, Boundary::Included);
+    std::vector<std::optional<std::size_t>> area_of_site(sites.size());
+    for (const AreaCoverage& cov : coverage) {
+        ReportArea row;
+        row.area = cov.area;
+        row.sites = cov.sites;
+        row.margin_m = cov.margin_m;
+        row.label_point = point_on_surface(area_index.areas()[cov.area]);
+        for (const std::size_t s : cov.sites) {
+            if (!area_of_site[s]) area_of_site[s] = model.area_rows.size();
+        }
+        model.area_rows.push_back(std::move(row));
+    }
+    std::vector<std::size_t> inside;
+    for (std::size_t s = 0; s < sites.size(); ++s) {
+        if (area_of_site[s]) inside.push_back(s);
+    }
+    std::sort(inside.begin(), inside.end(),
+              [&](std::size_t a, std::size_t b) { return site_id_less(sites[a].id, sites[b].id); });
+    for (const std::size_t s : inside) {
+        model.sites_inside.push_back(s);
+        model.area_of_site_inside.push_back(*area_of_site[s]);
+    }
+    std::vector<geodata::Value> ignored;
+    for (const geodata::Origin& origin : origins) {
+        ReportOrigin o;
+        o.code = origin.code;
+        o.name = origin.name;
+        o.position = origin.position;
+        if (const auto it = polygon_of_code.find(origin.code); it != polygon_of_code.end())
+            o.polygon = it->second;
+        const std::vector<std::size_t> containing = area_index.areas_containing(origin.position);
+        if (!containing.empty()) o.area = containing.front();
+        if (const auto hit = site_index.nearest(origin.position)) {
+            o.site = hit->site;
+            o.distance_m = hit->distance_m;
+        }
+        if (roads) {
+            ignored.clear();
+            const RoadAnswer answer =
+                roads->add_origin(origin, o.site ? &sites[*o.site] : nullptr, ignored);
+            if (answer.reached) {
+                o.road_site = answer.site;
+                o.road_distance_m = answer.distance_m;
+                o.travel_time_s = answer.time_s;
+            }
+        }
+        model.origins.push_back(std::move(o));
+    }
+    // Origins drawn as polygons only when every one has its polygon.
+    if (std::any_of(model.origins.begin(), model.origins.end(),
+                    [](const ReportOrigin& o) { return o.polygon == nullptr; })) {
+        for (ReportOrigin& o : model.origins) o.polygon = nullptr;
+    }
+    for (std::size_t i = 0; i < model.origins.size(); ++i) {
+        const ReportOrigin& o = model.origins[i];
+        if (!o.area) continue;
+        ReportArea& a = model.area_rows[*o.area];
+        ++a.origins;
+        if (o.site && (!a.worst_distance_origin ||
+                       o.distance_m > model.origins[*a.worst_distance_origin].distance_m)) {
+            a.worst_distance_origin = i;
+        }
+        if (o.road_site && (!a.worst_time_origin ||
+                            o.travel_time_s > model.origins[*a.worst_time_origin].travel_time_s)) {
+            a.worst_time_origin = i;
+        }
+    }
+    std::string population_path = options.get("--population");
+    if (population_path.empty()) {
+        const fs::path fallback =
+            geodata::find_data_dir(options.get("--data")) / geodata::defaults::kPopulation;
+        if (fs::exists(fallback)) population_path = fallback.string();
+    }
+    if (!population_path.empty()) {
+        attach_population(geodata::load_population({population_path, "", "", ""}), model.origins);
+    }
+    model.sources = {"Areas: " + fs::path(areas_path).filename().string(),
+                     "Origins: " + fs::path(origins_path).filename().string(),
+                     "Sites: " + fs::path(site_set.path).filename().string()};
+    if (roads)
+        model.sources.push_back("Roads: " + fs::path(options.get("--roads")).filename().string());
+    if (!options.has("--areas") && !options.has("--from") && !options.has("--sites")) {
+        model.sources.push_back(
+            "IGN GEOFLA 2016, ADMIN EXPRESS 2018; ANCT France Services 1 Aug 2024 (Licence "
+            "Ouverte)");
+    }
+
+    // Outputs, all to temporary names first.
+    std::optional<MapLayout> layout;
+    if (targets.gpkg)
+        write_report_geopackage(model, targets.gpkg->temporary(), targets.gpkg->target());
+    std::optional<MapScene> scene;
+    if (targets.map || targets.html) scene = build_map_scene(model);
+    if (targets.map) {
+        layout = render_map_file(*scene, targets.map->temporary(), targets.map_format, map_width_px,
+                                 map_height_px);
+    }
+    if (targets.html) {
+        write_text_file(
+            targets.html->temporary(),
+            html_report(model, render_map_png(*scene, kHtmlMapWidth_px, kHtmlMapHeight_px)),
+            targets.html->target());
+    }
+    for (auto* staged : {&targets.gpkg, &targets.map, &targets.html}) {
+        if (*staged) (*staged)->commit();
+    }
+
+    std::ostream& out = std::cout;
+    out << "areas: " << area_index.areas().size() << " " << model.noun << " from " << areas_path
+        << "\n";
+    out << "sites: " << site_set.read << " read from " << site_set.path;
+    if (sites.size() != site_set.read) out << ", " << sites.size() << " kept by the filters";
+    out << ", " << model.sites_inside.size() << " inside the " << model.noun << "\n";
+    out << "origins: " << model.origins.size() << " from " << origins_path << "\n";
+    out << model.title() << "\n";
+    std::vector<double> distances_m;
+    for (const ReportOrigin& o : model.origins) {
+        if (o.site) distances_m.push_back(o.distance_m);
+    }
+    const Summary d = summarize(distances_m);
+    out << "crow-fly distance: max " << format_km(d.max) << ", mean " << format_km(d.mean)
+        << ", median " << format_km(d.median) << "\n";
+    if (roads) roads->print_summary(out, 19000.0);
+    if (targets.gpkg)
+        out << "wrote " << targets.gpkg->target() << " (layers sites, areas, origins, links)\n";
+    if (targets.map) {
+        out << "wrote " << targets.map->target() << " (" << map_width_px << "x" << map_height_px
+            << ", " << format_fixed(layout->metres_per_px, 1) << " m per pixel; scale bar "
+            << layout->scale_bar_km << " km = " << format_fixed(layout->scale_bar_px, 1) << " px";
+        if (layout->labels_dropped > 0)
+            out << "; " << layout->labels_dropped << " label(s) left out for lack of room";
+        out << ")\n";
+    }
+    if (targets.html) out << "wrote " << targets.html->target() << "\n";
+    return kOk;
+}
+
+}  // namespace sitecover::cli

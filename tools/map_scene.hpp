@@ -1,0 +1,62 @@
+#pragma once
+// What the report's static map shows, in projected metres (Lambert-93 by default): built from
+// the report's figures, drawn by map_render. Plain values, no I/O.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "report_model.hpp"
+
+namespace sitecover::cli {
+
+/// A projected position, metres.
+struct MapXY {
+    double x_m = 0.0;
+    double y_m = 0.0;
+};
+
+/// Rings of one shape (outer rings and holes of every part), filled with the even-odd rule.
+using MapShape = std::vector<std::vector<MapXY>>;
+
+enum class SiteSymbol { Principal, Antenne, Outside };
+
+struct MapScene {
+    std::string title;
+    std::string subtitle;  ///< e.g. "crow-fly distance to the nearest site, WGS84 geodesic"
+    std::string crs_name;  ///< "Lambert-93 (EPSG:2154)"
+
+    /// Origins: shapes (or, when the origins are points, one dot each) and their fill colour.
+    std::vector<MapShape> origin_shapes;
+    std::vector<MapXY> origin_points;
+    std::vector<std::uint32_t> origin_rgb;  ///< 0xRRGGBB, per origin
+
+    std::vector<MapShape> area_shapes;
+    std::vector<bool> area_covered;
+    std::vector<std::string> area_labels;
+    std::vector<MapXY> area_label_points;
+
+    struct Site {
+        MapXY at;
+        SiteSymbol symbol = SiteSymbol::Principal;
+    };
+    std::vector<Site> sites;
+
+    std::string legend_title;
+    struct LegendEntry {
+        std::string label;
+        std::uint32_t rgb = 0;
+    };
+    std::vector<LegendEntry> legend;
+    std::vector<std::string> credits;
+
+    /// Two points one above the other along the true meridian at the map's centre (the north
+    /// arrow follows it: grid north and true north differ by a degree or two in Lambert-93).
+    MapXY north_from, north_to;
+};
+
+/// Projects the report to `crs` (default Lambert-93) and chooses colours and labels.
+/// Sites drawn: those inside the areas, and outside ones that are the nearest of an origin.
+MapScene build_map_scene(const ReportModel& model, const std::string& crs = "EPSG:2154");
+
+}  // namespace sitecover::cli

@@ -1,0 +1,165 @@
+#include "qgis_style.hpp"
+
+#include <cstdio>
+#include <map>
+
+namespace sitecover::cli::qgis {
+namespace {
+
+std::string xml_escape(const std::string& text) {
+    std::string out;
+    for (const char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+std::string rgba(std::uint32_t rgb, int alpha = 255) {
+    return std::to_string((rgb >> 16) & 0xff) + "," + std::to_string((rgb >> 8) & 0xff) + "," +
+           std::to_string(rgb & 0xff) + "," + std::to_string(alpha);
+}
+
+std::string number(double value) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.15g", value);
+    return buffer;
+}
+
+using Props = std::map<std::string, std::string>;
+
+std::string symbol(const std::string& name, const std::string& type, const std::string& layer_class,
+                   const Props& props) {
+    std::string out = "      <symbol name=\"" + name + "\" type=\"" + type +
+                      "\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\">\n"
+                      "        <layer class=\"" +
+                      layer_class + "\" enabled=\"1\" locked=\"0\" pass=\"0\">\n";
+    for (const auto& [k, v] : props)
+        out += "          <prop k=\"" + k + "\" v=\"" + xml_escape(v) + "\"/>\n";
+    out += "        </layer>\n      </symbol>\n";
+    return out;
+}
+
+Props fill(std::uint32_t rgb, int alpha, std::uint32_t outline, double outline_mm,
+           bool filled = true) {
+    return {{"color", rgba(rgb, alpha)},
+            {"style", filled ? "solid" : "no"},
+            {"outline_color", rgba(outline)},
+            {"outline_style", "solid"},
+            {"outline_width", number(outline_mm)},
+            {"outline_width_unit", "MM"},
+            {"joinstyle", "round"}};
+}
+
+Props marker(const std::string& shape, std::uint32_t rgb, std::uint32_t outline, double size_mm) {
+    return {{"name", shape},
+            {"color", rgba(rgb)},
+            {"outline_color", rgba(outline)},
+            {"outline_style", "solid"},
+            {"outline_width", "0.4"},
+            {"outline_width_unit", "MM"},
+            {"size", number(size_mm)},
+            {"size_unit", "MM"}};
+}
+
+std::string document(const std::string& renderer, const std::string& labeling = "") {
+    return "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
+           "<qgis version=\"3.28.0\" styleCategories=\"Symbology|Labeling\" labelsEnabled=\"" +
+           std::string(labeling.empty() ? "0" : "1") + "\">\n" + renderer + labeling + "</qgis>\n";
+}
+
+}  // namespace
+
+std::string graduated_style(const std::string& field, const std::vector<Range>& ranges,
+                            bool points) {
+    std::string r = "  <renderer-v2 type=\"graduatedSymbol\" attr=\"" + xml_escape(field) +
+                    "\" graduatedMethod=\"GraduatedColor\" symbollevels=\"0\" enableorderby=\"0\" "
+                    "forceraster=\"0\">\n    <ranges>\n";
+    for (std::size_t i = 0; i < ranges.size(); ++i) {
+        r += "      <range lower=\"" + number(ranges[i].lower) + "\" upper=\"" +
+             number(ranges[i].upper) + "\" symbol=\"" + std::to_string(i) + "\" label=\"" +
+             xml_escape(ranges[i].label) + "\" render=\"true\"/>\n";
+    }
+    r += "    </ranges>\n    <symbols>\n";
+    for (std::size_t i = 0; i < ranges.size(); ++i) {
+        r += points ? symbol(std::to_string(i), "marker", "SimpleMarker",
+                             marker("circle", ranges[i].rgb, 0x808080, 2.0))
+                    : symbol(std::to_string(i), "fill", "SimpleFill",
+                             fill(ranges[i].rgb, 255, 0x9a9a9a, 0.1));
+    }
+    r += "    </symbols>\n  </renderer-v2>\n";
+    return document(r);
+}
+
+std::string coverage_outline_style(const std::string& field, const std::string& label_field) {
+    std::string r = "  <renderer-v2 type=\"categorizedSymbol\" attr=\"" + xml_escape(field) +
+                    "\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\">\n"
+                    "    <categories>\n"
+                    "      <category value=\"1\" symbol=\"0\" label=\"covered\" render=\"true\"/>\n"
+                    "      <category value=\"0\" symbol=\"1\" label=\"no site\" render=\"true\"/>\n"
+                    "    </categories>\n    <symbols>\n";
+    r += symbol("0", "fill", "SimpleFill", fill(0xffffff, 0, 0x333333, 0.6, false));
+    r += symbol("1", "fill", "SimpleFill", fill(0xe31a1c, 60, 0xe31a1c, 1.2));
+    r += "    </symbols>\n  </renderer-v2>\n";
+    const std::string labeling =
+        "  <labeling type=\"simple\">\n    <settings calloutType=\"simple\">\n"
+        "      <text-style fieldName=\"" +
+        xml_escape(label_field) +
+        "\" isExpression=\"0\" fontFamily=\"Sans Serif\" fontSize=\"9\" fontWeight=\"75\" "
+        "textColor=\"40,40,40,255\" textOpacity=\"1\">\n"
+        "        <text-buffer bufferDraw=\"1\" bufferSize=\"1\" bufferSizeUnits=\"MM\" "
+        "bufferColor=\"255,255,255,255\" bufferOpacity=\"0.8\"/>\n"
+        "      </text-style>\n"
+        "      <placement placement=\"0\" centroidInside=\"1\" centroidWhole=\"0\"/>\n"
+        "      <rendering obstacle=\"1\" displayAll=\"0\"/>\n"
+        "    </settings>\n  </labeling>\n";
+    return document(r, labeling);
+}
+
+std::string site_type_style(const std::string& field) {
+    std::string r =
+        "  <renderer-v2 type=\"categorizedSymbol\" attr=\"" + xml_escape(field) +
+        "\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\">\n"
+        "    <categories>\n"
+        "      <category value=\"Principal\" symbol=\"0\" label=\"France Services\" "
+        "render=\"true\"/>\n"
+        "      <category value=\"Antenne\" symbol=\"1\" label=\"antenne\" render=\"true\"/>\n"
+        "      <category value=\"\" symbol=\"2\" label=\"other\" render=\"true\"/>\n"
+        "    </categories>\n    <symbols>\n";
+    r += symbol("0", "marker", "SimpleMarker", marker("circle", 0x08306b, 0xffffff, 3.2));
+    r += symbol("1", "marker", "SimpleMarker", marker("triangle", 0xffffff, 0x08306b, 3.4));
+    r += symbol("2", "marker", "SimpleMarker", marker("circle", 0x969696, 0xffffff, 2.6));
+    r += "    </symbols>\n  </renderer-v2>\n";
+    return document(r);
+}
+
+std::string link_style() {
+    std::string r =
+        "  <renderer-v2 type=\"singleSymbol\" symbollevels=\"0\" enableorderby=\"0\" "
+        "forceraster=\"0\">\n"
+        "    <symbols>\n";
+    r += symbol("0", "line", "SimpleLine",
+                {{"line_color", "90,90,90,160"},
+                 {"line_style", "solid"},
+                 {"line_width", "0.15"},
+                 {"line_width_unit", "MM"},
+                 {"capstyle", "round"}});
+    r += "    </symbols>\n  </renderer-v2>\n";
+    return document(r);
+}
+
+}  // namespace sitecover::cli::qgis

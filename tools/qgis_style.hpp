@@ -1,0 +1,36 @@
+#pragma once
+// QGIS layer styles (.qml documents) for the report's GeoPackage layers: written as text here,
+// stored in the GeoPackage's layer_styles table by geodata::GeoPackageWriter.
+//
+// The symbol properties use QGIS's <prop k v> form, which every QGIS 3 release reads.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace sitecover::cli::qgis {
+
+/// A range [lower, upper) of a numeric field, its legend label and fill colour (0xRRGGBB).
+struct Range {
+    double lower = 0.0;
+    double upper = 0.0;  ///< may be a very large number for the last class
+    std::string label;
+    std::uint32_t rgb = 0;
+};
+
+/// Polygons (or points, when `points`) coloured by classes of `field`.
+std::string graduated_style(const std::string& field, const std::vector<Range>& ranges,
+                            bool points);
+
+/// Areas outlined: covered ones (`field` = 1) in dark grey, the others (0) thick red with a light
+/// red wash; labelled with `label_field`.
+std::string coverage_outline_style(const std::string& field, const std::string& label_field);
+
+/// Sites by `field` value: "Principal" as dark blue discs, "Antenne" as white triangles outlined
+/// in blue, anything else as grey discs.
+std::string site_type_style(const std::string& field);
+
+/// Thin grey lines.
+std::string link_style();
+
+}  // namespace sitecover::cli::qgis

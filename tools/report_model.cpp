@@ -1,0 +1,57 @@
+#include "report_model.hpp"
+
+#include <limits>
+
+namespace sitecover::cli {
+
+std::size_t ReportModel::covered_count() const {
+    std::size_t n = 0;
+    for (const ReportArea& a : area_rows) n += a.covered() ? 1 : 0;
+    return n;
+}
+
+std::optional<double> ReportModel::shade_value(const ReportOrigin& origin) const {
+    if (with_roads) {
+        if (!origin.road_site) return std::nullopt;
+        return origin.travel_time_s;
+    }
+    if (!origin.site) return std::nullopt;
+    return origin.distance_m;
+}
+
+std::size_t ReportModel::shade_class_of(double value) const {
+    const double unit = with_roads ? 60.0 : 1000.0;  // classes are in minutes or kilometres
+    for (std::size_t i = 0; i < shade_classes.size(); ++i) {
+        if (value / unit < shade_classes[i].upper) return i;
+    }
+    return shade_classes.empty() ? 0 : shade_classes.size() - 1;
+}
+
+std::string ReportModel::title() const {
+    return place + ": " + std::to_string(sites_inside.size()) + " France Services, " +
+           std::to_string(covered_count()) + "/" + std::to_string(area_rows.size()) + " " + noun +
+           " covered";
+}
+
+std::vector<ShadeClass> default_shade_classes(bool by_time) {
+    constexpr double kInf = std::numeric_limits<double>::infinity();
+    // ColorBrewer YlOrRd (6 classes), colour-blind safe and printable.
+    constexpr std::uint32_t kRamp[] = {0xffffb2, 0xfed976, 0xfeb24c, 0xfd8d3c, 0xf03b20, 0xbd0026};
+    const std::vector<double> bounds = by_time ? std::vector<double>{0, 5, 10, 15, 20, 30, kInf}
+                                               : std::vector<double>{0, 4, 8, 12, 16, 19, kInf};
+    const std::string unit = by_time ? " min" : " km";
+    std::vector<ShadeClass> classes;
+    for (std::size_t i = 0; i + 1 < bounds.size(); ++i) {
+        ShadeClass c;
+        c.lower = bounds[i];
+        c.upper = bounds[i + 1];
+        c.label = c.upper == kInf ? "> " + std::to_string(static_cast<int>(c.lower)) + unit
+                                  : std::to_string(static_cast<int>(c.lower)) + " - " +
+                                        std::to_string(static_cast<int>(c.upper)) + unit;
+        c.rgb = kRamp[i];
+        classes.push_back(c);
+    }
+    return classes;
+}
+
+}  // namespace sitecover::cli
