@@ -250,6 +250,22 @@ TEST(SpeedProfile, DefaultsOverridesAndFiles) {
     }
 }
 
+TEST(SpeedProfile, LongLinkChainsInLinearTime) {
+    // Found while writing tests/fuzz/fuzz_roads: a class value of "_link" repeated (from a road
+    // file) made speed_for recurse once per suffix, copying the rest each time (a 1.5 MB value
+    // took all memory). Too large for the fuzz corpus, hence this test.
+    SpeedProfile p = SpeedProfile::defaults();
+    std::string chain = "motorway";
+    for (int i = 0; i < 200000; ++i) chain += "_link";
+    EXPECT_EQ(p.speed_for(chain), 110.0);
+    EXPECT_EQ(p.speed_for("residential_link_link"), 40.0);
+    EXPECT_FALSE(p.speed_for("x" + chain));
+    p.speed_kmh["motorway_link"] = 90.0;
+    EXPECT_EQ(p.speed_for("motorway_link_link"), 90.0);
+    p.speed_kmh.erase("local");
+    EXPECT_FALSE(p.speed_for("service"));
+}
+
 TEST(Population, FollowsFormerCodesOfMergedCommunes) {
     const PopulationTable table =
         load_population({kData + "/france/population-communes-2024.csv", "", "", ""});

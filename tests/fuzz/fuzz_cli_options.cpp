@@ -1,0 +1,134 @@
+// Fuzz harness: the command-line parser. The bytes are split on NUL and newline into argv,
+// parsed with the option sets of `sitecover coverage` and `sitecover nearest`, then the values
+// go through the checks the commands make before loading anything (numbers and their ranges,
+// --group-by, --speeds, --by...).
+//
+// The shared declarations (data, areas, sites, roads, output) come from tools/ itself; the few
+// options proper to each command mirror tools/cmd_coverage.cpp and tools/cmd_nearest.cpp,
+// whose declarations sit inside the command functions. A UsageError (or an InputError from
+// --speeds) is the documented answer to a bad command line and not a finding.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fuzz_harness.hpp"
+#include "grouping.hpp"
+#include "inputs.hpp"
+#include "options.hpp"
+#include "road_report.hpp"
+#include "sitecover/error.hpp"
+#include "sitecover/geodata/speed_profile.hpp"
+
+namespace {
+
+using namespace sitecover;
+using sitecover::cli::Options;
+
+Options coverage_options() {
+    Options options("coverage", "fuzz");
+    cli::declare_data_options(options);
+    cli::declare_area_options(options);
+    cli::declare_site_options(options);
+    options.group("Coverage");
+    options.value("--boundary", "RULE", "included or excluded");
+    options.value("--fragile-m", "METRES", "margin");
+    options.value("--noun", "WORD", "noun");
+    options.value("--group-by", "RULE", "dep or prefix:N");
+    options.flag("--fail-uncovered", "exit 1");
+    cli::declare_output_options(options);
+    options.epilog("fuzz\n");
+    return options;
+}
+
+Options nearest_options() {
+    Options options("nearest", "fuzz");
+    cli::declare_data_options(options);
+    options.group("Origins");
+    for (const char* name : {"--from", "--from-layer", "--from-where", "--from-code-field", "--from-name-field",
+                             "--lon-field", "--lat-field", "--from-crs", "--origin", "--origin-points",
+                             "--origin-points-code-field"}) {
+        options.value(name, "X", "origins");
+    }
+    cli::declare_site_options(options);
+    options.group("Query");
+    for (const char* name : {"--k", "--max-km", "--within-km", "--group-by"}) options.value(name, "X", "query");
+    options.group("Batch");
+    options.value("--threads", "N", "threads");
+    options.flag("--skip-bad", "skip");
+    options.flag("--quiet", "quiet");
+    cli::declare_road_options(options);
+    cli::declare_output_options(options);
+    return options;
+}
+
+void check_values(const Options& options, const std::vector<std::string>& args) {
+    // Whatever parsed is readable back.
+    for (const std::string& arg : args) {
+        if (arg.rfind("--", 0) == 0 && options.has(arg)) {
+            SITECOVER_FUZZ_CHECK(!options.all(arg).empty());
+            SITECOVER_FUZZ_CHECK(options.get(arg) == options.all(arg).back());
+        }
+    }
+    // The checks both commands make (cmd_coverage.cpp, cmd_nearest.cpp, road_report.cpp).
+    const auto guarded = [](auto&& check) {
+        try {
+            check();
+        } catch (const cli::UsageError&) {
+        } catch (const InputError&) {
+        }
+    };
+    guarded([&] { (void)options.number("--fragile-m", 500.0, 0.0, 1e7); });
+    guarded([&] { (void)options.integer("--k", 1, 1, 1000); });
+    guarded([&] { (void)options.number("--max-km", 1e6, 0.0, 1e6); });
+    guarded([&] { (void)options.number("--within-km", 19.0, 0.0, 1e6); });
+    guarded([&] { (void)options.integer("--threads", 0, 0, 256); });
+    guarded([&] { (void)options.number("--access-speed", 30.0, 0.1, 300.0); });
+    guarded([&] { (void)options.number("--max-snap-m", 5000.0, 0.0, 1e7); });
+    guarded([&] { (void)options.number("--within-min", 30.0, 0.0, 1e6); });
+    guarded([&] {
+        if (!options.has("--group-by")) return;
+        const cli::GroupRule rule(options.get("--group-by"));
+        for (const std::string& code : args) (void)rule.group_of(code);
+    });
+    guarded([&] {
+        if (!options.has("--speeds")) return;
+        geodata::SpeedProfile profile = geodata::SpeedProfile::defaults();
+        geodata::apply_speeds(profile, options.get("--speeds"));
+        for (const auto& [road_class, kmh] : profile.speed_kmh) {
+            SITECOVER_FUZZ_CHECK(kmh > 0.0 && kmh <= 300.0);
+            SITECOVER_FUZZ_CHECK(profile.speed_for(road_class).has_value());
+        }
+        for (const std::string& arg : args) (void)profile.speed_for(arg);
+    });
+    for (const std::string& code : args) (void)cli::insee_department(code);
+}
+
+void parse_with(Options options, const std::vector<std::string>& args) {
+    try {
+        if (options.parse(args)) check_values(options, args);
+    } catch (const cli::UsageError&) {
+    }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) { return 0; }
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    std::vector<std::string> args(1);
+    for (std::size_t i = 0; i < size; ++i) {
+        const char c = static_cast<char>(data[i]);
+        if (c == '\0' || c == '\n') {
+            args.emplace_back();
+        } else {
+            args.back() += c;
+        }
+    }
+    if (args.back().empty()) args.pop_back();
+    parse_with(coverage_options(), args);
+    parse_with(nearest_options(), args);
+    return 0;
+}
