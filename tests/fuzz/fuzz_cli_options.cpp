@@ -47,14 +47,15 @@ Options nearest_options() {
     Options options("nearest", "fuzz");
     cli::declare_data_options(options);
     options.group("Origins");
-    for (const char* name : {"--from", "--from-layer", "--from-where", "--from-code-field", "--from-name-field",
-                             "--lon-field", "--lat-field", "--from-crs", "--origin", "--origin-points",
-                             "--origin-points-code-field"}) {
+    for (const char* name : {"--from", "--from-layer", "--from-where", "--from-code-field",
+                             "--from-name-field", "--lon-field", "--lat-field", "--from-crs",
+                             "--origin", "--origin-points", "--origin-points-code-field"}) {
         options.value(name, "X", "origins");
     }
     cli::declare_site_options(options);
     options.group("Query");
-    for (const char* name : {"--k", "--max-km", "--within-km", "--group-by"}) options.value(name, "X", "query");
+    for (const char* name : {"--k", "--max-km", "--within-km", "--group-by"})
+        options.value(name, "X", "query");
     options.group("Batch");
     options.value("--threads", "N", "threads");
     options.flag("--skip-bad", "skip");

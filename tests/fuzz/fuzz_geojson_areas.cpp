@@ -52,11 +52,13 @@ void check_sites(const std::vector<Site>& sites, const std::vector<LonLat>& poin
         SITECOVER_FUZZ_CHECK(got.has_value() == want.has_value());
         if (got) {
             SITECOVER_FUZZ_CHECK(got->site < sites.size());
-            SITECOVER_FUZZ_CHECK(std::abs(got->distance_m - want->distance_m) <= 1e-6 + 1e-9 * want->distance_m);
+            SITECOVER_FUZZ_CHECK(std::abs(got->distance_m - want->distance_m) <=
+                                 1e-6 + 1e-9 * want->distance_m);
         }
         const auto k = index.k_nearest(points[i], 3);
         SITECOVER_FUZZ_CHECK(k.size() == std::min<std::size_t>(3, sites.size()));
-        for (std::size_t j = 1; j < k.size(); ++j) SITECOVER_FUZZ_CHECK(k[j - 1].distance_m <= k[j].distance_m);
+        for (std::size_t j = 1; j < k.size(); ++j)
+            SITECOVER_FUZZ_CHECK(k[j - 1].distance_m <= k[j].distance_m);
     }
 }
 

@@ -12,10 +12,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv);
 
 // Unlike assert(), active in every build type.
-#define SITECOVER_FUZZ_CHECK(condition)                                                      \
-    do {                                                                                   \
-        if (!(condition)) {                                                                \
+#define SITECOVER_FUZZ_CHECK(condition)                                                        \
+    do {                                                                                       \
+        if (!(condition)) {                                                                    \
             std::fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #condition); \
-            std::abort();                                                                  \
-        }                                                                                  \
+            std::abort();                                                                      \
+        }                                                                                      \
     } while (false)

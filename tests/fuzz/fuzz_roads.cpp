@@ -29,13 +29,14 @@ namespace {
 
 using namespace sitecover;
 
-constexpr std::size_t kMaxNodes = 2000;   // larger networks: load and build only
+constexpr std::size_t kMaxNodes = 2000;  // larger networks: load and build only
 constexpr std::size_t kMaxSites = 4;
 constexpr std::size_t kMaxOrigins = 16;
 constexpr double kMaxSnap_m = 50'000.0;
 
 LonLat nudged(const LonLat& p, double d_deg) {
-    return {std::clamp(p.lon_deg + d_deg, -180.0, 180.0), std::clamp(p.lat_deg - d_deg, -90.0, 90.0)};
+    return {std::clamp(p.lon_deg + d_deg, -180.0, 180.0),
+            std::clamp(p.lat_deg - d_deg, -90.0, 90.0)};
 }
 
 void check_network(const RoadNetwork& network) {
@@ -49,7 +50,8 @@ void check_network(const RoadNetwork& network) {
     std::vector<Site> sites;
     std::vector<std::optional<RoadSnap>> site_snaps;
     const std::size_t n = graph.node_count();
-    for (std::size_t i = 0; i < n && sites.size() < kMaxSites; i += std::max<std::size_t>(1, n / kMaxSites)) {
+    for (std::size_t i = 0; i < n && sites.size() < kMaxSites;
+         i += std::max<std::size_t>(1, n / kMaxSites)) {
         Site site;
         site.id = std::to_string(sites.size() % 3);  // repeated ids: the tie-break must cope
         site.position = nudged(graph.position(static_cast<RoadNode>(i)), 1e-4);
@@ -58,7 +60,8 @@ void check_network(const RoadNetwork& network) {
     }
     std::vector<RoadSnap> origins;
     for (std::size_t i = n; i-- > 0 && origins.size() < kMaxOrigins;) {
-        if (auto snap = snapper.snap(nudged(graph.position(static_cast<RoadNode>(i)), -3e-4), kMaxSnap_m)) {
+        if (auto snap =
+                snapper.snap(nudged(graph.position(static_cast<RoadNode>(i)), -3e-4), kMaxSnap_m)) {
             SITECOVER_FUZZ_CHECK(snap->segment < graph.segments().size());
             SITECOVER_FUZZ_CHECK(snap->fraction >= 0.0 && snap->fraction <= 1.0);
             SITECOVER_FUZZ_CHECK(snap->snap_m >= 0.0 && snap->snap_m <= kMaxSnap_m);
@@ -73,7 +76,8 @@ void check_network(const RoadNetwork& network) {
         query.run(site_snaps, sites, options);
         for (const RoadSnap& origin : origins) {
             const RoadResult got = query.nearest(origin);
-            const RoadResult want = reference::road_nearest(graph, origin, site_snaps, sites, options);
+            const RoadResult want =
+                reference::road_nearest(graph, origin, site_snaps, sites, options);
             SITECOVER_FUZZ_CHECK(got.reached() == want.reached());
             if (!got.reached()) continue;
             SITECOVER_FUZZ_CHECK(got.site < sites.size() && site_snaps[got.site].has_value());

@@ -38,7 +38,8 @@ int main(int argc, char** argv) {
     }
     for (const fs::path& path : files) {
         std::ifstream in(path, std::ios::binary);
-        const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const std::vector<char> bytes((std::istreambuf_iterator<char>(in)),
+                                      std::istreambuf_iterator<char>());
         if (!in.eof() && in.fail()) {
             std::cerr << "replay: cannot read " << path << "\n";
             return 2;
