@@ -9,6 +9,7 @@ packages=(
   g++ cmake ninja-build pkg-config
   libgdal-dev gdal-bin libproj-dev libboost-dev libnanoflann-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libcairo2-dev fonts-dejavu-core
 )
 if [ "${SITECOVER_FUZZ:-0}" = "1" ]; then
   packages+=(clang-14 libclang-rt-14-dev)

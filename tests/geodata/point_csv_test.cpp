@@ -17,6 +17,12 @@ namespace {
 namespace fs = std::filesystem;
 using sitecover::geodata::Origin;
 
+sitecover::geodata::Row row_of(std::vector<sitecover::geodata::Value> values) {
+    sitecover::geodata::Row row;
+    row.values = std::move(values);
+    return row;
+}
+
 class PointCsv : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -115,8 +121,8 @@ TEST_F(PointCsv, StreamingWriterQuotesOnlyWhenNeededAndRenamesOnCommit) {
                                          {"n", gd::FieldType::Integer},
                                          {"d", gd::FieldType::Real, 3},
                                          {"ok", gd::FieldType::Boolean}});
-        writer.add_row({{std::string("a,\"b\""), std::int64_t{7}, 1234.56789, true}});
-        writer.add_row({{std::string("plain"), gd::Value(), 0.1 + 0.2, false}});
+        writer.add_row(row_of({std::string("a,\"b\""), std::int64_t{7}, 1234.56789, true}));
+        writer.add_row(row_of({std::string("plain"), gd::Value(), 0.1 + 0.2, false}));
         EXPECT_FALSE(fs::exists(path)) << "nothing visible before commit";
         writer.commit();
     }
@@ -137,7 +143,7 @@ TEST_F(PointCsv, UncommittedStreamingWriterLeavesNoFile) {
         options.path = path;
         options.streaming_csv = true;
         gd::TableWriter writer(options, {{"id", gd::FieldType::String}});
-        writer.add_row({{std::string("x")}});
+        writer.add_row(row_of({std::string("x")}));
     }
     EXPECT_TRUE(fs::is_empty(dir_));
 }
