@@ -96,6 +96,11 @@ int run_coverage(const std::vector<std::string>& args) {
     out << "sites: " << site_set.read << " read from " << site_set.path;
     if (sites.size() != site_set.read) out << ", " << sites.size() << " kept by the filters";
     out << ", " << sites_inside << " inside the " << noun << "\n";
+    if (sites_inside == 0 && !sites.empty()) {
+        // The usual cause is coordinates read in the wrong order or the wrong CRS.
+        warn("no site lies inside any of the " + noun + ": are longitude and latitude swapped, or is a CRS wrong? (" +
+             areas_path + ", " + site_set.path + ")");
+    }
     out << covered << "/" << coverage.size() << " " << noun << " covered";
     out << " (boundary rule: sites on a boundary " << (rule == Boundary::Included ? "count" : "do not count")
         << ")\n";

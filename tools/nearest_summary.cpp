@@ -72,6 +72,9 @@ void NearestSummary::print(std::ostream& out, bool max_km_given) const {
             << format_km(mean_m) << ", median " << format_km(median_m) << "\n";
         out << "within " << format_fixed(within_m_ / 1000.0, 1) << " km: " << within_ << "/" << origins_
             << " (" << format_share(within_, origins_) << ")\n";
+        if (median_m > 1'000'000.0) {
+            out << "hint: the median distance exceeds 1,000 km: are longitude and latitude swapped, or is a CRS wrong?\n";
+        }
     }
     if (with_department_ > 0) {
         out << "nearest site in another département: " << across_border_ << "/" << with_department_

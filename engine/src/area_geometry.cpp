@@ -23,7 +23,7 @@ using detail::BoostPolygon;
 using detail::BoostRing;
 
 std::string describe(const LonLat& p) {
-    return "(" + std::to_string(p.lon_deg) + ", " + std::to_string(p.lat_deg) + ")";
+    return to_string(p);
 }
 
 std::string area_label(const Area& area) { return "area " + area.code; }

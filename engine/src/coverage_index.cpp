@@ -38,7 +38,7 @@ constexpr double kWgs84E2 = kWgs84F * (2.0 - kWgs84F);
 constexpr double kLowerBoundRadius_m = kWgs84A_m * (1.0 - kWgs84E2);
 
 std::string describe(const LonLat& p) {
-    return "(" + std::to_string(p.lon_deg) + ", " + std::to_string(p.lat_deg) + ")";
+    return to_string(p);
 }
 
 // Calls f(a, b) for every edge of every ring of every part; an open ring gets its closing edge.

@@ -25,7 +25,7 @@ const geod_geodesic& wgs84() {
 }
 
 std::string describe(const LonLat& p) {
-    return "(" + std::to_string(p.lon_deg) + ", " + std::to_string(p.lat_deg) + ")";
+    return to_string(p);
 }
 
 }  // namespace

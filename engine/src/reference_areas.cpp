@@ -13,7 +13,7 @@ std::vector<std::size_t> areas_containing(const std::vector<Area>& areas, const 
                                           Boundary rule) {
     if (!is_valid(p)) {
         throw ArgumentError("reference::areas_containing: invalid point (" +
-                            std::to_string(p.lon_deg) + ", " + std::to_string(p.lat_deg) + ")");
+                            format_degrees(p.lon_deg) + ", " + format_degrees(p.lat_deg) + ")");
     }
     namespace bg = boost::geometry;
     const detail::BoostPoint point = detail::to_boost(p);

@@ -70,8 +70,7 @@ RoadSnapper& RoadSnapper::operator=(RoadSnapper&&) noexcept = default;
 
 std::optional<RoadSnap> RoadSnapper::snap(const LonLat& p, double max_snap_m) const {
     if (!is_valid(p)) {
-        throw ArgumentError("RoadSnapper::snap: invalid point (" + std::to_string(p.lon_deg) +
-                            ", " + std::to_string(p.lat_deg) + ")");
+        throw ArgumentError("RoadSnapper::snap: invalid point " + to_string(p));
     }
     if (std::isnan(max_snap_m) || max_snap_m < 0.0) {
         throw ArgumentError("RoadSnapper::snap: max_snap_m must be >= 0");

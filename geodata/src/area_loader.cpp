@@ -18,12 +18,11 @@ std::vector<Area> load_areas(const LayerSource& source, const AreaFields& fields
     std::unordered_map<std::string, long long> first_fid_of_code;
     while (auto feature = reader.next_feature()) {
         Area area;
-        area.code = feature->IsFieldSetAndNotNull(code_field) ? feature->GetFieldAsString(code_field)
-                                                              : "";
+        area.code = detail::utf8_field(*feature, code_field);
         if (area.code.empty()) {
             throw InputError(reader.where(*feature) + ", field '" + fields.code + "': empty code");
         }
-        if (name_field >= 0) area.name = feature->GetFieldAsString(name_field);
+        area.name = detail::utf8_field(*feature, name_field);
 
         OGRGeometry* geometry = feature->GetGeometryRef();
         if (geometry == nullptr || geometry->IsEmpty()) {

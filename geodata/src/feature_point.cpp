@@ -38,7 +38,7 @@ LonLat FeaturePointReader::read(const OGRFeature& feature, const std::string& la
             const bool lat_bad = !(std::abs(p.lat_deg) <= 90.0);
             throw InputError(reader_.where(feature) + " (" + label + "), field '" +
                              (lat_bad ? lat_field_ : lon_field_) + "': " +
-                             std::to_string(lat_bad ? p.lat_deg : p.lon_deg) + " is out of range " +
+                             format_degrees(lat_bad ? p.lat_deg : p.lon_deg) + " is out of range " +
                              (lat_bad ? "[-90, 90]" : "[-180, 180]") +
                              (lat_bad ? " (are longitude and latitude swapped?)" : ""));
         }
@@ -61,7 +61,7 @@ LonLat FeaturePointReader::read(const OGRFeature& feature, const std::string& la
     p = {point.getX(), point.getY()};
     if (!is_valid(p)) {
         throw InputError(reader_.where(feature) + " (" + label + "): coordinate (" +
-                         std::to_string(p.lon_deg) + ", " + std::to_string(p.lat_deg) +
+                         format_degrees(p.lon_deg) + ", " + format_degrees(p.lat_deg) +
                          ") out of range: is the CRS right?");
     }
     return p;

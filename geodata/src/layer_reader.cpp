@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include <cpl_conv.h>
+#include <cpl_string.h>
 #include <ogr_spatialref.h>
 
 #include "gdal_session.hpp"
@@ -179,6 +181,16 @@ LonLat LayerReader::to_wgs84(double x, double y, const OGRFeature& feature) cons
                          gdal_reason());
     }
     return {xs[0], ys[0]};
+}
+
+std::string utf8_field(const OGRFeature& feature, int index) {
+    if (index < 0 || !feature.IsFieldSetAndNotNull(index)) return {};
+    const char* text = feature.GetFieldAsString(index);
+    if (CPLIsUTF8(text, -1)) return text;
+    char* recoded = CPLRecode(text, CPL_ENC_ISO8859_1, CPL_ENC_UTF8);
+    std::string result = recoded != nullptr ? recoded : text;
+    CPLFree(recoded);
+    return result;
 }
 
 bool parse_double(const std::string& text, double& value) {

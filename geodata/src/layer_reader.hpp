@@ -52,6 +52,11 @@ private:
     long long position_ = 0;
 };
 
+/// The text of a field in UTF-8 ("" when unset or null). Text that is not valid UTF-8 is taken
+/// as Latin-1 (the usual encoding of older French exports) and converted, so that outputs stay
+/// valid UTF-8.
+std::string utf8_field(const OGRFeature& feature, int index);
+
 /// Parses a decimal number strictly (the whole text, finite). False when it is not one.
 bool parse_double(const std::string& text, double& value);
 

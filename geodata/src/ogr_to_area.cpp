@@ -15,7 +15,7 @@ std::string read_ring(const OGRLinearRing& ring, Ring& out) {
         }
         if (!is_valid(p)) {
             return "a coordinate out of range at vertex " + std::to_string(i) + " (" +
-                   std::to_string(p.lon_deg) + ", " + std::to_string(p.lat_deg) +
+                   format_degrees(p.lon_deg) + ", " + format_degrees(p.lat_deg) +
                    "): is the CRS right?";
         }
         out.push_back(p);

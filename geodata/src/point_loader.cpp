@@ -41,11 +41,11 @@ public:
 private:
     Origin read(OGRFeature& feature) {
         Origin origin;
-        origin.code = feature.IsFieldSetAndNotNull(code_field_) ? feature.GetFieldAsString(code_field_) : "";
+        origin.code = detail::utf8_field(feature, code_field_);
         if (origin.code.empty()) {
             throw InputError(reader_.where(feature) + ", field '" + code_name_ + "': empty code");
         }
-        if (name_field_ >= 0) origin.name = feature.GetFieldAsString(name_field_);
+        origin.name = detail::utf8_field(feature, name_field_);
         const std::string label = "code '" + origin.code + "'";
         OGRGeometry* geometry = feature.GetGeometryRef();
         if (points_->from_columns() || (geometry != nullptr && !geometry->IsEmpty() &&

@@ -39,10 +39,7 @@ LoadedSites load_sites(const LayerSource& source, const SiteFields& fields) {
     const detail::FeaturePointReader points(reader, fields.lon, fields.lat);
 
     std::unordered_map<std::string, long long> fid_of_id;
-    const auto text = [](const OGRFeature& f, int index) {
-        return index >= 0 && f.IsFieldSetAndNotNull(index) ? std::string(f.GetFieldAsString(index))
-                                                           : std::string();
-    };
+    const auto text = [](const OGRFeature& f, int index) { return detail::utf8_field(f, index); };
     while (auto feature = reader.next_feature()) {
         Site site;
         site.id = text(*feature, id_field);
