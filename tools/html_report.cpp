@@ -12,28 +12,6 @@
 namespace sitecover::cli {
 namespace {
 
-std::string escape(const std::string& text) {
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
 
 std::string hex_colour(std::uint32_t rgb) {
     char buffer[8];
@@ -131,7 +109,7 @@ std::string html_report(const ReportModel& model, const std::string& map_png) {
 
     std::ostringstream page;
     page << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
-         << escape(model.title()) << "</title>\n<style>\n"
+         << markup_escape(model.title()) << "</title>\n<style>\n"
          << "body{font-family:system-ui,-apple-system,'DejaVu "
             "Sans',sans-serif;max-width:1100px;margin:2em auto;"
             "padding:0 1em;color:#222;line-height:1.4}\n"
@@ -146,7 +124,7 @@ std::string html_report(const ReportModel& model, const std::string& map_png) {
             "tr.uncovered td{background:#fde0dd;color:#a50f15;font-weight:bold}\n"
             "img.map{width:100%;height:auto;border:1px solid #ddd}\n"
             ".sources{font-size:.85em;color:#555}\n</style>\n</head>\n<body>\n";
-    page << "<h1>" << escape(model.title()) << "</h1>\n";
+    page << "<h1>" << markup_escape(model.title()) << "</h1>\n";
     page << "<p>"
          << (model.with_roads ? "Travel times by road and distances"
                               : "Distances as the crow flies (WGS84 geodesic)")
@@ -154,7 +132,7 @@ std::string html_report(const ReportModel& model, const std::string& map_png) {
 
     page << "<div class=\"figures\">\n";
     auto figure = [&](const std::string& value, const std::string& label) {
-        page << "<div class=\"figure\"><b>" << escape(value) << "</b>" << escape(label)
+        page << "<div class=\"figure\"><b>" << markup_escape(value) << "</b>" << markup_escape(label)
              << "</div>\n";
     };
     figure(std::to_string(model.covered_count()) + "/" + std::to_string(model.area_rows.size()),
@@ -180,7 +158,7 @@ std::string html_report(const ReportModel& model, const std::string& map_png) {
     page << "</div>\n";
 
     if (!map_png.empty()) {
-        page << "<h2>Map</h2>\n<img class=\"map\" alt=\"map: " << escape(model.title())
+        page << "<h2>Map</h2>\n<img class=\"map\" alt=\"map: " << markup_escape(model.title())
              << "\" src=\"data:image/png;base64," << base64(map_png) << "\">\n";
     }
 
@@ -189,7 +167,7 @@ std::string html_report(const ReportModel& model, const std::string& map_png) {
 
     std::string heading = model.noun.empty() ? "areas" : model.noun;
     heading[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(heading[0])));
-    page << "<h2>" << escape(heading) << "</h2>\n<table>\n<tr><th>code</th><th>name</th>"
+    page << "<h2>" << markup_escape(heading) << "</h2>\n<table>\n<tr><th>code</th><th>name</th>"
          << "<th class=\"num\">sites</th><th>site ids</th><th>covered</th><th "
             "class=\"num\">margin</th>"
          << "<th class=\"num\">communes</th><th>farthest commune (crow-fly)</th>"
@@ -198,21 +176,21 @@ std::string html_report(const ReportModel& model, const std::string& map_png) {
         const Area& area = areas[a.area];
         std::string ids;
         for (const std::size_t s : a.sites) ids += (ids.empty() ? "" : " ") + sites[s].id;
-        page << "<tr" << (a.covered() ? "" : " class=\"uncovered\"") << "><td>" << escape(area.code)
-             << "</td><td>" << escape(area.name) << "</td><td class=\"num\">" << a.sites.size()
-             << "</td><td>" << escape(ids) << "</td><td>" << (a.covered() ? "yes" : "NO")
+        page << "<tr" << (a.covered() ? "" : " class=\"uncovered\"") << "><td>" << markup_escape(area.code)
+             << "</td><td>" << markup_escape(area.name) << "</td><td class=\"num\">" << a.sites.size()
+             << "</td><td>" << markup_escape(ids) << "</td><td>" << (a.covered() ? "yes" : "NO")
              << "</td><td class=\"num\">" << (a.margin_m ? format_fixed(*a.margin_m, 0) + " m" : "")
              << "</td><td class=\"num\">" << a.origins << "</td><td>";
         if (a.worst_distance_origin) {
             const ReportOrigin& o = model.origins[*a.worst_distance_origin];
-            page << escape(o.name) << ": " << format_km(o.distance_m);
+            page << markup_escape(o.name) << ": " << format_km(o.distance_m);
         }
         page << "</td>";
         if (model.with_roads) {
             page << "<td>";
             if (a.worst_time_origin) {
                 const ReportOrigin& o = model.origins[*a.worst_time_origin];
-                page << escape(o.name) << ": " << minutes(o.travel_time_s);
+                page << markup_escape(o.name) << ": " << minutes(o.travel_time_s);
             }
             page << "</td>";
         }
@@ -235,12 +213,12 @@ std::string html_report(const ReportModel& model, const std::string& map_png) {
          << "</tr>\n";
     for (std::size_t k = 0; k < std::min(kListed, n); ++k) {
         const ReportOrigin& o = model.origins[order[k]];
-        page << "<tr><td>" << escape(o.code) << "</td><td>" << escape(o.name) << "</td><td>"
-             << (o.site ? escape(sites[*o.site].name) + " (" + escape(sites[*o.site].id) + ")"
+        page << "<tr><td>" << markup_escape(o.code) << "</td><td>" << markup_escape(o.name) << "</td><td>"
+             << (o.site ? markup_escape(sites[*o.site].name) + " (" + markup_escape(sites[*o.site].id) + ")"
                         : "none")
              << "</td><td class=\"num\">" << (o.site ? format_km(o.distance_m) : "") << "</td>";
         if (model.with_roads) {
-            page << "<td>" << (o.road_site ? escape(sites[*o.road_site].name) : "unreachable")
+            page << "<td>" << (o.road_site ? markup_escape(sites[*o.road_site].name) : "unreachable")
                  << "</td><td class=\"num\">" << (o.road_site ? format_km(o.road_distance_m) : "")
                  << "</td><td class=\"num\">" << (o.road_site ? minutes(o.travel_time_s) : "")
                  << "</td>";
@@ -250,7 +228,7 @@ std::string html_report(const ReportModel& model, const std::string& map_png) {
     page << "</table>\n";
 
     page << "<h2>Sources</h2>\n<ul class=\"sources\">\n";
-    for (const std::string& s : model.sources) page << "<li>" << escape(s) << "</li>\n";
+    for (const std::string& s : model.sources) page << "<li>" << markup_escape(s) << "</li>\n";
     page << "<li>Distances: WGS84 ellipsoid geodesics (Karney, PROJ); map in Lambert-93 "
             "(EPSG:2154). "
             "Made with sitecover.</li>\n</ul>\n</body>\n</html>\n";

@@ -3,31 +3,11 @@
 #include <cstdio>
 #include <map>
 
+#include "report_format.hpp"
+
 namespace sitecover::cli::qgis {
 namespace {
 
-std::string xml_escape(const std::string& text) {
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
 
 std::string rgba(std::uint32_t rgb, int alpha = 255) {
     return std::to_string((rgb >> 16) & 0xff) + "," + std::to_string((rgb >> 8) & 0xff) + "," +
@@ -49,7 +29,7 @@ std::string symbol(const std::string& name, const std::string& type, const std::
                       "        <layer class=\"" +
                       layer_class + "\" enabled=\"1\" locked=\"0\" pass=\"0\">\n";
     for (const auto& [k, v] : props)
-        out += "          <prop k=\"" + k + "\" v=\"" + xml_escape(v) + "\"/>\n";
+        out += "          <prop k=\"" + k + "\" v=\"" + markup_escape(v) + "\"/>\n";
     out += "        </layer>\n      </symbol>\n";
     return out;
 }
@@ -86,13 +66,13 @@ std::string document(const std::string& renderer, const std::string& labeling = 
 
 std::string graduated_style(const std::string& field, const std::vector<Range>& ranges,
                             bool points) {
-    std::string r = "  <renderer-v2 type=\"graduatedSymbol\" attr=\"" + xml_escape(field) +
+    std::string r = "  <renderer-v2 type=\"graduatedSymbol\" attr=\"" + markup_escape(field) +
                     "\" graduatedMethod=\"GraduatedColor\" symbollevels=\"0\" enableorderby=\"0\" "
                     "forceraster=\"0\">\n    <ranges>\n";
     for (std::size_t i = 0; i < ranges.size(); ++i) {
         r += "      <range lower=\"" + number(ranges[i].lower) + "\" upper=\"" +
              number(ranges[i].upper) + "\" symbol=\"" + std::to_string(i) + "\" label=\"" +
-             xml_escape(ranges[i].label) + "\" render=\"true\"/>\n";
+             markup_escape(ranges[i].label) + "\" render=\"true\"/>\n";
     }
     r += "    </ranges>\n    <symbols>\n";
     for (std::size_t i = 0; i < ranges.size(); ++i) {
@@ -106,7 +86,7 @@ std::string graduated_style(const std::string& field, const std::vector<Range>& 
 }
 
 std::string coverage_outline_style(const std::string& field, const std::string& label_field) {
-    std::string r = "  <renderer-v2 type=\"categorizedSymbol\" attr=\"" + xml_escape(field) +
+    std::string r = "  <renderer-v2 type=\"categorizedSymbol\" attr=\"" + markup_escape(field) +
                     "\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\">\n"
                     "    <categories>\n"
                     "      <category value=\"1\" symbol=\"0\" label=\"covered\" render=\"true\"/>\n"
@@ -118,7 +98,7 @@ std::string coverage_outline_style(const std::string& field, const std::string& 
     const std::string labeling =
         "  <labeling type=\"simple\">\n    <settings calloutType=\"simple\">\n"
         "      <text-style fieldName=\"" +
-        xml_escape(label_field) +
+        markup_escape(label_field) +
         "\" isExpression=\"0\" fontFamily=\"Sans Serif\" fontSize=\"9\" fontWeight=\"75\" "
         "textColor=\"40,40,40,255\" textOpacity=\"1\">\n"
         "        <text-buffer bufferDraw=\"1\" bufferSize=\"1\" bufferSizeUnits=\"MM\" "
@@ -132,7 +112,7 @@ std::string coverage_outline_style(const std::string& field, const std::string& 
 
 std::string site_type_style(const std::string& field) {
     std::string r =
-        "  <renderer-v2 type=\"categorizedSymbol\" attr=\"" + xml_escape(field) +
+        "  <renderer-v2 type=\"categorizedSymbol\" attr=\"" + markup_escape(field) +
         "\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\">\n"
         "    <categories>\n"
         "      <category value=\"Principal\" symbol=\"0\" label=\"France Services\" "

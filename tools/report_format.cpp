@@ -16,4 +16,19 @@ std::string format_share(std::size_t part, std::size_t total) {
     return format_fixed(total == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(total), 1) + " %";
 }
 
+std::string markup_escape(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
 }  // namespace sitecover::cli

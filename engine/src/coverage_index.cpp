@@ -12,6 +12,7 @@
 #include <geodesic.h>
 
 #include "boost_area.hpp"
+#include "wgs84.hpp"
 #include "sitecover/error.hpp"
 
 namespace sitecover {
@@ -28,9 +29,8 @@ using Rtree = bgi::rtree<RtreeEntry, bgi::rstar<16>>;
 
 constexpr double kPi = 3.14159265358979323846;
 constexpr double kDegToRad = kPi / 180.0;
-constexpr double kWgs84A_m = 6378137.0;
-constexpr double kWgs84F = 1.0 / 298.257223563;
-constexpr double kWgs84E2 = kWgs84F * (2.0 - kWgs84F);
+using detail::kWgs84A_m;
+using detail::kWgs84E2;
 
 // The ellipsoid's metric ds² = M² dφ² + N² cos²φ dλ² has M, N >= a (1 - e²) everywhere, so any
 // curve is at least as long as its image on a sphere of that radius: great-circle distances on
@@ -103,14 +103,7 @@ FramePoint nearest_in_frame(const LocalFrame& frame, const LonLat& a, const LonL
     return best;
 }
 
-const geod_geodesic& wgs84() {
-    static const geod_geodesic g = [] {
-        geod_geodesic init{};
-        geod_init(&init, kWgs84A_m, kWgs84F);
-        return init;
-    }();
-    return g;
-}
+const geod_geodesic& wgs84() { return detail::wgs84_geodesic(); }
 
 // Geodesic distance from p to edge ab, starting from the frame's guess t. Far from p the frame
 // is distorted (about half a metre at 100 km from a 40 km edge at 43.6N), so t is refined with
