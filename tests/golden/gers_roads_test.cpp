@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include "sitecover/geodata/point_loader.hpp"
@@ -116,7 +118,9 @@ TEST(GersRoadsGolden, EveryCommuneReachableAndWithinOnePercentOfReference) {
 
 // Runs the CLI through the shell; returns the exit code and fills stdout / stderr.
 int run_cli(const std::string& args, std::string& out, std::string& err) {
-    const std::string err_path = ::testing::TempDir() + "/sitecover_roads_err.txt";
+    // One file per process: ctest runs the tests of this file in parallel processes.
+    const std::string err_path =
+        ::testing::TempDir() + "/sitecover_roads_err_" + std::to_string(::getpid()) + ".txt";
     const std::string command = std::string(SITECOVER_CLI) + " " + args + " 2>" + err_path;
     FILE* pipe = ::popen(command.c_str(), "r");
     if (pipe == nullptr) return -1;
@@ -129,6 +133,7 @@ int run_cli(const std::string& args, std::string& out, std::string& err) {
     std::stringstream text;
     text << in.rdbuf();
     err = text.str();
+    std::remove(err_path.c_str());
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
