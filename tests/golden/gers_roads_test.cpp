@@ -170,7 +170,8 @@ TEST(GersRoadsCli, BadRoadInputs) {
               2);
 
     // An origin 30 km out at sea is unreachable, reported, and not an error.
-    const std::string points = ::testing::TempDir() + "/sitecover_roads_points.csv";
+    const std::string points =
+        ::testing::TempDir() + "/sitecover_roads_points_" + std::to_string(::getpid()) + ".csv";
     std::ofstream(points) << "id,lon,lat\nauch,0.5857,43.6465\nsea,-1.8,43.6\n";
     ASSERT_EQ(
         run_cli("nearest --data " + kData + " --roads " + kRoads + " --from " + points, out, err),
