@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include "golden_file.hpp"
+
 #include "sitecover/coverage.hpp"
 #include "sitecover/geodata/area_loader.hpp"
 #include "sitecover/geodata/point_loader.hpp"
@@ -19,26 +21,7 @@
 namespace {
 
 const std::string kData = SITECOVER_TEST_DATA_DIR;
-const std::string kGolden = std::string(SITECOVER_TEST_SOURCE_DIR) + "/golden/";
 
-// Rows of a golden file: fields separated by " | ", '#' lines are comments.
-std::vector<std::vector<std::string>> read_golden(const std::string& name) {
-    std::ifstream in(kGolden + name);
-    EXPECT_TRUE(in) << "cannot open " << kGolden + name;
-    std::vector<std::vector<std::string>> rows;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        std::vector<std::string> fields;
-        std::size_t start = 0;
-        for (std::size_t bar; (bar = line.find(" | ", start)) != std::string::npos; start = bar + 3) {
-            fields.push_back(line.substr(start, bar - start));
-        }
-        fields.push_back(line.substr(start));
-        rows.push_back(fields);
-    }
-    return rows;
-}
 
 std::vector<sitecover::Site> national_sites() {
     return sitecover::geodata::load_sites({kData + "/france/france-services-2024-08-01.csv", "", "", ""})
@@ -69,7 +52,7 @@ TEST(GersGolden, CantonCoverageMatchesGolden) {
 
     std::map<std::string, const sitecover::AreaCoverage*> by_code;
     for (const auto& cov : coverage) by_code[index.areas()[cov.area].code] = &cov;
-    const auto golden = read_golden("gers_coverage.txt");
+    const auto golden = sitecover::test::read_golden_rows("gers_coverage.txt");
     ASSERT_EQ(golden.size(), 17u);
     for (const auto& row : golden) {
         SCOPED_TRACE("canton " + row[0] + " " + row[1]);
@@ -101,7 +84,7 @@ TEST(GersGolden, CommuneNearestSitesMatchGoldenAndBruteForce) {
     const sitecover::SiteIndex index(national_sites());
 
     std::map<std::string, std::vector<std::string>> golden;
-    for (auto& row : read_golden("gers_nearest.txt")) golden[row[0]] = row;
+    for (auto& row : sitecover::test::read_golden_rows("gers_nearest.txt")) golden[row[0]] = row;
     ASSERT_EQ(golden.size(), 462u);
     for (const auto& origin : origins) {
         SCOPED_TRACE("commune " + origin.code + " " + origin.name);

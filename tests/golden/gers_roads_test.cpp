@@ -15,6 +15,8 @@
 
 #include <gtest/gtest.h>
 
+#include "golden_file.hpp"
+
 #include "sitecover/geodata/point_loader.hpp"
 #include "sitecover/geodata/road_loader.hpp"
 #include "sitecover/geodata/site_loader.hpp"
@@ -55,28 +57,10 @@ const GersRoads& gers() {
     return instance;
 }
 
-std::vector<std::vector<std::string>> read_rows(const std::string& name) {
-    std::ifstream in(std::string(SITECOVER_TEST_SOURCE_DIR) + "/golden/" + name);
-    EXPECT_TRUE(in) << name;
-    std::vector<std::vector<std::string>> rows;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        std::vector<std::string> fields;
-        std::size_t start = 0;
-        for (std::size_t bar; (bar = line.find(" | ", start)) != std::string::npos;
-             start = bar + 3) {
-            fields.push_back(line.substr(start, bar - start));
-        }
-        fields.push_back(line.substr(start));
-        rows.push_back(fields);
-    }
-    return rows;
-}
 
 TEST(GersRoadsGolden, PinnedCommunesMatch) {
     const GersRoads& g = gers();
-    const auto rows = read_rows("gers_roads.txt");
+    const auto rows = sitecover::test::read_golden_rows("gers_roads.txt");
     ASSERT_GE(rows.size(), 10u);
     for (const auto& row : rows) {
         SCOPED_TRACE(row[0] + " " + row[1]);

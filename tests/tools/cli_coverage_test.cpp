@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include "golden_file.hpp"
+
 #include "tools/cli_test_support.hpp"
 
 namespace {
@@ -37,20 +39,7 @@ CliResult coverage(const std::vector<std::string>& extra, const CliOptions& opti
 // Rows of tests/golden/gers_coverage.txt: code -> {name, site_ids, margin_m}.
 std::map<std::string, std::vector<std::string>> golden_coverage() {
     std::map<std::string, std::vector<std::string>> rows;
-    std::istringstream in(
-        read_file(std::string(SITECOVER_TEST_SOURCE_DIR) + "/golden/gers_coverage.txt"));
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        std::vector<std::string> fields;
-        std::size_t start = 0;
-        for (std::size_t bar; (bar = line.find(" | ", start)) != std::string::npos;
-             start = bar + 3) {
-            fields.push_back(line.substr(start, bar - start));
-        }
-        fields.push_back(line.substr(start));
-        rows[fields[0]] = {fields[1], fields[2], fields[3]};
-    }
+    for (const auto& f : sitecover::test::read_golden_rows("gers_coverage.txt")) rows[f[0]] = {f[1], f[2], f[3]};
     return rows;
 }
 

@@ -14,6 +14,8 @@
 
 #include <gtest/gtest.h>
 
+#include "golden_file.hpp"
+
 #include "tools/cli_test_support.hpp"
 
 namespace {
@@ -51,19 +53,8 @@ const CsvTable& default_table() {
 // Rows of tests/golden/gers_nearest.txt: code -> {lon, lat, site_id, distance_m}.
 std::map<std::string, std::vector<std::string>> golden_nearest() {
     std::map<std::string, std::vector<std::string>> rows;
-    std::istringstream in(
-        read_file(std::string(SITECOVER_TEST_SOURCE_DIR) + "/golden/gers_nearest.txt"));
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        std::vector<std::string> fields;
-        std::size_t start = 0;
-        for (std::size_t bar; (bar = line.find(" | ", start)) != std::string::npos;
-             start = bar + 3) {
-            fields.push_back(line.substr(start, bar - start));
-        }
-        fields.push_back(line.substr(start));
-        rows[fields[0]] = {fields[1], fields[2], fields[3], fields[4]};
+    for (const auto& f : sitecover::test::read_golden_rows("gers_nearest.txt")) {
+        rows[f[0]] = {f[1], f[2], f[3], f[4]};
     }
     return rows;
 }
