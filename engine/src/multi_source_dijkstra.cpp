@@ -34,6 +34,9 @@ void RoadQuery::run(const std::vector<std::optional<RoadSnap>>& site_snaps,
     if (!(options.access_speed_kmh > 0.0) || !std::isfinite(options.access_speed_kmh)) {
         throw ArgumentError("RoadQuery::run: access_speed_kmh must be a positive number");
     }
+    if (!(options.max_cost > 0.0)) {
+        throw ArgumentError("RoadQuery::run: max_cost must be positive (infinity: no bound)");
+    }
     options_ = options;
     const RoadGraph& g = *graph_;
     const RoadMetric metric = options.metric;
@@ -99,10 +102,22 @@ void RoadQuery::run(const std::vector<std::optional<RoadSnap>>& site_snaps,
         const auto node = static_cast<RoadNode>(key & 0xffffffffu);
         const auto rank = static_cast<std::uint32_t>(key >> 32);
         if (cost != cost_[node] || rank != rank_[node]) continue;  // stale entry
+        if (cost > options.max_cost) break;
         for (std::uint32_t i = first_in[node]; i < first_in[node + 1]; ++i) {
             const std::uint32_t e = in_edge[i];
             push(tail[e], cost + g.weight(e, metric), other_[node] + g.weight(e, other_metric),
                  rank);
+        }
+    }
+    // Labels still in the heap are tentative (upper bounds): beyond the horizon, drop them all.
+    if (!heap_.empty()) {
+        heap_.clear();
+        for (std::size_t v = 0; v < cost_.size(); ++v) {
+            if (cost_[v] > options.max_cost) {
+                cost_[v] = kInf;
+                other_[v] = kInf;
+                rank_[v] = kNone;
+            }
         }
     }
 }

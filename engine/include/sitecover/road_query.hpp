@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -21,6 +22,10 @@ struct RoadQueryOptions {
     RoadMetric metric = RoadMetric::Time;  ///< what "nearest" means
     /// Speed on the straight access leg between a point and the road it snaps to, km/h (> 0).
     double access_speed_kmh = 30.0;
+    /// Search horizon, in the metric's unit (seconds or metres; > 0, infinity: none). Nodes
+    /// costlier than this to reach a site are left unlabelled, so nearest() finds no site beyond
+    /// it. A bound keeps one-site searches local (the planner runs one per candidate).
+    double max_cost = std::numeric_limits<double>::infinity();
 };
 
 /// The answer for one origin.
@@ -58,7 +63,8 @@ public:
     /// Labels every node with its best site: one Dijkstra on the reverse graph seeded from all
     /// sites, O((V + E) log V). site_snaps[i] is where site i joins the network (nullopt: not
     /// on the network, ignored); `sites` gives the ids for the tie-break and must be parallel.
-    /// Throws ArgumentError when the sizes differ or access_speed_kmh is not positive; the
+    /// Throws ArgumentError when the sizes differ, access_speed_kmh is not positive or max_cost
+    /// is not positive (NaN included); the
     /// previous labels are then kept. Each snap must come from a RoadSnapper of this graph.
     void run(const std::vector<std::optional<RoadSnap>>& site_snaps, const std::vector<Site>& sites,
              const RoadQueryOptions& options = {});
