@@ -18,6 +18,7 @@
 #include "inputs.hpp"
 #include "map_render.hpp"
 #include "map_scene.hpp"
+#include "origin_population.hpp"
 #include "report_format.hpp"
 #include "report_geopackage.hpp"
 #include "report_model.hpp"
@@ -109,23 +110,6 @@ std::string default_place(const Options& options, const std::vector<Area>& areas
         if (a.code.compare(0, 2, prefix) != 0) return "Study area";
     }
     return "Département " + prefix;
-}
-
-// Inhabitants of each origin: its commune's population, through former codes for merged
-// communes, shared equally between origins that fall into one current commune.
-void attach_population(const geodata::PopulationTable& table, std::vector<ReportOrigin>& origins) {
-    std::unordered_map<std::string, std::size_t> sharing;
-    std::vector<std::optional<std::string>> current(origins.size());
-    for (std::size_t i = 0; i < origins.size(); ++i) {
-        current[i] = table.resolve(origins[i].code);
-        if (current[i] && !table.by_code.at(*current[i])) current[i].reset();
-        if (current[i]) ++sharing[*current[i]];
-    }
-    for (std::size_t i = 0; i < origins.size(); ++i) {
-        if (!current[i]) continue;
-        origins[i].population = static_cast<double>(*table.by_code.at(*current[i])) /
-                                static_cast<double>(sharing[*current[i]]);
-    }
 }
 
 void write_text_file(const std::string& path, const std::string& text, const std::string& target) {
@@ -303,14 +287,12 @@ int run_report(const std::vector<std::string>& args) {
             a.worst_time_origin = i;
         }
     }
-    std::string population_path = options.get("--population");
-    if (population_path.empty()) {
-        const fs::path fallback =
-            geodata::find_data_dir(options.get("--data")) / geodata::defaults::kPopulation;
-        if (fs::exists(fallback)) population_path = fallback.string();
-    }
-    if (!population_path.empty()) {
-        attach_population(geodata::load_population({population_path, "", "", ""}), model.origins);
+    std::string population_path;
+    if (const auto table = load_population_option(options, population_path)) {
+        std::vector<std::string> codes;
+        for (const ReportOrigin& o : model.origins) codes.push_back(o.code);
+        const auto shares = population_shares(*table, codes);
+        for (std::size_t i = 0; i < shares.size(); ++i) model.origins[i].population = shares[i];
     }
     model.sources = {"Areas: " + fs::path(areas_path).filename().string(),
                      "Origins: " + fs::path(origins_path).filename().string(),

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "inputs.hpp"
+#include "origin_population.hpp"
 #include "report_format.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/data_dir.hpp"
@@ -142,17 +143,7 @@ RoadReport::RoadReport(const Options& options, const std::vector<Site>& sites)
     m.query->run(site_snaps, sites, m.query_options);
 
     // Population: optional when the default file is absent, required when named.
-    if (options.has("--population")) {
-        m.population_path = options.get("--population");
-        m.population = geodata::load_population({m.population_path, "", "", ""});
-    } else {
-        const auto path =
-            geodata::find_data_dir(options.get("--data")) / geodata::defaults::kPopulation;
-        if (std::filesystem::exists(path)) {
-            m.population_path = path.string();
-            m.population = geodata::load_population({m.population_path, "", "", ""});
-        }
-    }
+    m.population = load_population_option(options, m.population_path);
 }
 
 RoadReport::~RoadReport() = default;
@@ -267,27 +258,17 @@ void RoadReport::print_summary(std::ostream& out, double within_m) const {
     }
 
     if (!m.population) return;
-    // A commune merged since the origin layer was drawn is found through its former code; when
-    // several origins fall into one current commune its population is shared equally between
-    // them, so that nobody is counted twice.
-    std::map<std::string, std::size_t> origins_per_commune;
-    std::vector<std::optional<std::string>> current(m.answers.size());
-    std::vector<std::string> missing;
-    for (std::size_t i = 0; i < m.answers.size(); ++i) {
-        current[i] = m.population->resolve(m.answers[i].code);
-        if (current[i] && !m.population->by_code.at(*current[i])) current[i].reset();
-        if (current[i])
-            ++origins_per_commune[*current[i]];
-        else
-            missing.push_back(m.answers[i].code);
-    }
+    std::vector<std::string> codes, missing;
+    for (const auto& a : m.answers) codes.push_back(a.code);
+    const auto shares = population_shares(*m.population, codes);
     double total = 0.0, within = 0.0;
     for (std::size_t i = 0; i < m.answers.size(); ++i) {
-        if (!current[i]) continue;
-        const double share = static_cast<double>(*m.population->by_code.at(*current[i])) /
-                             static_cast<double>(origins_per_commune[*current[i]]);
-        total += share;
-        if (m.answers[i].reached && m.answers[i].time_s <= m.within_s) within += share;
+        if (!shares[i]) {
+            missing.push_back(m.answers[i].code);
+            continue;
+        }
+        total += *shares[i];
+        if (m.answers[i].reached && m.answers[i].time_s <= m.within_s) within += *shares[i];
     }
     out << "population within " << format_fixed(m.within_s / 60.0, 0)
         << " min by road: " << format_fixed(within, 0) << "/" << format_fixed(total, 0) << " ("

@@ -1,0 +1,24 @@
+#pragma once
+// Inhabitants of each origin (commune), for the population figures of nearest, report and plan.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "options.hpp"
+#include "sitecover/geodata/population.hpp"
+
+namespace sitecover::cli {
+
+/// The population table of --population (required to load), else the data directory's INSEE
+/// file when it exists, else nothing. `path` receives the file read.
+std::optional<geodata::PopulationTable> load_population_option(const Options& options,
+                                                               std::string& path);
+
+/// Inhabitants of each origin code: its commune's population, through former codes for merged
+/// communes, shared equally between origins that fall into one current commune so that nobody
+/// is counted twice. Nothing for a code the table does not know or lists without a population.
+std::vector<std::optional<double>> population_shares(const geodata::PopulationTable& table,
+                                                     const std::vector<std::string>& codes);
+
+}  // namespace sitecover::cli
