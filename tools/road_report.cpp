@@ -62,16 +62,36 @@ void declare_road_options(Options& options) {
                   "commune populations, code / population / anciens_codes (default: INSEE 2024)");
 }
 
+RoadSetup load_road_setup(const Options& options) {
+    RoadSetup setup;
+    setup.path = options.get("--roads");
+    geodata::RoadLoadOptions load;
+    load.class_field = options.get("--class-field");
+    load.speed_field = options.get("--speed-field");
+    if (options.has("--profile"))
+        geodata::apply_profile_file(load.profile, options.get("--profile"));
+    if (options.has("--speeds")) geodata::apply_speeds(load.profile, options.get("--speeds"));
+    const std::string by = options.get("--by", "time");
+    if (by != "time" && by != "distance")
+        throw UsageError("option '--by': '" + by + "' is not 'time' or 'distance'");
+    setup.query_options.metric = by == "time" ? RoadMetric::Time : RoadMetric::Distance;
+    setup.query_options.access_speed_kmh = options.number("--access-speed", 30.0, 0.1, 300.0);
+    setup.max_snap_m = options.number("--max-snap-m", 5000.0, 0.0, 1e7);
+    setup.within_s = options.number("--within-min", 30.0, 0.0, 1e6) * 60.0;
+    const geodata::LoadedRoads loaded =
+        geodata::load_roads({setup.path, options.get("--roads-layer"),
+                             options.get("--roads-where"), options.get("--roads-crs")},
+                            load);
+    for (const auto& w : loaded.warnings) warn(w);
+    setup.graph = std::make_unique<RoadGraph>(loaded.network);
+    setup.snapper = std::make_unique<RoadSnapper>(*setup.graph);
+    return setup;
+}
+
 struct RoadReport::Impl {
     const std::vector<Site>* sites = nullptr;
-    std::string path;
-    geodata::LoadedRoads loaded;
-    std::unique_ptr<RoadGraph> graph;
-    std::unique_ptr<RoadSnapper> snapper;
+    RoadSetup setup;
     std::unique_ptr<RoadQuery> query;
-    RoadQueryOptions query_options;
-    double max_snap_m = 5000.0;
-    double within_s = 1800.0;
     std::size_t sites_on_network = 0;
     std::size_t sites_beyond_snap = 0;
     std::vector<std::string> sites_cut_off;
@@ -94,53 +114,35 @@ RoadReport::RoadReport(const Options& options, const std::vector<Site>& sites)
     : impl_(std::make_unique<Impl>()) {
     Impl& m = *impl_;
     m.sites = &sites;
-    m.path = options.get("--roads");
-    geodata::RoadLoadOptions load;
-    load.class_field = options.get("--class-field");
-    load.speed_field = options.get("--speed-field");
-    if (options.has("--profile"))
-        geodata::apply_profile_file(load.profile, options.get("--profile"));
-    if (options.has("--speeds")) geodata::apply_speeds(load.profile, options.get("--speeds"));
-    const std::string by = options.get("--by", "time");
-    if (by != "time" && by != "distance")
-        throw UsageError("option '--by': '" + by + "' is not 'time' or 'distance'");
-    m.query_options.metric = by == "time" ? RoadMetric::Time : RoadMetric::Distance;
-    m.query_options.access_speed_kmh = options.number("--access-speed", 30.0, 0.1, 300.0);
-    m.max_snap_m = options.number("--max-snap-m", 5000.0, 0.0, 1e7);
-    m.within_s = options.number("--within-min", 30.0, 0.0, 1e6) * 60.0;
-
-    m.loaded = geodata::load_roads({m.path, options.get("--roads-layer"),
-                                    options.get("--roads-where"), options.get("--roads-crs")},
-                                   load);
-    for (const auto& w : m.loaded.warnings) warn(w);
-    m.graph = std::make_unique<RoadGraph>(m.loaded.network);
-    m.snapper = std::make_unique<RoadSnapper>(*m.graph);
-    m.query = std::make_unique<RoadQuery>(*m.graph);
+    m.setup = load_road_setup(options);
+    m.query = std::make_unique<RoadQuery>(*m.setup.graph);
+    const RoadGraph& graph = *m.setup.graph;
+    const RoadSnapper& snapper = *m.setup.snapper;
 
     // Sites far from any road are left out of the road search (and said so); sites on a cut-off
     // piece stay in (they serve that piece) but are reported.
     std::vector<std::optional<RoadSnap>> site_snaps(sites.size());
     for (std::size_t i = 0; i < sites.size(); ++i) {
-        site_snaps[i] = m.snapper->snap(sites[i].position, m.max_snap_m);
+        site_snaps[i] = snapper.snap(sites[i].position, m.setup.max_snap_m);
         if (!site_snaps[i]) {
             ++m.sites_beyond_snap;
             continue;
         }
         ++m.sites_on_network;
-        if (m.graph->component(m.graph->segments()[site_snaps[i]->segment].a) != 0) {
+        if (graph.component(graph.segments()[site_snaps[i]->segment].a) != 0) {
             m.sites_cut_off.push_back(sites[i].id);
         }
     }
     if (m.sites_on_network == 0) {
-        throw InputError("no site lies within --max-snap-m " + format_fixed(m.max_snap_m, 0) +
-                         " m of a road of " + m.path);
+        throw InputError("no site lies within --max-snap-m " + format_fixed(m.setup.max_snap_m, 0) +
+                         " m of a road of " + m.setup.path);
     }
     if (!m.sites_cut_off.empty()) {
         warn(std::to_string(m.sites_cut_off.size()) +
              " site(s) on a piece of road network cut off from the main one: " +
              first_items(m.sites_cut_off));
     }
-    m.query->run(site_snaps, sites, m.query_options);
+    m.query->run(site_snaps, sites, m.setup.query_options);
 
     // Population: optional when the default file is absent, required when named.
     m.population = load_population_option(options, m.population_path);
@@ -159,14 +161,16 @@ std::vector<geodata::Column> RoadReport::columns() {
 RoadAnswer RoadReport::add_origin(const geodata::Origin& origin, const Site* crow_fly_site,
                             std::vector<geodata::Value>& values) {
     Impl& m = *impl_;
+    const RoadGraph& graph = *m.setup.graph;
+    const RoadSnapper& snapper = *m.setup.snapper;
     Impl::OriginAnswer a;
     a.code = origin.code;
     a.name = origin.name;
-    const std::optional<RoadSnap> snap = m.snapper->snap(origin.position, m.max_snap_m);
+    const std::optional<RoadSnap> snap = snapper.snap(origin.position, m.setup.max_snap_m);
     if (snap) {
         a.snapped = true;
         a.snap_m = snap->snap_m;
-        a.cut_off = m.graph->component(m.graph->segments()[snap->segment].a) != 0;
+        a.cut_off = graph.component(graph.segments()[snap->segment].a) != 0;
         const RoadResult r = m.query->nearest(*snap);
         if (r.reached()) {
             a.reached = true;
@@ -197,11 +201,11 @@ RoadAnswer RoadReport::add_origin(const geodata::Origin& origin, const Site* cro
 
 void RoadReport::print_summary(std::ostream& out, double within_m) const {
     const Impl& m = *impl_;
-    const RoadGraph& g = *m.graph;
+    const RoadGraph& g = *m.setup.graph;
     const std::vector<Site>& sites = *m.sites;
-    out << "roads: " << m.path << ": " << g.node_count() << " nodes, " << g.edge_count()
+    out << "roads: " << m.setup.path << ": " << g.node_count() << " nodes, " << g.edge_count()
         << " edges, " << g.component_count() << " connected piece(s) (main: " << g.component_size(0)
-        << " nodes); by " << (m.query_options.metric == RoadMetric::Time ? "time" : "distance")
+        << " nodes); by " << (m.setup.query_options.metric == RoadMetric::Time ? "time" : "distance")
         << "\n";
     out << "sites on the road network: " << m.sites_on_network << "/" << sites.size();
     if (m.sites_beyond_snap > 0)
@@ -222,7 +226,7 @@ void RoadReport::print_summary(std::ostream& out, double within_m) const {
         }
         times_s.push_back(a.time_s);
         distances_m.push_back(a.distance_m);
-        if (a.time_s <= m.within_s) ++within_time;
+        if (a.time_s <= m.setup.within_s) ++within_time;
         if (a.distance_m <= within_m) ++within_road_m;
         if (a.differs_from_crow_fly) ++differs;
         if (a.crow_fly_m >= kCircuityMinCrowFly_m) circuity.push_back(a.distance_m / a.crow_fly_m);
@@ -244,7 +248,7 @@ void RoadReport::print_summary(std::ostream& out, double within_m) const {
         << format_min(t.mean) << ", median " << format_min(t.median) << "\n";
     out << "road distance: max " << format_km(d.max) << ", mean " << format_km(d.mean)
         << ", median " << format_km(d.median) << "\n";
-    out << "within " << format_fixed(m.within_s / 60.0, 0) << " min by road: " << within_time << "/"
+    out << "within " << format_fixed(m.setup.within_s / 60.0, 0) << " min by road: " << within_time << "/"
         << n << " (" << format_share(within_time, n) << ")\n";
     out << "within " << format_fixed(within_m / 1000.0, 1) << " km by road: " << within_road_m
         << "/" << n << " (" << format_share(within_road_m, n) << ")\n";
@@ -268,9 +272,9 @@ void RoadReport::print_summary(std::ostream& out, double within_m) const {
             continue;
         }
         total += *shares[i];
-        if (m.answers[i].reached && m.answers[i].time_s <= m.within_s) within += *shares[i];
+        if (m.answers[i].reached && m.answers[i].time_s <= m.setup.within_s) within += *shares[i];
     }
-    out << "population within " << format_fixed(m.within_s / 60.0, 0)
+    out << "population within " << format_fixed(m.setup.within_s / 60.0, 0)
         << " min by road: " << format_fixed(within, 0) << "/" << format_fixed(total, 0) << " ("
         << format_fixed(total > 0 ? 100.0 * within / total : 0.0, 1) << " %) from "
         << m.population_path << "\n";

@@ -11,12 +11,29 @@
 #include "options.hpp"
 #include "sitecover/geodata/point_loader.hpp"
 #include "sitecover/geodata/table_writer.hpp"
+#include "sitecover/road_graph.hpp"
+#include "sitecover/road_query.hpp"
+#include "sitecover/road_snapper.hpp"
 #include "sitecover/site.hpp"
 
 namespace sitecover::cli {
 
 /// Declares --roads and its companions (--speeds, --profile, --by, --max-snap-m...).
 void declare_road_options(Options& options);
+
+/// The network of --roads and the options that price travel on it.
+struct RoadSetup {
+    std::string path;
+    std::unique_ptr<RoadGraph> graph;
+    std::unique_ptr<RoadSnapper> snapper;
+    RoadQueryOptions query_options;
+    double max_snap_m = 5000.0;  ///< --max-snap-m
+    double within_s = 1800.0;    ///< --within-min, in seconds
+};
+
+/// Reads the road options and loads the network (warnings to stderr). Throws InputError /
+/// UsageError for bad road options or files.
+RoadSetup load_road_setup(const Options& options);
 
 /// An origin's nearest site by road.
 struct RoadAnswer {
