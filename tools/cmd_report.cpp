@@ -45,19 +45,6 @@ constexpr const char* kDefaultHtml = "sitecover-report.html";
 constexpr int kHtmlMapWidth_px = 1200;
 constexpr int kHtmlMapHeight_px = 900;
 
-void declare_origin_options(Options& options) {
-    options.group("Origins (default: the 462 communes of the Gers)");
-    options.value("--from", "FILE",
-                  "polygon layer (one origin per polygon, drawn shaded) or point layer");
-    options.value("--from-layer", "NAME", "layer to read when the file holds several");
-    options.value("--from-where", "EXPR", "OGR SQL attribute filter on the origins");
-    options.value("--from-code-field", "NAME", "origin code field (default: code, or id)");
-    options.value("--from-name-field", "NAME", "origin name field (default: nom; optional)");
-    options.value("--from-crs", "CRS",
-                  "CRS of an origins file that declares none (default: WGS84 lon/lat)");
-    options.value("--origin", "RULE", "point of a polygon: point-on-surface (default) or centroid");
-}
-
 // Which outputs to write; with none named, all three under their default names.
 struct Targets {
     std::optional<geodata::StagedFile> gpkg, map, html;

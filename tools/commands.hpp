@@ -10,5 +10,6 @@ namespace sitecover::cli {
 int run_coverage(const std::vector<std::string>& args);
 int run_nearest(const std::vector<std::string>& args);
 int run_report(const std::vector<std::string>& args);
+int run_plan(const std::vector<std::string>& args);
 
 }  // namespace sitecover::cli

@@ -87,6 +87,40 @@ void declare_output_options(Options& options) {
     options.flag("--overwrite", "replace an existing output file");
 }
 
+void declare_origin_options(Options& options) {
+    options.group("Origins (default: the 462 communes of the Gers)");
+    options.value("--from", "FILE",
+                  "polygon layer (one origin per polygon, drawn shaded) or point layer");
+    options.value("--from-layer", "NAME", "layer to read when the file holds several");
+    options.value("--from-where", "EXPR", "OGR SQL attribute filter on the origins");
+    options.value("--from-code-field", "NAME", "origin code field (default: code, or id)");
+    options.value("--from-name-field", "NAME", "origin name field (default: nom; optional)");
+    options.value("--from-crs", "CRS",
+                  "CRS of an origins file that declares none (default: WGS84 lon/lat)");
+    options.value("--origin", "RULE", "point of a polygon: point-on-surface (default) or centroid");
+}
+
+std::vector<geodata::Origin> load_origin_set(const Options& options, std::string& path) {
+    const std::string rule = options.get("--origin", "point-on-surface");
+    if (rule != "point-on-surface" && rule != "centroid") {
+        throw UsageError("option '--origin': '" + rule +
+                         "' is not 'point-on-surface' or 'centroid'");
+    }
+    path = input_path(options, "--from", geodata::defaults::kCommunes);
+    geodata::OriginFields fields;
+    fields.code = options.get("--from-code-field", fields.code);
+    fields.name = options.get("--from-name-field", fields.name);
+    std::vector<std::string> warnings;
+    std::vector<geodata::Origin> origins = geodata::load_origins(
+        {path, options.get("--from-layer"), options.get("--from-where"), options.get("--from-crs")},
+        fields,
+        rule == "centroid" ? geodata::OriginRule::Centroid : geodata::OriginRule::PointOnSurface,
+        &warnings);
+    for (const auto& w : warnings) warn(w);
+    if (origins.empty()) throw InputError("no origin in " + path);
+    return origins;
+}
+
 std::string input_path(const Options& options, const std::string& option,
                        const char* default_relative) {
     if (options.has(option)) return options.get(option);

@@ -8,6 +8,7 @@
 #include "options.hpp"
 #include "sitecover/area.hpp"
 #include "sitecover/geodata/layer_source.hpp"
+#include "sitecover/geodata/point_loader.hpp"
 #include "sitecover/site.hpp"
 
 namespace sitecover::cli {
@@ -17,6 +18,12 @@ void declare_data_options(Options& options);
 void declare_site_options(Options& options);
 void declare_area_options(Options& options);
 void declare_output_options(Options& options);
+/// Declares --from and its companions for polygon (or point) origins read whole.
+void declare_origin_options(Options& options);
+
+/// The origins of --from (default: the Gers communes), one point per polygon by --origin;
+/// warnings for repaired polygons go to stderr. `path` receives the file read.
+std::vector<geodata::Origin> load_origin_set(const Options& options, std::string& path);
 
 /// A path given on the command line, or `default_relative` inside the data directory.
 std::string input_path(const Options& options, const std::string& option,

@@ -23,6 +23,7 @@ constexpr const char* kUsageText =
     "  coverage   check that every area (canton) holds a site; one row per area\n"
     "  nearest    nearest site of every origin (commune, point), exact WGS84 distances\n"
     "  report     GeoPackage for QGIS, map (PNG/SVG/PDF) and HTML page for planners\n"
+    "  plan       what if sites open or close; where K new sites would help most\n"
     "\n"
     "With no input options the commands run on the Gers data in ../shared/geodata\n"
     "(or --data DIR, or $SITECOVER_DATA). 'sitecover <command> --help' lists the options.\n"
@@ -49,7 +50,9 @@ int dispatch(const std::vector<std::string>& args) {
     if (command == "coverage") return run_coverage(rest);
     if (command == "nearest") return run_nearest(rest);
     if (command == "report") return run_report(rest);
-    throw UsageError("unknown command '" + command + "' (commands: coverage, nearest, report; see 'sitecover --help')");
+    if (command == "plan") return run_plan(rest);
+    throw UsageError("unknown command '" + command +
+                     "' (commands: coverage, nearest, report, plan; see 'sitecover --help')");
 }
 
 }  // namespace
