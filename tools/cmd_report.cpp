@@ -19,6 +19,7 @@
 #include "map_render.hpp"
 #include "map_scene.hpp"
 #include "origin_population.hpp"
+#include "plan_scenario.hpp"
 #include "report_format.hpp"
 #include "report_geopackage.hpp"
 #include "report_model.hpp"
@@ -130,6 +131,9 @@ int run_report(const std::vector<std::string>& args) {
     options.value("--html", "FILE", "the one-page HTML summary (map embedded)");
     options.value("--place", "NAME", "name in the title (default: Gers (32) on the default data)");
     options.value("--noun", "WORD", "what the areas are called (default: cantons)");
+    options.value("--scenario", "FILE",
+                  "apply a plan (the --sites-output of sitecover plan): removed sites go, added\n"
+                  "and suggested ones come in and are drawn as stars");
     options.flag("--overwrite", "replace existing output files");
     options.epilog(
         "Layers: sites (inside the areas: id, name, type, labelled_on, area), areas (site_count,\n"
@@ -139,6 +143,8 @@ int run_report(const std::vector<std::string>& args) {
         "Examples:\n"
         "  sitecover report\n"
         "  sitecover report -o gers.gpkg --map gers.pdf --html gers.html --overwrite\n"
+        "  sitecover plan --suggest 2 --sites-output plan.gpkg && sitecover report --scenario "
+        "plan.gpkg\n"
         "  sitecover report --roads "
         "../shared/geodata/france/roads-major-travelmapping-2026-08.geojson\n");
     if (!options.parse(args)) return kOk;
@@ -163,6 +169,9 @@ int run_report(const std::vector<std::string>& args) {
     std::string areas_path;
     CoverageIndex area_index(load_area_set(options, areas_path));
     LoadedSiteSet site_set = load_site_set(options);
+    std::optional<ScenarioApplied> scenario;
+    if (options.has("--scenario"))
+        scenario = apply_scenario_file(options.get("--scenario"), site_set.sites);
     if (site_set.sites.empty()) {
         throw InputError("no site in " + site_set.path +
                          (site_set.read > 0 ? " after the filters" : ""));
@@ -316,7 +325,12 @@ int run_report(const std::vector<std::string>& args) {
     out << "areas: " << area_index.areas().size() << " " << model.noun << " from " << areas_path
         << "\n";
     out << "sites: " << site_set.read << " read from " << site_set.path;
-    if (sites.size() != site_set.read) out << ", " << sites.size() << " kept by the filters";
+    if (scenario) {
+        out << "; scenario " << options.get("--scenario") << ": " << scenario->removed
+            << " removed, " << scenario->added << " added";
+    }
+    if (sites.size() != site_set.read)
+        out << ", " << sites.size() << (scenario ? " in the scenario" : " kept by the filters");
     out << ", " << model.sites_inside.size() << " inside the " << model.noun << "\n";
     out << "origins: " << model.origins.size() << " from " << origins_path << "\n";
     out << model.title() << "\n";

@@ -132,6 +132,23 @@ void site_symbol(cairo_t* cr, SiteSymbol symbol, double x, double y, double s) {
             cairo_set_line_width(cr, 1.2 * s);
             cairo_stroke(cr);
             break;
+        case SiteSymbol::New:  // a five-pointed star, larger than the others
+            for (int i = 0; i < 10; ++i) {
+                const double r = (i % 2 == 0 ? 10.0 : 4.2) * s;
+                const double a = -kPi / 2 + i * kPi / 5;
+                if (i == 0) {
+                    cairo_move_to(cr, x + r * std::cos(a), y + r * std::sin(a));
+                } else {
+                    cairo_line_to(cr, x + r * std::cos(a), y + r * std::sin(a));
+                }
+            }
+            cairo_close_path(cr);
+            set_rgb(cr, 0x7a0177);
+            cairo_fill_preserve(cr);
+            set_rgb(cr, 0xffffff);
+            cairo_set_line_width(cr, 1.5 * s);
+            cairo_stroke(cr);
+            break;
     }
 }
 
@@ -308,10 +325,14 @@ MapLayout draw(cairo_t* cr, const MapScene& scene, double width, double height) 
     text(cr, "France Services", x, y);
     y += 28.0 * s;
     font(cr, 17.0 * s);
-    const std::pair<SiteSymbol, const char*> symbols[] = {
+    std::vector<std::pair<SiteSymbol, const char*>> symbols = {
         {SiteSymbol::Principal, "site (principal)"},
         {SiteSymbol::Antenne, "antenne"},
         {SiteSymbol::Outside, "site outside the area"}};
+    if (std::any_of(scene.sites.begin(), scene.sites.end(),
+                    [](const MapScene::Site& site) { return site.symbol == SiteSymbol::New; })) {
+        symbols.emplace_back(SiteSymbol::New, "new site (plan)");
+    }
     for (const auto& [symbol, label] : symbols) {
         site_symbol(cr, symbol, x + 17.0 * s, y - 6.0 * s, s);
         text(cr, label, x + 46.0 * s, y);

@@ -72,9 +72,13 @@ MapScene build_map_scene(const ReportModel& model, const std::string& crs) {
         scene.sites.push_back({project_point(projector, sites[s].position), SiteSymbol::Outside});
     }
     for (const std::size_t s : model.sites_inside) {
-        const bool antenne = sites[s].kind == "Antenne" || sites[s].kind == "antenne";
+        const std::string& kind = sites[s].kind;
+        const bool antenne = kind == "Antenne" || kind == "antenne";
+        const bool planned = kind == "added" || kind == "suggested";
         scene.sites.push_back({project_point(projector, sites[s].position),
-                               antenne ? SiteSymbol::Antenne : SiteSymbol::Principal});
+                               planned   ? SiteSymbol::New
+                               : antenne ? SiteSymbol::Antenne
+                                         : SiteSymbol::Principal});
     }
 
     for (const ShadeClass& c : model.shade_classes) scene.legend.push_back({c.label, c.rgb});

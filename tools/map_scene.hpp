@@ -19,7 +19,8 @@ struct MapXY {
 /// Rings of one shape (outer rings and holes of every part), filled with the even-odd rule.
 using MapShape = std::vector<std::vector<MapXY>>;
 
-enum class SiteSymbol { Principal, Antenne, Outside };
+/// New: a site added or suggested by `sitecover plan` (site kind "added" or "suggested").
+enum class SiteSymbol { Principal, Antenne, Outside, New };
 
 struct MapScene {
     std::string title;

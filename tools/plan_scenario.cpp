@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "sitecover/error.hpp"
+#include "sitecover/geodata/site_loader.hpp"
 #include "sitecover/road_query.hpp"
 #include "sitecover/site_index.hpp"
 
@@ -34,6 +36,45 @@ ScenarioOutcome evaluate_scenario(const PlanWorld& world, const std::vector<Site
         outcome.origins[i].time_s = r.time_s;
     }
     return outcome;
+}
+
+ScenarioApplied apply_scenario_file(const std::string& path, std::vector<Site>& sites) {
+    geodata::SiteFields fields;
+    fields.id = "site_id";
+    fields.name = "site_name";
+    fields.kind = "change";
+    fields.lon = "lon";
+    fields.lat = "lat";
+    fields.department = "";
+    fields.labelled_on = "";
+    const geodata::LoadedSites loaded = geodata::load_sites({path, "", "", ""}, fields);
+    if (!loaded.warnings.empty()) {
+        throw InputError(loaded.warnings.front() +
+                         " (a scenario file is the --sites-output of sitecover plan)");
+    }
+    ScenarioApplied applied;
+    for (std::size_t row = 0; row < loaded.sites.size(); ++row) {
+        const Site& s = loaded.sites[row];
+        const std::string where = "file '" + path + "', row " + std::to_string(row + 1) +
+                                  " (site_id '" + s.id + "')";
+        if (s.kind == "removed") {
+            const auto it = std::find_if(sites.begin(), sites.end(),
+                                         [&](const Site& x) { return x.id == s.id; });
+            if (it == sites.end())
+                throw InputError(where + ": removes a site that is not among the sites");
+            sites.erase(it);
+            ++applied.removed;
+        } else if (s.kind == "added" || s.kind == "suggested") {
+            if (std::any_of(sites.begin(), sites.end(), [&](const Site& x) { return x.id == s.id; }))
+                throw InputError(where + ": adds a site id that is already taken");
+            sites.push_back(s);
+            ++applied.added;
+        } else {
+            throw InputError(where + ", field 'change': '" + s.kind +
+                             "' is not added, suggested or removed");
+        }
+    }
+    return applied;
 }
 
 ScenarioFigures scenario_figures(const PlanWorld& world, const ScenarioOutcome& outcome,

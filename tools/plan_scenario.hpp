@@ -56,6 +56,16 @@ struct ScenarioFigures {
     double total_weight = 0.0;
 };
 
+/// Applies a table written by `plan --sites-output` to a site list: rows whose `change` is
+/// "removed" take the site of that id out, "added" and "suggested" rows come in (their kind set
+/// to the change, so that the map marks them). Throws InputError naming the file and row for
+/// an unknown change or a removed id that is not in the list. Returns how many were removed
+/// and added.
+struct ScenarioApplied {
+    std::size_t removed = 0, added = 0;
+};
+ScenarioApplied apply_scenario_file(const std::string& path, std::vector<Site>& sites);
+
 ScenarioFigures scenario_figures(const PlanWorld& world, const ScenarioOutcome& outcome,
                                  double within_m, double within_s);
 

@@ -207,6 +207,39 @@ TEST(CliPlan, BadRequestsSayWhatToFixAndWriteNothing) {
     }
 }
 
+TEST(CliPlan, ReportDrawsTheScenarioOfAPlan) {
+    TempDir dir;
+    const std::string scenario = (dir / "plan.gpkg").string();
+    const CliResult p = plan({"--remove", "1271", "--suggest", "2", "--objective", "p-center",
+                              "--sites-output", scenario});
+    ASSERT_EQ(p.exit_code, 0) << p.report();
+    const CliResult r =
+        run_cli({"report", "--data", kDataDir, "--scenario", scenario, "--map",
+                 (dir / "plan.svg").string(), "--output", (dir / "plan-report.gpkg").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.report();
+    EXPECT_TRUE(contains(r.out, "scenario " + scenario + ": 1 removed, 2 added, 2846 in the scenario"))
+        << r.out;
+    EXPECT_TRUE(contains(r.out, "Gers (32): 28 France Services, 16/17 cantons covered")) << r.out;
+    EXPECT_TRUE(contains(r.out, "crow-fly distance: max 13.8 km")) << r.out;
+    EXPECT_TRUE(contains(read_file(dir / "plan.svg"), "<svg"));
+    const auto sites = inspect_layer(dir / "plan-report.gpkg", "sites");
+    ASSERT_TRUE(sites.opened) << sites.error;
+    std::size_t suggested = 0;
+    for (const auto& f : sites.features) {
+        for (const auto& [field, value] : f.values) suggested += value == "suggested" ? 1 : 0;
+    }
+    EXPECT_EQ(suggested, 2u);
+
+    const auto bad = dir.write("bad.csv", "site_id,site_name,change,lon,lat\nX,Y,moved,0.5,43.6\n");
+    const CliResult e = run_cli({"report", "--data", kDataDir, "--scenario", bad.string(), "--map",
+                                 (dir / "bad.png").string()});
+    EXPECT_EQ(e.exit_code, 3) << e.report();
+    EXPECT_TRUE(contains(e.err, "row 1 (site_id 'X'), field 'change': 'moved' is not added, "
+                                "suggested or removed"))
+        << e.err;
+    EXPECT_FALSE(std::filesystem::exists(dir / "bad.png"));
+}
+
 TEST(CliPlan, HelpListsTheObjectives) {
     const CliResult r = run_cli({"plan", "--help"});
     ASSERT_EQ(r.exit_code, 0) << r.report();
