@@ -33,7 +33,7 @@ PlanProblem crow_fly_problem(const std::vector<LonLat>& origins, std::vector<dou
 struct RoadPlanInput {
     const RoadGraph* graph = nullptr;                    ///< must outlive the call
     std::vector<std::optional<RoadSnap>> origin_snaps;   ///< nullopt: off the network
-    std::vector<std::optional<RoadSnap>> candidate_snaps;
+    std::vector<std::optional<RoadSnap>> candidate_snaps;  ///< nullopt: off the network
     RoadQueryOptions options;  ///< metric and access speed (max_cost is set by the builder)
     unsigned threads = 1;      ///< candidate searches run in parallel; results do not depend on it
 };
