@@ -1,5 +1,12 @@
 #include "sitecover/geodata/point_loader.hpp"
 
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+
 #include "feature_point.hpp"
 #include "layer_reader.hpp"
 #include "ogr_to_area.hpp"
@@ -25,22 +32,107 @@ public:
         points_ = std::make_unique<detail::FeaturePointReader>(reader_, fields.lon, fields.lat);
     }
 
+    // Reading stays on the calling thread (GDAL's layer is not thread-safe), while helper
+    // threads repair each polygon and take its point: the two overlap, and on a national
+    // GeoJSON the polygon work hides behind GDAL's parsing. Results, warnings and the first
+    // error come out in file order, whatever the threads did first.
     bool next_chunk(std::vector<Origin>& out, std::size_t max_count) override {
-        std::size_t added = 0;
-        while (added < max_count) {
-            auto feature = reader_.next_feature();
-            if (!feature) break;
-            out.push_back(read(*feature));
-            ++added;
+        const std::size_t base = out.size();
+        std::vector<std::unique_ptr<PolygonJob>> jobs;
+        JobQueue queue;
+        std::vector<std::thread> helpers;
+        const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
+        const unsigned helper_count = std::min(hardware, 8u) - 1;
+        for (unsigned t = 0; t < helper_count; ++t) {
+            helpers.emplace_back([&queue, this]() {
+                while (PolygonJob* job = queue.pop(true)) process(*job);
+            });
         }
+        std::exception_ptr read_error;
+        std::size_t added = 0;
+        try {
+            while (added < max_count) {
+                auto feature = reader_.next_feature();
+                if (!feature) break;
+                out.emplace_back();
+                auto job = read(*feature, out.back());
+                if (job) {
+                    job->slot = base + added;
+                    if (helper_count == 0) {
+                        process(*job);
+                    } else {
+                        queue.push(job.get());
+                    }
+                    jobs.push_back(std::move(job));
+                }
+                ++added;
+            }
+        } catch (...) {
+            read_error = std::current_exception();
+        }
+        queue.close();
+        while (PolygonJob* job = queue.pop(false)) process(*job);  // help with what is left
+        for (auto& t : helpers) t.join();
+        for (const auto& job : jobs) {
+            if (job->error) std::rethrow_exception(job->error);
+            out[job->slot].position = job->position;
+            if (!job->warning.empty()) warnings_.push_back(job->warning);
+        }
+        if (read_error) std::rethrow_exception(read_error);
         return added > 0;
     }
 
     const std::vector<std::string>& warnings() const override { return warnings_; }
 
 private:
-    Origin read(OGRFeature& feature) {
-        Origin origin;
+    // A polygon waiting for its point, with its source geometry for the GEOS fallback.
+    struct PolygonJob {
+        std::size_t slot = 0;
+        Area area;
+        std::unique_ptr<OGRGeometry> geometry;
+        std::string where;  // "file ..., layer ..., feature N"
+        std::string label;  // "code '32013'"
+        LonLat position;
+        std::string warning;
+        std::exception_ptr error;
+    };
+
+    // Jobs handed from the reading thread to the helpers.
+    class JobQueue {
+    public:
+        void push(PolygonJob* job) {
+            {
+                const std::lock_guard<std::mutex> lock(mutex_);
+                jobs_.push_back(job);
+            }
+            ready_.notify_one();
+        }
+        void close() {
+            {
+                const std::lock_guard<std::mutex> lock(mutex_);
+                closed_ = true;
+            }
+            ready_.notify_all();
+        }
+        // The next job; nullptr once closed and empty (or at once when empty and !wait).
+        PolygonJob* pop(bool wait) {
+            std::unique_lock<std::mutex> lock(mutex_);
+            if (wait) ready_.wait(lock, [this] { return closed_ || !jobs_.empty(); });
+            if (jobs_.empty()) return nullptr;
+            PolygonJob* job = jobs_.front();
+            jobs_.pop_front();
+            return job;
+        }
+
+    private:
+        std::mutex mutex_;
+        std::condition_variable ready_;
+        std::deque<PolygonJob*> jobs_;
+        bool closed_ = false;
+    };
+
+    // Fills the code and name, and the position of a point; a polygon becomes a job.
+    std::unique_ptr<PolygonJob> read(OGRFeature& feature, Origin& origin) {
         origin.code = detail::utf8_field(feature, code_field_);
         if (origin.code.empty()) {
             throw InputError(reader_.where(feature) + ", field '" + code_name_ + "': empty code");
@@ -51,38 +143,56 @@ private:
         if (points_->from_columns() || (geometry != nullptr && !geometry->IsEmpty() &&
                                         wkbFlatten(geometry->getGeometryType()) == wkbPoint)) {
             origin.position = points_->read(feature, label);
-            return origin;
+            return nullptr;
         }
         if (geometry == nullptr || geometry->IsEmpty()) {
             throw InputError(reader_.where(feature) + " (" + label + "): no geometry");
         }
         reader_.to_wgs84(*geometry, feature);
-        Area area{origin.code, origin.name, {}};
-        if (const auto problem = detail::append_polygons(*geometry, area.parts);
-            !problem.empty() || area.parts.empty()) {
+        auto job = std::make_unique<PolygonJob>();
+        job->area = Area{origin.code, origin.name, {}};
+        if (const auto problem = detail::append_polygons(*geometry, job->area.parts);
+            !problem.empty() || job->area.parts.empty()) {
             throw InputError(reader_.where(feature) + " (" + label + "): " +
                              (problem.empty() ? std::string("empty polygon") : problem) +
                              " (origins are points or polygons)");
         }
+        job->geometry.reset(feature.StealGeometry());
+        job->where = reader_.where(feature);
+        job->label = label;
+        return job;
+    }
+
+    // Repairs the polygon (GEOS MakeValid as a second chance) and takes its point. Runs on any
+    // thread: touches only the job.
+    void process(PolygonJob& job) const {
         try {
-            repair_area(area);
-        } catch (const InputError& e) {
-            // Second chance with GEOS, which rebuilds self-intersecting rings.
-            std::unique_ptr<OGRGeometry> valid(geometry->MakeValid());
-            area.parts.clear();
-            if (!valid || !detail::append_polygons(*valid, area.parts).empty() || area.parts.empty()) {
-                throw InputError(reader_.where(feature) + ": " + e.what());
-            }
+            Area& area = job.area;
             try {
                 repair_area(area);
-            } catch (const InputError&) {
-                throw InputError(reader_.where(feature) + ": " + e.what());
+            } catch (const InputError& e) {
+                // Second chance with GEOS, which rebuilds self-intersecting rings.
+                std::unique_ptr<OGRGeometry> valid(job.geometry->MakeValid());
+                area.parts.clear();
+                if (!valid || !detail::append_polygons(*valid, area.parts).empty() ||
+                    area.parts.empty()) {
+                    throw InputError(job.where + ": " + e.what());
+                }
+                try {
+                    repair_area(area);
+                } catch (const InputError&) {
+                    throw InputError(job.where + ": " + e.what());
+                }
+                job.warning = job.where + " (" + job.label +
+                              "): invalid polygon made valid with GEOS before taking its origin";
             }
-            warnings_.push_back(reader_.where(feature) + " (" + label +
-                                "): invalid polygon made valid with GEOS before taking its origin");
+            job.position = rule_ == OriginRule::Centroid ? centroid(area) : point_on_surface(area);
+        } catch (...) {
+            job.error = std::current_exception();
         }
-        origin.position = rule_ == OriginRule::Centroid ? centroid(area) : point_on_surface(area);
-        return origin;
+        job.geometry.reset();
+        job.area.parts.clear();
+        job.area.parts.shrink_to_fit();
     }
 
     detail::LayerReader reader_;

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -502,6 +503,63 @@ TEST(LoadOrigins, ErrorsNameTheFileFeatureAndField) {
     expect_mentions(error_of<InputError>([&] { gd::load_origins(source(lines)); }),
                     {"file '" + lines.string() + "'", "feature 0 (code 'L')",
                      "Line String geometry", "(origins are points or polygons)"});
+}
+
+// Polygons are repaired and reduced to points on helper threads while GDAL reads on: the
+// points, the warnings and the first error still come in file order.
+TEST(LoadOrigins, ManyPolygonsKeepFileOrderWarningsAndTheFirstError) {
+    const TempDir tmp;
+    // Square i of a 20-wide grid of 0.008-degree cells; `twisted`: the same corners as a bowtie.
+    const auto ring = [](int i, bool twisted) {
+        const double lon = 0.01 * (i % 20), lat = 43.0 + 0.01 * (i / 20);
+        char text[256];
+        std::snprintf(text, sizeof text, "[[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f]]",
+                      lon, lat, lon + 0.008, twisted ? lat + 0.008 : lat, lon + 0.008,
+                      twisted ? lat : lat + 0.008, lon, lat + 0.008, lon, lat);
+        return std::string(text);
+    };
+    const auto square = [&](int i) { return ring(i, false); };
+    const auto bowtie = [&](int i) { return ring(i, true); };
+    const auto code = [](int i) {
+        char text[16];
+        std::snprintf(text, sizeof text, "P%03d", i);
+        return std::string(text);
+    };
+    std::vector<std::string> features;
+    for (int i = 0; i < 300; ++i) {
+        const bool bad = i == 50 || i == 200;
+        features.push_back(feature(R"({"code":")" + code(i) + R"("})",
+                                   polygon(bad ? bowtie(i) : square(i))));
+    }
+    const auto path = tmp.write("many.geojson", collection(features));
+    std::vector<std::string> warnings;
+    const auto origins = gd::load_origins(source(path), {}, gd::OriginRule::PointOnSurface, &warnings);
+    ASSERT_EQ(origins.size(), 300u);
+    for (int i = 0; i < 300; ++i) {
+        SCOPED_TRACE(code(i));
+        EXPECT_EQ(origins[i].code, code(i));
+        const double lon = 0.01 * (i % 20), lat = 43.0 + 0.01 * (i / 20);
+        EXPECT_GT(origins[i].position.lon_deg, lon);
+        EXPECT_LT(origins[i].position.lon_deg, lon + 0.008);
+        EXPECT_GT(origins[i].position.lat_deg, lat);
+        EXPECT_LT(origins[i].position.lat_deg, lat + 0.008);
+    }
+    ASSERT_EQ(warnings.size(), 2u);
+    EXPECT_NE(warnings[0].find("feature 50 (code 'P050'): invalid polygon made valid"),
+              std::string::npos)
+        << warnings[0];
+    EXPECT_NE(warnings[1].find("feature 200 (code 'P200')"), std::string::npos) << warnings[1];
+
+    // A polygon nothing can repair (a flat ring) at 100, an empty code at 150: the error of
+    // feature 100 wins, although the reading thread met its own error later.
+    features[100] = feature(R"({"code":"FLAT"})", polygon("[[0,43],[0.5,43],[0,43],[0,43]]"));
+    features[150] = feature(R"({"code":""})", polygon(square(150)));
+    const auto bad = tmp.write("bad.geojson", collection(features));
+    for (int run = 0; run < 5; ++run) {
+        const std::string message = error_of<InputError>([&] { gd::load_origins(source(bad)); });
+        EXPECT_NE(message.find("feature 100"), std::string::npos) << message;
+        EXPECT_NE(message.find("fewer than 3 distinct vertices"), std::string::npos) << message;
+    }
 }
 
 // ---- find_data_dir -------------------------------------------------------------------------
