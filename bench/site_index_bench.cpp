@@ -12,6 +12,7 @@
 #include <benchmark/benchmark.h>
 
 #include "sitecover/geodata/site_loader.hpp"
+#include "sitecover/geodesic.hpp"
 #include "sitecover/reference.hpp"
 #include "sitecover/site_index.hpp"
 
@@ -78,6 +79,23 @@ void BM_Within19km(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_Within19km);
+
+// The floor of an exact nearest query: one PROJ geod_inverse (Karney) from each query point to
+// its nearest site, with the pairs computed beforehand.
+void BM_GeodesicToNearest(benchmark::State& state) {
+    const sitecover::SiteIndex index(national_sites());
+    const auto points = query_points(100'000);
+    std::vector<sitecover::LonLat> nearest(points.size());
+    for (std::size_t p = 0; p < points.size(); ++p)
+        nearest[p] = index.sites()[index.nearest(points[p])->site].position;
+    std::size_t i = 0;
+    for (auto _ : state) {
+        const std::size_t p = i++ % points.size();
+        benchmark::DoNotOptimize(sitecover::geodesic_distance_m(points[p], nearest[p]));
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_GeodesicToNearest);
 
 void BM_NearestBruteForce(benchmark::State& state) {
     const auto& sites = national_sites();
