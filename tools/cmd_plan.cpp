@@ -297,7 +297,11 @@ int run_plan(const std::vector<std::string>& args) {
             if (!s) ++without_population;
         }
     }
-    const bool weighted = population && without_population < origins.size();
+    bool weighted = population && without_population < origins.size();
+    if (weighted && std::all_of(world.weights.begin(), world.weights.end(),
+                                [](double w) { return w == 0.0; })) {
+        weighted = false;  // every known population is 0: count communes instead
+    }
     if (!weighted) world.weights.assign(origins.size(), 1.0);
     std::unique_ptr<RoadSetup> roads;
     if (roads_given) {
@@ -439,9 +443,18 @@ int run_plan(const std::vector<std::string>& args) {
                 input.origin_snaps.push_back(world.road_snaps[i]);
                 weights.push_back(world.weights[i]);
             }
+            if (plan_origin.empty()) {
+                throw InputError("no origin lies within --max-snap-m " +
+                                 format_fixed(roads->max_snap_m, 0) + " m of a road of " +
+                                 roads->path + ": nothing to plan by road");
+            }
             if (plan_origin.size() < origins.size()) {
                 warn(std::to_string(origins.size() - plan_origin.size()) +
                      " origin(s) farther than --max-snap-m from any road left out of the search");
+            }
+            if (std::all_of(weights.begin(), weights.end(), [](double w) { return w == 0.0; })) {
+                warn("the origins on the road network have no population: each weighs 1");
+                weights.assign(weights.size(), 1.0);
             }
             for (const LonLat& p : positions)
                 input.candidate_snaps.push_back(roads->snapper->snap(p, roads->max_snap_m));
