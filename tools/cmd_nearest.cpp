@@ -135,13 +135,7 @@ int run_nearest(const std::vector<std::string>& args) {
         "  sitecover nearest --from points.csv --k 3 -o nearest3.gpkg\n"
         "  sitecover nearest --roads ../shared/geodata/france/roads-major-travelmapping-2026-08.geojson\n");
     if (!options.parse(args)) return kOk;
-    if (!options.has("--roads")) {
-        for (const char* road_only : {"--roads-layer", "--roads-where", "--roads-crs", "--class-field", "--speed-field",
-                                      "--speeds", "--profile", "--by", "--access-speed", "--max-snap-m",
-                                      "--within-min"}) {
-            if (options.has(road_only)) throw UsageError(std::string("option '") + road_only + "' needs --roads FILE");
-        }
-    }
+    check_road_options_need_roads(options);
 
     const bool ranked = options.has("--k");
     const auto k = static_cast<std::size_t>(options.integer("--k", 1, 1, 1000));

@@ -204,14 +204,7 @@ int run_plan(const std::vector<std::string>& args) {
         "  sitecover plan --suggest 1 --objective max-coverage --within-min 15 --roads "
         "../shared/geodata/france/roads-major-travelmapping-2026-08.geojson\n");
     if (!options.parse(args)) return kOk;
-    if (!options.has("--roads")) {
-        for (const char* road_only :
-             {"--roads-layer", "--roads-where", "--roads-crs", "--class-field", "--speed-field",
-              "--speeds", "--profile", "--by", "--access-speed", "--max-snap-m", "--within-min"}) {
-            if (options.has(road_only))
-                throw UsageError(std::string("option '") + road_only + "' needs --roads FILE");
-        }
-    }
+    check_road_options_need_roads(options);
     const std::size_t k = static_cast<std::size_t>(options.integer("--suggest", 0, 0, 1000));
     for (const char* suggest_only :
          {"--objective", "--candidates", "--candidates-code-field", "--candidates-name-field",

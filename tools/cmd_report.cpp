@@ -148,14 +148,7 @@ int run_report(const std::vector<std::string>& args) {
         "  sitecover report --roads "
         "../shared/geodata/france/roads-major-travelmapping-2026-08.geojson\n");
     if (!options.parse(args)) return kOk;
-    if (!options.has("--roads")) {
-        for (const char* road_only :
-             {"--roads-layer", "--roads-where", "--roads-crs", "--class-field", "--speed-field",
-              "--speeds", "--profile", "--by", "--access-speed", "--max-snap-m", "--within-min"}) {
-            if (options.has(road_only))
-                throw UsageError(std::string("option '") + road_only + "' needs --roads FILE");
-        }
-    }
+    check_road_options_need_roads(options);
     const int map_width_px = static_cast<int>(options.integer("--map-width", 1600, 200, 20000));
     const int map_height_px = static_cast<int>(options.integer("--map-height", 1200, 150, 20000));
     const std::string origin_rule = options.get("--origin", "point-on-surface");

@@ -62,6 +62,16 @@ void declare_road_options(Options& options) {
                   "commune populations, code / population / anciens_codes (default: INSEE 2024)");
 }
 
+void check_road_options_need_roads(const Options& options) {
+    if (options.has("--roads")) return;
+    for (const char* road_only :
+         {"--roads-layer", "--roads-where", "--roads-crs", "--class-field", "--speed-field",
+          "--speeds", "--profile", "--by", "--access-speed", "--max-snap-m", "--within-min"}) {
+        if (options.has(road_only))
+            throw UsageError(std::string("option '") + road_only + "' needs --roads FILE");
+    }
+}
+
 RoadSetup load_road_setup(const Options& options) {
     RoadSetup setup;
     setup.path = options.get("--roads");

@@ -21,6 +21,10 @@ namespace sitecover::cli {
 /// Declares --roads and its companions (--speeds, --profile, --by, --max-snap-m...).
 void declare_road_options(Options& options);
 
+/// Throws UsageError when a road option (--speeds, --by, --within-min...) is given without
+/// --roads.
+void check_road_options_need_roads(const Options& options);
+
 /// The network of --roads and the options that price travel on it.
 struct RoadSetup {
     std::string path;

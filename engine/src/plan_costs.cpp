@@ -111,27 +111,20 @@ PlanProblem road_problem(const RoadPlanInput& input, std::vector<double> weights
         }
     };
     const unsigned threads = std::max(1u, std::min<unsigned>(input.threads, 64u));
-    std::vector<std::thread> pool;
     std::exception_ptr failure;
     std::mutex failure_mutex;
-    for (unsigned t = 1; t < threads; ++t) {
-        pool.emplace_back([&]() {
-            try {
-                work();
-            } catch (...) {
-                const std::lock_guard<std::mutex> lock(failure_mutex);
-                if (!failure) failure = std::current_exception();
-                next = m;
-            }
-        });
-    }
-    try {
-        work();
-    } catch (...) {
-        const std::lock_guard<std::mutex> lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
-        next = m;
-    }
+    const auto guarded = [&]() {
+        try {
+            work();
+        } catch (...) {
+            const std::lock_guard<std::mutex> lock(failure_mutex);
+            if (!failure) failure = std::current_exception();
+            next = m;  // the other threads stop at their next candidate
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(guarded);
+    guarded();
     for (auto& t : pool) t.join();
     if (failure) std::rethrow_exception(failure);
     if (progress) progress(m, m);
