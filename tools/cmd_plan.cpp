@@ -154,7 +154,7 @@ std::string share_text(double part, double total) {
 int run_plan(const std::vector<std::string>& args) {
     Options options("plan",
                     "What if sites open or close, and where new sites would help most. Prints\n"
-                    "the figures before and after (areas covered, distances or travel times,\n"
+                    "the figures before and after (cantons covered, distances or travel times,\n"
                     "population within the thresholds) and the communes whose nearest site\n"
                     "changes; --suggest K picks K new sites among candidate points.");
     declare_data_options(options);
@@ -189,6 +189,7 @@ int run_plan(const std::vector<std::string>& args) {
     options.value("--format", "DRIVER", "GDAL driver name when the extension is not enough", "-f");
     options.value("--sites-output", "FILE",
                   "the sites added, removed and suggested, as points (.gpkg, .geojson, .csv...)");
+    options.value("--noun", "WORD", "what the areas are called (default: cantons)");
     options.flag("--overwrite", "replace existing output files");
     options.epilog(
         "Costs are crow-fly geodesic distances, or with --roads travel times (--by distance:\n"
@@ -514,7 +515,8 @@ int run_plan(const std::vector<std::string>& args) {
         }
     }
 
-    out << "areas: " << areas.areas().size() << " from " << areas_path << "\n";
+    const std::string noun = options.get("--noun", "cantons");
+    out << "areas: " << areas.areas().size() << " " << noun << " from " << areas_path << "\n";
     out << "origins: " << origins.size() << " from " << origins_path;
     if (weighted) {
         out << ", weighted by population (" << population_path << ")";
@@ -536,7 +538,7 @@ int run_plan(const std::vector<std::string>& args) {
     };
     const std::string after_label = k > 0 ? "after (+" + std::to_string(k) + " suggested)" : "after";
     print_row(out, "", "before", after_label);
-    print_row(out, "areas covered", covered_text(fb), covered_text(fa));
+    print_row(out, noun + " covered", covered_text(fb), covered_text(fa));
     print_row(out, "crow-fly distance: max", format_km(fb.max_m), format_km(fa.max_m));
     print_row(out, "crow-fly distance: mean", format_km(fb.mean_m), format_km(fa.mean_m));
     if (weighted) {

@@ -32,7 +32,7 @@ bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
 
-// The before / after row of the summary, spaces squeezed: "areas covered 17/17 16/17".
+// The before / after row of the summary, spaces squeezed: "cantons covered 17/17 16/17".
 std::string summary_row(const std::string& out, const std::string& label) {
     const auto at = out.find("  " + label + " ");
     if (at == std::string::npos) return "";
@@ -49,7 +49,7 @@ TEST(CliPlan, RemovingAuchGarrosLeavesAuch3Uncovered) {
     TempDir dir;
     const CliResult r = plan({"--remove", "1271", "-o", (dir / "origins.csv").string()});
     ASSERT_EQ(r.exit_code, 0) << r.report();
-    EXPECT_EQ(summary_row(r.out, "areas covered"), "areas covered 17/17 16/17") << r.out;
+    EXPECT_EQ(summary_row(r.out, "cantons covered"), "cantons covered 17/17 16/17") << r.out;
     EXPECT_TRUE(contains(r.out, "left uncovered by the change: Auch-3 (32006)\n")) << r.out;
     EXPECT_TRUE(contains(r.out, "removed 1271 France services La Poste d'Auch - Garros")) << r.out;
     EXPECT_TRUE(contains(r.out, "origins whose nearest site changes: 14/462")) << r.out;
