@@ -169,8 +169,7 @@ int run_plan(const std::vector<std::string>& args) {
     options.group("Suggest new sites");
     options.value("--suggest", "K", "choose K new sites (the sites of the scenario stay)");
     options.value("--objective", "NAME",
-                  "p-center (smallest worst case), p-median (smallest population-weighted\n"
-                  "mean, default) or max-coverage (most people within the threshold)");
+                  "p-median (smallest weighted mean; default), p-center or max-coverage");
     options.value("--candidates", "FILE",
                   "candidate points (point or polygon layer; default: every origin's point)");
     options.value("--candidates-code-field", "NAME", "candidate code field (default: code)");
@@ -178,8 +177,7 @@ int run_plan(const std::vector<std::string>& args) {
     options.value("--within-km", "KM",
                   "distance threshold of the figures and of max-coverage (default 19)");
     options.value("--exhaustive-limit", "N",
-                  "for K <= 2, also find the exact optimum when there are at most N candidate\n"
-                  "sets (default 2000000; 0: never)");
+                  "K <= 2: exact optimum too when at most N sets (default 2000000; 0: never)");
     options.value("--threads", "N", "threads for the road cost table (default: all cores)");
     declare_road_options(options);
     options.group("Output");
@@ -192,6 +190,9 @@ int run_plan(const std::vector<std::string>& args) {
     options.value("--noun", "WORD", "what the areas are called (default: cantons)");
     options.flag("--overwrite", "replace existing output files");
     options.epilog(
+        "Objectives: p-median minimises the population-weighted mean cost (then the worst),\n"
+        "p-center the worst cost of any origin (then the mean), max-coverage maximises the\n"
+        "population within --within-km, or --within-min by road (then the mean).\n"
         "Costs are crow-fly geodesic distances, or with --roads travel times (--by distance:\n"
         "road distances). Population weights come from --population (default: the INSEE file\n"
         "of the data directory); without it every origin weighs 1. The search is greedy, then\n"

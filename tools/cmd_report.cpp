@@ -132,8 +132,7 @@ int run_report(const std::vector<std::string>& args) {
     options.value("--place", "NAME", "name in the title (default: Gers (32) on the default data)");
     options.value("--noun", "WORD", "what the areas are called (default: cantons)");
     options.value("--scenario", "FILE",
-                  "apply a plan (the --sites-output of sitecover plan): removed sites go, added\n"
-                  "and suggested ones come in and are drawn as stars");
+                  "apply a plan's --sites-output: new sites drawn as stars, removed ones gone");
     options.flag("--overwrite", "replace existing output files");
     options.epilog(
         "Layers: sites (inside the areas: id, name, type, labelled_on, area), areas (site_count,\n"

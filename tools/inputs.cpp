@@ -90,7 +90,7 @@ void declare_output_options(Options& options) {
 void declare_origin_options(Options& options) {
     options.group("Origins (default: the 462 communes of the Gers)");
     options.value("--from", "FILE",
-                  "polygon layer (one origin per polygon, drawn shaded) or point layer");
+                  "polygon layer (one origin per polygon) or point layer");
     options.value("--from-layer", "NAME", "layer to read when the file holds several");
     options.value("--from-where", "EXPR", "OGR SQL attribute filter on the origins");
     options.value("--from-code-field", "NAME", "origin code field (default: code, or id)");

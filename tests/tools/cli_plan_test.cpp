@@ -63,7 +63,9 @@ TEST(CliPlan, RemovingAuchGarrosLeavesAuch3Uncovered) {
         EXPECT_NE(table.at(i, "site_after"), "1271");
         EXPECT_GE(std::stod(table.at(i, "distance_after_m")),
                   std::stod(table.at(i, "distance_before_m")));
-        if (table.at(i, "origin_code") == "32013") EXPECT_EQ(table.at(i, "site_after"), "190");
+        if (table.at(i, "origin_code") == "32013") {
+            EXPECT_EQ(table.at(i, "site_after"), "190");
+        }
     }
     EXPECT_EQ(changed, 14u);
 }
