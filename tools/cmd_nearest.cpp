@@ -11,6 +11,7 @@
 #include "commands.hpp"
 #include "grouping.hpp"
 #include "nearest_summary.hpp"
+#include "origin_population.hpp"
 #include "progress.hpp"
 #include "exit_codes.hpp"
 #include "inputs.hpp"
@@ -155,17 +156,14 @@ int run_nearest(const std::vector<std::string>& args) {
     const SiteIndex index(std::move(site_set.sites));
     const std::vector<Site>& sites = index.sites();
     std::unique_ptr<RoadReport> roads;
-    if (options.has("--roads")) roads = std::make_unique<RoadReport>(options, sites);
+    if (options.has("--roads")) roads = std::make_unique<RoadReport>(options, sites, !input.plain_csv);
 
-    // Population weights for the per-group lines: the named file, else the default one if any.
+    // Population weights for the per-group lines: the named file, else the default one if any
+    // (not for a plain CSV of points, whose ids are not commune codes).
     std::optional<geodata::PopulationTable> population;
     if (group_rule) {
-        std::string population_path = options.get("--population");
-        if (population_path.empty()) {
-            const auto fallback = geodata::find_data_dir(options.get("--data")) / geodata::defaults::kPopulation;
-            if (std::filesystem::exists(fallback)) population_path = fallback.string();
-        }
-        if (!population_path.empty()) population = geodata::load_population({population_path, "", "", ""});
+        std::string population_path;
+        population = load_population_option(options, population_path, !input.plain_csv);
     }
 
     std::vector<geodata::Column> columns = {{"origin_code", geodata::FieldType::String},

@@ -196,7 +196,7 @@ int run_report(const std::vector<std::string>& args) {
     std::unordered_map<std::string, const Area*> polygon_of_code;
     for (const Area& a : origin_polygons) polygon_of_code.emplace(a.code, &a);
     std::unique_ptr<RoadReport> roads;
-    if (options.has("--roads")) roads = std::make_unique<RoadReport>(options, sites);
+    if (options.has("--roads")) roads = std::make_unique<RoadReport>(options, sites, true);
 
     // Figures.
     ReportModel model;

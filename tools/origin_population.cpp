@@ -8,9 +8,11 @@
 namespace sitecover::cli {
 
 std::optional<geodata::PopulationTable> load_population_option(const Options& options,
-                                                               std::string& path) {
+                                                               std::string& path,
+                                                               bool use_default) {
     path = options.get("--population");
     if (path.empty()) {
+        if (!use_default) return std::nullopt;
         const auto fallback =
             geodata::find_data_dir(options.get("--data")) / geodata::defaults::kPopulation;
         if (!std::filesystem::exists(fallback)) return std::nullopt;

@@ -10,10 +10,13 @@
 
 namespace sitecover::cli {
 
-/// The population table of --population (required to load), else the data directory's INSEE
-/// file when it exists, else nothing. `path` receives the file read.
+/// The population table of --population (required to load), else, when `use_default`, the data
+/// directory's INSEE file if it exists, else nothing. `path` receives the file read. Pass
+/// use_default = false for origins that are not communes (a batch of points): their ids would
+/// otherwise match commune codes by chance ("10010" is a commune of the Aube).
 std::optional<geodata::PopulationTable> load_population_option(const Options& options,
-                                                               std::string& path);
+                                                               std::string& path,
+                                                               bool use_default = true);
 
 /// Inhabitants of each origin code: its commune's population, through former codes for merged
 /// communes, shared equally between origins that fall into one current commune so that nobody

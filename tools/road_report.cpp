@@ -120,7 +120,8 @@ struct RoadReport::Impl {
     std::vector<OriginAnswer> answers;
 };
 
-RoadReport::RoadReport(const Options& options, const std::vector<Site>& sites)
+RoadReport::RoadReport(const Options& options, const std::vector<Site>& sites,
+                       bool default_population)
     : impl_(std::make_unique<Impl>()) {
     Impl& m = *impl_;
     m.sites = &sites;
@@ -155,7 +156,7 @@ RoadReport::RoadReport(const Options& options, const std::vector<Site>& sites)
     m.query->run(site_snaps, sites, m.setup.query_options);
 
     // Population: optional when the default file is absent, required when named.
-    m.population = load_population_option(options, m.population_path);
+    m.population = load_population_option(options, m.population_path, default_population);
 }
 
 RoadReport::~RoadReport() = default;

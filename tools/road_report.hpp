@@ -51,7 +51,9 @@ struct RoadAnswer {
 class RoadReport {
 public:
     /// Throws InputError / UsageError for bad road options or files. `sites` must outlive it.
-    RoadReport(const Options& options, const std::vector<Site>& sites);
+    /// `default_population`: use the data directory's population file when --population is not
+    /// given (false when the origins are not communes).
+    RoadReport(const Options& options, const std::vector<Site>& sites, bool default_population);
     ~RoadReport();
 
     /// The extra columns: road_site_id, road_distance_m, travel_time_s, snap_m, reachable.

@@ -354,4 +354,21 @@ TEST(CliBatch, SkipBadWritesAnErrorRowAndCountsIt) {
     EXPECT_NE(run.err.find("unreadable records skipped (--skip-bad): 2"), std::string::npos) << run.err;
 }
 
+// Point ids such as 32013 or 10010 are commune codes by chance: the default population file
+// must not weigh a batch of points, only --population named on purpose.
+TEST(CliBatch, PointIdsAreNotTakenForCommuneCodes) {
+    TempDir dir;
+    const auto points = dir.write("points.csv", "id,lon,lat\n32013,0.585,43.646\n10010,0.3,43.9\n");
+    const std::string roads = kDataDir + "/france/roads-major-travelmapping-2026-08.geojson";
+    const CliResult r = nearest({"--from", points.string(), "--roads", roads, "--group-by", "dep",
+                                 "-o", (dir / "out.csv").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.report();
+    EXPECT_EQ(r.out.find("population"), std::string::npos) << r.out;
+    const CliResult named =
+        nearest({"--from", points.string(), "--roads", roads, "--population",
+                 kDataDir + "/france/population-communes-2024.csv", "-o", (dir / "out2.csv").string()});
+    ASSERT_EQ(named.exit_code, 0) << named.report();
+    EXPECT_NE(named.out.find("population within 30 min by road: "), std::string::npos) << named.out;
+}
+
 }  // namespace
