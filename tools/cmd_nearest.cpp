@@ -216,6 +216,18 @@ int run_nearest(const std::vector<std::string>& args) {
             positions.push_back(origin.position);
         }
         const BatchResult result = k_nearest_batch(index, positions, k, max_m, threads);
+        // Road answers for the whole chunk on the query threads; recorded in order below.
+        std::vector<RoadAnswer> road_answers;
+        if (roads) {
+            std::vector<const Site*> crow_fly(chunk.size(), nullptr);
+            for (std::size_t i = 0; i < chunk.size(); ++i) {
+                if (slot_of[i] == SIZE_MAX) continue;
+                const std::size_t begin = result.offset[slot_of[i]];
+                if (begin != result.offset[slot_of[i] + 1])
+                    crow_fly[i] = &sites[result.hits[begin].site];
+            }
+            road_answers = roads->answer_chunk(chunk, crow_fly, threads);
+        }
 
         for (std::size_t i = 0; i < chunk.size(); ++i) {
             const geodata::Origin& origin = chunk[i];
@@ -234,7 +246,7 @@ int run_nearest(const std::vector<std::string>& args) {
             const std::size_t begin = result.offset[slot_of[i]];
             const std::size_t end = result.offset[slot_of[i] + 1];
             road_values.clear();
-            if (roads) roads->add_origin(origin, begin == end ? nullptr : &sites[result.hits[begin].site], road_values);
+            if (roads) roads->record(origin, road_answers[i], road_values);
             summary.add(origin.code, origin.name, begin == end ? nullptr : &sites[result.hits[begin].site],
                         begin == end ? 0.0 : result.hits[begin].distance_m);
             const std::size_t base_size = row.values.size();
@@ -262,7 +274,7 @@ int run_nearest(const std::vector<std::string>& args) {
     out << "origins: " << summary.origins() << " from " << input.path << "\n";
     out << "sites: " << sites.size() << " searched (from " << site_set.path << ")\n";
     summary.print(out, options.has("--max-km"));
-    if (roads) roads->print_summary(out, within_m);
+    if (roads) roads->print_summary(out);
     if (output != "-") out << "wrote " << output << "\n";
     return kOk;
 }

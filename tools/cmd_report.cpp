@@ -333,7 +333,7 @@ int run_report(const std::vector<std::string>& args) {
     const Summary d = summarize(distances_m);
     out << "crow-fly distance: max " << format_km(d.max) << ", mean " << format_km(d.mean)
         << ", median " << format_km(d.median) << "\n";
-    if (roads) roads->print_summary(out, 19000.0);
+    if (roads) roads->print_summary(out);
     if (targets.gpkg)
         out << "wrote " << targets.gpkg->target() << " (layers sites, areas, origins, links)\n";
     if (targets.map) {

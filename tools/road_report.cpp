@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <thread>
 
 #include "inputs.hpp"
 #include "origin_population.hpp"
@@ -98,6 +99,21 @@ RoadSetup load_road_setup(const Options& options) {
     return setup;
 }
 
+// The first few items of a list, and how many there were in all.
+struct FirstItems {
+    static constexpr std::size_t kKept = 10;
+    std::size_t count = 0;
+    std::vector<std::string> items;
+    void add(const std::string& item) {
+        if (count++ < kKept) items.push_back(item);
+    }
+    std::string text() const {
+        std::string t = first_items(items, kKept);
+        if (count > items.size()) t += ", ... (" + std::to_string(count - items.size()) + " more)";
+        return t;
+    }
+};
+
 struct RoadReport::Impl {
     const std::vector<Site>* sites = nullptr;
     RoadSetup setup;
@@ -108,16 +124,19 @@ struct RoadReport::Impl {
     std::optional<geodata::PopulationTable> population;
     std::string population_path;
 
-    struct OriginAnswer {
+    // The summary, accumulated by record(): floats keep 4 bytes a value for the quantiles.
+    double within_road_threshold_m = 19000.0;  // --within-km, reused by road
+    std::size_t origins = 0, within_time = 0, within_road_m = 0, differs = 0;
+    double sum_time_s = 0.0, sum_distance_m = 0.0, max_distance_m = 0.0;
+    std::vector<float> times_s, distances_m, circuity;
+    FirstItems unreachable, cut_off, without_population;
+    struct Slowest {
         std::string code, name;
-        bool reached = false;
-        bool snapped = false;
-        bool cut_off = false;
         std::size_t site = 0;
-        double distance_m = 0.0, time_s = 0.0, snap_m = 0.0, crow_fly_m = 0.0;
-        bool differs_from_crow_fly = false;
-    };
-    std::vector<OriginAnswer> answers;
+        double time_s = -1.0;
+    } slowest;
+    // Per current commune code: origins counted, and those within the time threshold.
+    std::map<std::string, std::pair<std::size_t, std::size_t>> by_commune;
 };
 
 RoadReport::RoadReport(const Options& options, const std::vector<Site>& sites,
@@ -157,6 +176,7 @@ RoadReport::RoadReport(const Options& options, const std::vector<Site>& sites,
 
     // Population: optional when the default file is absent, required when named.
     m.population = load_population_option(options, m.population_path, default_population);
+    m.within_road_threshold_m = options.number("--within-km", 19.0, 0.0, 1e5) * 1000.0;
 }
 
 RoadReport::~RoadReport() = default;
@@ -169,28 +189,79 @@ std::vector<geodata::Column> RoadReport::columns() {
             {"reachable", geodata::FieldType::Boolean}};
 }
 
-RoadAnswer RoadReport::add_origin(const geodata::Origin& origin, const Site* crow_fly_site,
-                            std::vector<geodata::Value>& values) {
-    Impl& m = *impl_;
+RoadAnswer RoadReport::answer(const LonLat& position, const Site* crow_fly_site) const {
+    const Impl& m = *impl_;
     const RoadGraph& graph = *m.setup.graph;
-    const RoadSnapper& snapper = *m.setup.snapper;
-    Impl::OriginAnswer a;
-    a.code = origin.code;
-    a.name = origin.name;
-    const std::optional<RoadSnap> snap = snapper.snap(origin.position, m.setup.max_snap_m);
-    if (snap) {
-        a.snapped = true;
-        a.snap_m = snap->snap_m;
-        a.cut_off = graph.component(graph.segments()[snap->segment].a) != 0;
-        const RoadResult r = m.query->nearest(*snap);
-        if (r.reached()) {
-            a.reached = true;
-            a.site = r.site;
-            a.distance_m = r.distance_m;
-            a.time_s = r.time_s;
-            a.crow_fly_m = geodesic_distance_m(origin.position, (*m.sites)[r.site].position);
-            a.differs_from_crow_fly =
-                crow_fly_site != nullptr && crow_fly_site->id != (*m.sites)[r.site].id;
+    RoadAnswer a;
+    const std::optional<RoadSnap> snap = m.setup.snapper->snap(position, m.setup.max_snap_m);
+    if (!snap) return a;
+    a.snapped = true;
+    a.snap_m = snap->snap_m;
+    a.cut_off = graph.component(graph.segments()[snap->segment].a) != 0;
+    const RoadResult r = m.query->nearest(*snap);
+    if (!r.reached()) return a;
+    a.reached = true;
+    a.site = r.site;
+    a.distance_m = r.distance_m;
+    a.time_s = r.time_s;
+    a.crow_fly_m = geodesic_distance_m(position, (*m.sites)[r.site].position);
+    a.differs_from_crow_fly =
+        crow_fly_site != nullptr && crow_fly_site->id != (*m.sites)[r.site].id;
+    return a;
+}
+
+std::vector<RoadAnswer> RoadReport::answer_chunk(const std::vector<geodata::Origin>& origins,
+                                                 const std::vector<const Site*>& crow_fly_sites,
+                                                 unsigned threads) const {
+    std::vector<RoadAnswer> answers(origins.size());
+    // Contiguous blocks, one per thread: each answer depends on its origin only.
+    const auto block = [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+            if (origins[i].error.empty())
+                answers[i] = answer(origins[i].position, crow_fly_sites[i]);
+        }
+    };
+    const std::size_t n = origins.size();
+    const std::size_t workers = std::max<std::size_t>(1, std::min<std::size_t>(threads, n / 256 + 1));
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < workers; ++t)
+        pool.emplace_back(block, n * t / workers, n * (t + 1) / workers);
+    block(0, n / workers);
+    for (auto& thread : pool) thread.join();
+    return answers;
+}
+
+void RoadReport::record(const geodata::Origin& origin, const RoadAnswer& a,
+                        std::vector<geodata::Value>& values) {
+    Impl& m = *impl_;
+    ++m.origins;
+    if (a.cut_off) m.cut_off.add(origin.code);
+    if (a.reached) {
+        m.times_s.push_back(static_cast<float>(a.time_s));
+        m.sum_time_s += a.time_s;
+        m.sum_distance_m += a.distance_m;
+        m.max_distance_m = std::max(m.max_distance_m, a.distance_m);
+        if (a.distance_m <= m.within_road_threshold_m) ++m.within_road_m;
+        m.distances_m.push_back(static_cast<float>(a.distance_m));
+        if (a.crow_fly_m >= kCircuityMinCrowFly_m)
+            m.circuity.push_back(static_cast<float>(a.distance_m / a.crow_fly_m));
+        if (a.differs_from_crow_fly) ++m.differs;
+        if (a.time_s > m.slowest.time_s) m.slowest = {origin.code, origin.name, a.site, a.time_s};
+    } else {
+        m.unreachable.add(origin.code +
+                          (a.snapped ? " (no route)" : " (no road within --max-snap-m)"));
+    }
+    const bool within_time = a.reached && a.time_s <= m.setup.within_s;
+    if (within_time) ++m.within_time;
+    if (m.population) {
+        std::optional<std::string> current = m.population->resolve(origin.code);
+        if (current && !m.population->by_code.at(*current)) current.reset();
+        if (current) {
+            auto& [count, within] = m.by_commune[*current];
+            ++count;
+            if (within_time) ++within;
+        } else {
+            m.without_population.add(origin.code);
         }
     }
     if (a.reached) {
@@ -205,12 +276,16 @@ RoadAnswer RoadReport::add_origin(const geodata::Origin& origin, const Site* cro
     else
         values.emplace_back();
     values.emplace_back(a.reached);
-    const RoadAnswer answer{a.reached, a.site, a.distance_m, a.time_s};
-    m.answers.push_back(std::move(a));
-    return answer;
 }
 
-void RoadReport::print_summary(std::ostream& out, double within_m) const {
+RoadAnswer RoadReport::add_origin(const geodata::Origin& origin, const Site* crow_fly_site,
+                                  std::vector<geodata::Value>& values) {
+    const RoadAnswer a = answer(origin.position, crow_fly_site);
+    record(origin, a, values);
+    return a;
+}
+
+void RoadReport::print_summary(std::ostream& out) const {
     const Impl& m = *impl_;
     const RoadGraph& g = *m.setup.graph;
     const std::vector<Site>& sites = *m.sites;
@@ -224,48 +299,37 @@ void RoadReport::print_summary(std::ostream& out, double within_m) const {
     if (!m.sites_cut_off.empty()) out << " (" << m.sites_cut_off.size() << " on cut-off pieces)";
     out << "\n";
 
-    std::vector<double> times_s, distances_m, circuity;
-    std::vector<std::string> unreachable, cut_off;
-    std::size_t within_time = 0, within_road_m = 0, differs = 0;
-    const Impl::OriginAnswer* slowest = nullptr;
-    for (const auto& a : m.answers) {
-        if (a.cut_off) cut_off.push_back(a.code);
-        if (!a.reached) {
-            unreachable.push_back(a.code +
-                                  (a.snapped ? " (no route)" : " (no road within --max-snap-m)"));
-            continue;
-        }
-        times_s.push_back(a.time_s);
-        distances_m.push_back(a.distance_m);
-        if (a.time_s <= m.setup.within_s) ++within_time;
-        if (a.distance_m <= within_m) ++within_road_m;
-        if (a.differs_from_crow_fly) ++differs;
-        if (a.crow_fly_m >= kCircuityMinCrowFly_m) circuity.push_back(a.distance_m / a.crow_fly_m);
-        if (slowest == nullptr || a.time_s > slowest->time_s) slowest = &a;
-    }
-    const std::size_t n = m.answers.size();
-    out << "reachable by road: " << times_s.size() << "/" << n;
-    if (!unreachable.empty()) out << "; unreachable: " << first_items(unreachable);
+    const std::size_t n = m.origins;
+    const std::size_t reached = m.times_s.size();
+    out << "reachable by road: " << reached << "/" << n;
+    if (m.unreachable.count > 0) out << "; unreachable: " << m.unreachable.text();
     out << "\n";
-    if (!cut_off.empty()) {
-        out << "origins on a cut-off piece of network: " << cut_off.size() << ": "
-            << first_items(cut_off) << "\n";
+    if (m.cut_off.count > 0) {
+        out << "origins on a cut-off piece of network: " << m.cut_off.count << ": "
+            << m.cut_off.text() << "\n";
     }
-    if (times_s.empty()) return;
-    const Summary t = summarize(times_s);
-    const Summary d = summarize(distances_m);
-    out << "travel time: max " << format_min(t.max) << " (" << slowest->name << " " << slowest->code
-        << " -> site " << sites[slowest->site].id << " " << sites[slowest->site].name << "), mean "
-        << format_min(t.mean) << ", median " << format_min(t.median) << "\n";
-    out << "road distance: max " << format_km(d.max) << ", mean " << format_km(d.mean)
-        << ", median " << format_km(d.median) << "\n";
-    out << "within " << format_fixed(m.setup.within_s / 60.0, 0) << " min by road: " << within_time << "/"
-        << n << " (" << format_share(within_time, n) << ")\n";
-    out << "within " << format_fixed(within_m / 1000.0, 1) << " km by road: " << within_road_m
-        << "/" << n << " (" << format_share(within_road_m, n) << ")\n";
-    out << "nearest site by road differs from the crow-fly one: " << differs << "/"
-        << times_s.size() << "\n";
-    if (!circuity.empty()) {
+    if (reached == 0) return;
+    const auto as_doubles = [](const std::vector<float>& values) {
+        return std::vector<double>(values.begin(), values.end());
+    };
+    const double mean_time_s = m.sum_time_s / static_cast<double>(reached);
+    const double mean_distance_m = m.sum_distance_m / static_cast<double>(reached);
+    out << "travel time: max " << format_min(m.slowest.time_s) << " (" << m.slowest.name << " "
+        << m.slowest.code << " -> site " << sites[m.slowest.site].id << " "
+        << sites[m.slowest.site].name << "), mean " << format_min(mean_time_s) << ", median "
+        << format_min(quantile(as_doubles(m.times_s), 0.5)) << "\n";
+    out << "road distance: max " << format_km(m.max_distance_m) << ", mean "
+        << format_km(mean_distance_m) << ", median "
+        << format_km(quantile(as_doubles(m.distances_m), 0.5)) << "\n";
+    out << "within " << format_fixed(m.setup.within_s / 60.0, 0) << " min by road: " << m.within_time
+        << "/" << n << " (" << format_share(m.within_time, n) << ")\n";
+    out << "within " << format_fixed(m.within_road_threshold_m / 1000.0, 1)
+        << " km by road: " << m.within_road_m << "/" << n << " ("
+        << format_share(m.within_road_m, n) << ")\n";
+    out << "nearest site by road differs from the crow-fly one: " << m.differs << "/" << reached
+        << "\n";
+    if (!m.circuity.empty()) {
+        const std::vector<double> circuity = as_doubles(m.circuity);
         out << "circuity (road / crow-fly distance to the road site, " << circuity.size()
             << " origins at least 1 km away): p10 " << format_fixed(quantile(circuity, 0.1), 2)
             << ", median " << format_fixed(quantile(circuity, 0.5), 2) << ", p90 "
@@ -273,25 +337,23 @@ void RoadReport::print_summary(std::ostream& out, double within_m) const {
     }
 
     if (!m.population) return;
-    std::vector<std::string> codes, missing;
-    for (const auto& a : m.answers) codes.push_back(a.code);
-    const auto shares = population_shares(*m.population, codes);
+    // A commune merged since the origin layer was drawn is found through its former code; when
+    // several origins fall into one current commune its population is shared equally between
+    // them, so that nobody is counted twice.
     double total = 0.0, within = 0.0;
-    for (std::size_t i = 0; i < m.answers.size(); ++i) {
-        if (!shares[i]) {
-            missing.push_back(m.answers[i].code);
-            continue;
-        }
-        total += *shares[i];
-        if (m.answers[i].reached && m.answers[i].time_s <= m.setup.within_s) within += *shares[i];
+    for (const auto& [code, counts] : m.by_commune) {
+        const auto inhabitants = static_cast<double>(*m.population->by_code.at(code));
+        total += inhabitants;
+        within += inhabitants * static_cast<double>(counts.second) /
+                  static_cast<double>(counts.first);
     }
     out << "population within " << format_fixed(m.setup.within_s / 60.0, 0)
         << " min by road: " << format_fixed(within, 0) << "/" << format_fixed(total, 0) << " ("
         << format_fixed(total > 0 ? 100.0 * within / total : 0.0, 1) << " %) from "
         << m.population_path << "\n";
-    if (!missing.empty()) {
-        out << "origins without a population: " << missing.size() << ": " << first_items(missing)
-            << "\n";
+    if (m.without_population.count > 0) {
+        out << "origins without a population: " << m.without_population.count << ": "
+            << m.without_population.text() << "\n";
     }
 }
 

@@ -45,9 +45,16 @@ struct RoadAnswer {
     std::size_t site = 0;  ///< index into the sites given to RoadReport (when reached)
     double distance_m = 0.0;
     double time_s = 0.0;
+    bool snapped = false;       ///< within --max-snap-m of a road
+    bool cut_off = false;       ///< snapped onto a piece cut off from the main network
+    double snap_m = 0.0;        ///< when snapped
+    double crow_fly_m = 0.0;    ///< geodesic distance to the road site (when reached)
+    bool differs_from_crow_fly = false;
 };
 
-/// Loads the network and labels it from the sites once; then one answer per origin.
+/// Loads the network and labels it from the sites once; then one answer per origin. The
+/// summary is accumulated as answers are recorded, in bounded memory per origin (three floats),
+/// so that a batch of millions of points can go by road.
 class RoadReport {
 public:
     /// Throws InputError / UsageError for bad road options or files. `sites` must outlive it.
@@ -55,17 +62,24 @@ public:
     /// given (false when the origins are not communes).
     RoadReport(const Options& options, const std::vector<Site>& sites, bool default_population);
     ~RoadReport();
-
     /// The extra columns: road_site_id, road_distance_m, travel_time_s, snap_m, reachable.
     static std::vector<geodata::Column> columns();
-
-    /// Computes the origin's answer; appends its values (in column order) to `values` and
-    /// records it for the summary and returns it. Call once per origin, in order.
+    /// The answer of one origin; `crow_fly_site` may be null. Thread-safe (const).
+    RoadAnswer answer(const LonLat& position, const Site* crow_fly_site) const;
+    /// answer() for every origin of a chunk on `threads` threads; origins whose `error` is set
+    /// (unreadable lines) get an empty answer. The result does not depend on `threads`.
+    std::vector<RoadAnswer> answer_chunk(const std::vector<geodata::Origin>& origins,
+                                         const std::vector<const Site*>& crow_fly_sites,
+                                         unsigned threads) const;
+    /// Records an answer for the summary and appends its values (in column order). Call once
+    /// per origin, in order.
+    void record(const geodata::Origin& origin, const RoadAnswer& answer,
+                std::vector<geodata::Value>& values);
+    /// answer() then record().
     RoadAnswer add_origin(const geodata::Origin& origin, const Site* crow_fly_site,
-                    std::vector<geodata::Value>& values);
-
-    /// The road summary lines. `within_m`: the crow-fly --within-km threshold, reused by road.
-    void print_summary(std::ostream& out, double within_m) const;
+                          std::vector<geodata::Value>& values);
+    /// The road summary lines (the crow-fly --within-km threshold is reused by road).
+    void print_summary(std::ostream& out) const;
 
 private:
     struct Impl;
