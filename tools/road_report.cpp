@@ -314,8 +314,8 @@ void RoadReport::print_summary(std::ostream& out) const {
     };
     const double mean_time_s = m.sum_time_s / static_cast<double>(reached);
     const double mean_distance_m = m.sum_distance_m / static_cast<double>(reached);
-    out << "travel time: max " << format_min(m.slowest.time_s) << " (" << m.slowest.name << " "
-        << m.slowest.code << " -> site " << sites[m.slowest.site].id << " "
+    out << "travel time: max " << format_min(m.slowest.time_s) << " ("
+        << (m.slowest.name.empty() ? "" : m.slowest.name + " ") << m.slowest.code << " -> site " << sites[m.slowest.site].id << " "
         << sites[m.slowest.site].name << "), mean " << format_min(mean_time_s) << ", median "
         << format_min(quantile(as_doubles(m.times_s), 0.5)) << "\n";
     out << "road distance: max " << format_km(m.max_distance_m) << ", mean "

@@ -304,15 +304,31 @@ TEST(CliBatch, OutputIsIdenticalForAnyThreadCountAndMatchesTheGdalPath) {
         csv.append("p").append(std::to_string(i)).append(",").append(std::to_string(lon)).append(",").append(std::to_string(lat)).append("\n");
     }
     dir.write("points.csv", csv);
-    std::string first;
+    std::string first, first_road_summary;
+    const std::string roads = kDataDir + "/france/roads-major-travelmapping-2026-08.geojson";
     for (const char* threads : {"1", "2", "5"}) {
         const auto run = sitecover::test::run_cli({"nearest", "--data", sitecover::test::kDataDir, "--from",
                                                    (dir / "points.csv").string(), "--threads", threads, "--quiet"});
         ASSERT_EQ(run.exit_code, 0) << run.report();
         if (first.empty()) first = run.out;
         EXPECT_EQ(run.out, first) << "threads=" << threads;
+        // By road too: the chunk's road answers run on the same threads.
+        const auto road = sitecover::test::run_cli({"nearest", "--data", sitecover::test::kDataDir, "--from",
+                                                    (dir / "points.csv").string(), "--roads", roads,
+                                                    "--threads", threads, "--quiet", "-o",
+                                                    (dir / (std::string("road") + threads + ".csv")).string()});
+        ASSERT_EQ(road.exit_code, 0) << road.report();
+        if (first_road_summary.empty()) first_road_summary = road.out;
+        const auto road_lines = [](const std::string& out) {
+            const auto from = out.find("reachable by road");
+            return out.substr(from, out.find("wrote ") - from);
+        };
+        EXPECT_EQ(road_lines(road.out), road_lines(first_road_summary));
+        EXPECT_EQ(dir.read(std::string("road") + threads + ".csv"), dir.read("road1.csv"))
+            << "threads=" << threads;
     }
     EXPECT_EQ(std::count(first.begin(), first.end(), '\n'), 3001);
+    EXPECT_NE(first_road_summary.find("reachable by road: "), std::string::npos) << first_road_summary;
     // The same points through GDAL (a layer name forces the GDAL reader) give the same sites and
     // distances.
     const auto gdal = sitecover::test::run_cli({"nearest", "--data", sitecover::test::kDataDir, "--from",
