@@ -242,6 +242,15 @@ TEST(CliPlan, ReportDrawsTheScenarioOfAPlan) {
     EXPECT_FALSE(std::filesystem::exists(dir / "bad.png"));
 }
 
+TEST(CliPlan, TableOnStdoutSendsTheSummaryToStderr) {
+    const CliResult r = plan({"--remove", "1271", "-o", "-"});
+    ASSERT_EQ(r.exit_code, 0) << r.report();
+    const auto table = parse_csv(r.out);
+    EXPECT_EQ(table.rows.size(), 462u);
+    EXPECT_EQ(table.header.front(), "origin_code");
+    EXPECT_TRUE(contains(r.err, "left uncovered by the change: Auch-3 (32006)")) << r.err;
+}
+
 TEST(CliPlan, HelpListsTheObjectives) {
     const CliResult r = run_cli({"plan", "--help"});
     ASSERT_EQ(r.exit_code, 0) << r.report();
