@@ -2,20 +2,15 @@
 // road answers of every commune against the edge-splitting reference Dijkstra, and the CLI's
 // road columns and summary.
 
-#include <array>
-#include <cstdio>
-#include <fstream>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
-
-#include <unistd.h>
 
 #include <gtest/gtest.h>
 
 #include "golden_file.hpp"
+#include "tools/cli_test_support.hpp"
 
 #include "sitecover/geodata/point_loader.hpp"
 #include "sitecover/geodata/road_loader.hpp"
@@ -100,73 +95,54 @@ TEST(GersRoadsGolden, EveryCommuneReachableAndWithinOnePercentOfReference) {
     EXPECT_EQ(checked, 31u);
 }
 
-// Runs the CLI through the shell; returns the exit code and fills stdout / stderr.
-int run_cli(const std::string& args, std::string& out, std::string& err) {
-    // One file per process: ctest runs the tests of this file in parallel processes.
-    const std::string err_path =
-        ::testing::TempDir() + "/sitecover_roads_err_" + std::to_string(::getpid()) + ".txt";
-    const std::string command = std::string(SITECOVER_CLI) + " " + args + " 2>" + err_path;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (pipe == nullptr) return -1;
-    std::array<char, 4096> buffer{};
-    out.clear();
-    for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0;)
-        out.append(buffer.data(), n);
-    const int status = ::pclose(pipe);
-    std::ifstream in(err_path);
-    std::stringstream text;
-    text << in.rdbuf();
-    err = text.str();
-    std::remove(err_path.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+using sitecover::test::CliResult;
+using sitecover::test::run_cli;
+
+// `sitecover nearest --data <real data> <extra...>`.
+CliResult nearest(std::vector<std::string> extra) {
+    extra.insert(extra.begin(), {"nearest", "--data", kData});
+    return run_cli(extra);
 }
 
 TEST(GersRoadsCli, ColumnsAndSummary) {
-    std::string out, err;
-    ASSERT_EQ(run_cli("nearest --data " + kData + " --roads " + kRoads, out, err), 0) << err;
-    EXPECT_EQ(out.substr(0, out.find('\n')),
+    const CliResult r = nearest({"--roads", kRoads});
+    ASSERT_EQ(r.exit_code, 0) << r.report();
+    EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
               "origin_code,origin_name,origin_lon,origin_lat,site_id,site_name,site_dep,distance_m,"
               "road_site_id,road_distance_m,travel_time_s,snap_m,reachable");
-    EXPECT_NE(err.find("reachable by road: 462/462\n"), std::string::npos) << err;
-    EXPECT_NE(err.find("within 30 min by road: 462/462"), std::string::npos) << err;
-    EXPECT_NE(err.find("circuity (road / crow-fly distance"), std::string::npos) << err;
-    EXPECT_NE(err.find("population within 30 min by road: "), std::string::npos) << err;
+    EXPECT_NE(r.err.find("reachable by road: 462/462\n"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("within 30 min by road: 462/462"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("circuity (road / crow-fly distance"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("population within 30 min by road: "), std::string::npos) << r.err;
 }
 
 TEST(GersRoadsCli, BadRoadInputs) {
-    std::string out, err;
-    EXPECT_EQ(run_cli("nearest --data " + kData + " --roads " + kData +
-                          "/gers/cantons-32-geofla2016.geojson",
-                      out, err),
-              3);
-    EXPECT_NE(err.find("sitecover: error: file '"), std::string::npos) << err;
-    EXPECT_NE(err.find("not a line layer"), std::string::npos) << err;
+    CliResult r = nearest({"--roads", kData + "/gers/cantons-32-geofla2016.geojson"});
+    EXPECT_EQ(r.exit_code, 3) << r.report();
+    EXPECT_NE(r.err.find("sitecover: error: file '"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("not a line layer"), std::string::npos) << r.err;
 
-    EXPECT_EQ(run_cli("nearest --data " + kData + " --by distance", out, err), 2);
-    EXPECT_NE(err.find("option '--by' needs --roads FILE"), std::string::npos) << err;
+    r = nearest({"--by", "distance"});
+    EXPECT_EQ(r.exit_code, 2) << r.report();
+    EXPECT_NE(r.err.find("option '--by' needs --roads FILE"), std::string::npos) << r.err;
 
-    EXPECT_EQ(run_cli("nearest --data " + kData + " --roads " + kRoads + " --speeds motorway:130",
-                      out, err),
-              3);
-    EXPECT_NE(err.find("--speeds: 'motorway:130' is not class=km/h"), std::string::npos) << err;
+    r = nearest({"--roads", kRoads, "--speeds", "motorway:130"});
+    EXPECT_EQ(r.exit_code, 3) << r.report();
+    EXPECT_NE(r.err.find("--speeds: 'motorway:130' is not class=km/h"), std::string::npos) << r.err;
 
-    EXPECT_EQ(run_cli("nearest --data " + kData + " --roads " + kRoads + " --by fastest", out, err),
-              2);
+    r = nearest({"--roads", kRoads, "--by", "fastest"});
+    EXPECT_EQ(r.exit_code, 2) << r.report();
 
     // An origin 30 km out at sea is unreachable, reported, and not an error.
-    const std::string points =
-        ::testing::TempDir() + "/sitecover_roads_points_" + std::to_string(::getpid()) + ".csv";
-    std::ofstream(points) << "id,lon,lat\nauch,0.5857,43.6465\nsea,-1.8,43.6\n";
-    ASSERT_EQ(
-        run_cli("nearest --data " + kData + " --roads " + kRoads + " --from " + points, out, err),
-        0)
-        << err;
-    EXPECT_NE(err.find("reachable by road: 1/2; unreachable: sea (no road within --max-snap-m)"),
+    const sitecover::test::TempDir dir("sitecover-golden-roads");
+    const auto points = dir.write("points.csv", "id,lon,lat\nauch,0.5857,43.6465\nsea,-1.8,43.6\n");
+    r = nearest({"--roads", kRoads, "--from", points.string()});
+    ASSERT_EQ(r.exit_code, 0) << r.report();
+    EXPECT_NE(r.err.find("reachable by road: 1/2; unreachable: sea (no road within --max-snap-m)"),
               std::string::npos)
-        << err;
-    EXPECT_NE(out.find("\nsea,"), std::string::npos);
-    EXPECT_NE(out.find(",,,,0\n"), std::string::npos)
-        << out;  // road columns empty, reachable false
+        << r.err;
+    EXPECT_NE(r.out.find("\nsea,"), std::string::npos);
+    EXPECT_NE(r.out.find(",,,,0\n"), std::string::npos) << r.out;  // road columns empty, reachable false
 }
 
 }  // namespace
