@@ -49,6 +49,7 @@ OGRSpatialReference wgs84_lon_lat() {
 LayerReader::LayerReader(const LayerSource& source) : source_(source) {
     ensure_gdal();
     check_path(source.path);
+    stamp_ = stamp_of(source.path);
     take_gdal_error();
     dataset_.reset(static_cast<GDALDataset*>(GDALOpenEx(
         source.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
@@ -136,6 +137,7 @@ OGRFeatureUniquePtr LayerReader::next_feature() {
             throw InputError(where() + ": read error after feature " + std::to_string(position_) +
                              " (GDAL: " + reason + ")");
         }
+        check_unchanged(source_.path, stamp_);
         return feature;
     }
     ++position_;

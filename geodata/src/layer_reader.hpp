@@ -8,6 +8,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include "file_stamp.hpp"
 #include "sitecover/geodata/layer_source.hpp"
 #include "sitecover/lon_lat.hpp"
 
@@ -50,6 +51,7 @@ private:
     std::string layer_name_;
     std::unique_ptr<OGRCoordinateTransformation> transform_;  // null: already WGS84 lon/lat
     long long position_ = 0;
+    FileStamp stamp_;  // the file as it was opened; checked at the end of the layer
 };
 
 /// The text of a field in UTF-8 ("" when unset or null). Text that is not valid UTF-8 is taken

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "file_stamp.hpp"
+
 #include "sitecover/error.hpp"
 
 namespace sitecover::geodata {
@@ -86,7 +88,8 @@ Columns find_columns(const std::vector<std::string>& header, const PointCsvOptio
 
 class LineReader {
 public:
-    explicit LineReader(const std::string& path) : file_(std::fopen(path.c_str(), "rb")) {}
+    explicit LineReader(const std::string& path)
+        : path_(path), stamp_(detail::stamp_of(path)), file_(std::fopen(path.c_str(), "rb")) {}
     ~LineReader() {
         if (file_ != nullptr) std::fclose(file_);
     }
@@ -118,13 +121,16 @@ public:
             const std::size_t got = std::fread(buffer_.data() + old_size, 1, kBufferBytes, file_);
             buffer_.resize(old_size + got);
             if (got == 0) {
-                if (std::ferror(file_)) throw InputError("read error");
+                if (std::ferror(file_)) throw InputError("file '" + path_ + "': read error");
                 eof_ = true;
+                detail::check_unchanged(path_, stamp_);
             }
         }
     }
 
 private:
+    std::string path_;
+    detail::FileStamp stamp_;  // taken before opening: a change after it is caught
     std::FILE* file_;
     std::string buffer_;
     std::size_t start_ = 0;

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -560,6 +561,24 @@ TEST(LoadOrigins, ManyPolygonsKeepFileOrderWarningsAndTheFirstError) {
         EXPECT_NE(message.find("feature 100"), std::string::npos) << message;
         EXPECT_NE(message.find("fewer than 3 distinct vertices"), std::string::npos) << message;
     }
+}
+
+TEST(LoadOrigins, AGdalFileThatChangesWhileReadIsAnError) {
+    const TempDir tmp;
+    const auto path = tmp.write(
+        "points.geojson", collection({feature(R"({"code":"A"})", point(0.5, 43.6)),
+                                      feature(R"({"code":"B"})", point(0.6, 43.7))}));
+    auto reader = gd::open_origins(source(path));
+    std::vector<gd::Origin> out;
+    ASSERT_TRUE(reader->next_chunk(out, 1));
+    std::filesystem::last_write_time(path, std::filesystem::last_write_time(path) +
+                                               std::chrono::seconds(2));
+    expect_mentions(error_of<InputError>([&] {
+                        while (reader->next_chunk(out, 1)) {
+                        }
+                    }),
+                    {"file '" + path.string() + "' changed while it was being read",
+                     "modified since it was opened"});
 }
 
 // ---- find_data_dir -------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // The streaming plain-CSV point reader and the streaming CSV writer.
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -68,6 +69,28 @@ TEST_F(PointCsv, ReadsPointsInChunksWithBomCrlfQuotesAndBlankLines) {
     EXPECT_DOUBLE_EQ(origins[1].position.lon_deg, -1.25);
     EXPECT_DOUBLE_EQ(origins[2].position.lat_deg, -45.5);
     EXPECT_TRUE(sitecover::geodata::is_plain_point_csv(path));
+}
+
+// A file rewritten by another program during a long run would mix two versions: the reader
+// compares the file's size and modification time at the end with those it opened.
+TEST_F(PointCsv, AFileThatChangesWhileReadIsAnError) {
+    const auto path = write("p.csv", "id,lon,lat\n1,0.5,43.6\n2,0.6,43.7\n3,0.7,43.8\n");
+    auto reader = sitecover::geodata::open_point_csv(path, {});
+    std::vector<Origin> out;
+    ASSERT_TRUE(reader->next_chunk(out, 1));
+    std::ofstream(path, std::ios::app) << "4,0.8,43.9\n";
+    fs::last_write_time(path, fs::last_write_time(path) + std::chrono::seconds(2));
+    try {
+        while (reader->next_chunk(out, 1)) {
+        }
+        FAIL() << "the change went unnoticed";
+    } catch (const sitecover::InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("file '" + path + "' changed while it was being read"),
+                  std::string::npos)
+            << e.what();
+    }
+    // Unchanged, the same file reads to the end.
+    EXPECT_EQ(read_all(path).size(), 4u);
 }
 
 TEST_F(PointCsv, ColumnOrderAndNamesAreFree) {
