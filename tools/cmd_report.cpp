@@ -131,6 +131,7 @@ int run_report(const std::vector<std::string>& args) {
     options.value("--html", "FILE", "the one-page HTML summary (map embedded)");
     options.value("--place", "NAME", "name in the title (default: Gers (32) on the default data)");
     options.value("--noun", "WORD", "what the areas are called (default: cantons)");
+    options.value("--within-km", "KM", "the page counts communes within this distance (default 19)");
     options.value("--scenario", "FILE",
                   "apply a plan's --sites-output: new sites drawn as stars, removed ones gone");
     options.flag("--overwrite", "replace existing output files");
@@ -205,6 +206,8 @@ int run_report(const std::vector<std::string>& args) {
     model.with_roads = roads != nullptr;
     model.shade_classes = default_shade_classes(model.with_roads);
     model.noun = options.get("--noun", "cantons");
+    model.within_m = options.number("--within-km", 19.0, 0.0, 1e5) * 1000.0;
+    model.within_s = options.number("--within-min", 30.0, 0.0, 1e6) * 60.0;
     model.place = default_place(options, area_index.areas());
     const std::vector<AreaCoverage> coverage =
         compute_coverage(area_index, sites, Boundary::Included);

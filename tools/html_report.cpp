@@ -21,6 +21,12 @@ std::string hex_colour(std::uint32_t rgb) {
 
 std::string minutes(double time_s) { return format_fixed(time_s / 60.0, 1) + " min"; }
 
+// A threshold as given: "30 min", "19 km", "12.5 km".
+std::string threshold(double value, double unit, const char* name) {
+    const double v = value / unit;
+    return format_fixed(v, v == std::floor(v) ? 0 : 1) + " " + name;
+}
+
 // Shade values (seconds or metres) in bins of one minute or one kilometre, as an inline SVG bar
 // chart coloured by the map's classes.
 std::string histogram_svg(const ReportModel& model, const std::vector<double>& values) {
@@ -84,23 +90,24 @@ std::string html_report(const ReportModel& model, const std::string& map_png) {
     const std::vector<Site>& sites = *model.sites;
     const std::vector<Area>& areas = model.areas->areas();
     std::vector<double> distances_m, times_s, shade;
-    double population = 0.0, population_within_30_min = 0.0;
+    double population = 0.0, population_within_time = 0.0;
     bool any_population = false;
-    std::size_t within_19_km = 0, within_30_min = 0;
+    std::size_t within_distance = 0, within_time = 0;
     for (const ReportOrigin& o : model.origins) {
         if (o.site) {
             distances_m.push_back(o.distance_m);
-            if (o.distance_m <= 19000.0) ++within_19_km;
+            if (o.distance_m <= model.within_m) ++within_distance;
         }
         if (o.road_site) {
             times_s.push_back(o.travel_time_s);
-            if (o.travel_time_s <= 1800.0) ++within_30_min;
+            if (o.travel_time_s <= model.within_s) ++within_time;
         }
         if (const auto v = model.shade_value(o)) shade.push_back(*v);
         if (o.population) {
             any_population = true;
             population += *o.population;
-            if (o.road_site && o.travel_time_s <= 1800.0) population_within_30_min += *o.population;
+            if (o.road_site && o.travel_time_s <= model.within_s)
+                population_within_time += *o.population;
         }
     }
     const Summary d = summarize(distances_m);
@@ -142,15 +149,18 @@ std::string html_report(const ReportModel& model, const std::string& map_png) {
     if (d.count > 0) {
         figure(format_km(d.max), "farthest commune (crow-fly)");
         figure(format_km(d.mean), "mean distance");
-        figure(std::to_string(within_19_km) + "/" + std::to_string(n), "communes within 19 km");
+        figure(std::to_string(within_distance) + "/" + std::to_string(n),
+               "communes within " + threshold(model.within_m, 1000.0, "km"));
     }
     if (model.with_roads && t.count > 0) {
         figure(minutes(t.max), "longest trip by road");
         figure(minutes(t.mean), "mean travel time");
-        figure(std::to_string(within_30_min) + "/" + std::to_string(n), "communes within 30 min");
+        figure(std::to_string(within_time) + "/" + std::to_string(n),
+               "communes within " + threshold(model.within_s, 60.0, "min"));
         if (any_population && population > 0) {
-            figure(format_fixed(100.0 * population_within_30_min / population, 1) + " %",
-                   "of " + format_fixed(population, 0) + " inhabitants within 30 min");
+            figure(format_fixed(100.0 * population_within_time / population, 1) + " %",
+                   "of " + format_fixed(population, 0) + " inhabitants within " +
+                       threshold(model.within_s, 60.0, "min"));
         }
     } else if (any_population) {
         figure(format_fixed(population, 0), "inhabitants");

@@ -65,6 +65,8 @@ struct ReportModel {
     std::vector<ShadeClass> shade_classes;  ///< by time (minutes) with roads, else by distance (km)
     std::vector<std::string> sources;       ///< input files, for the map's and page's credits
     std::string noun = "cantons";
+    double within_m = 19000.0;  ///< the distance threshold of the figures (--within-km)
+    double within_s = 1800.0;   ///< the travel-time threshold of the figures (--within-min)
 
     std::size_t covered_count() const;
     /// The value the shading uses for an origin: travel time in seconds with roads, else the

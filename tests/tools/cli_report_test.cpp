@@ -380,3 +380,22 @@ TEST(CliReport, RoadsAddTravelTimes) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CliReport, PageThresholdsFollowTheOptions) {
+    const TempDir dir;
+    const CliResult r =
+        report({"--roads", kDataDir + "/france/roads-major-travelmapping-2026-08.geojson",
+                "--html", "t.html", "--within-km", "10", "--within-min", "15"},
+               dir.path());
+    ASSERT_EQ(r.exit_code, 0) << r.report();
+    const std::string html = dir.read("t.html");
+    for (const char* needle : {"communes within 10 km", "communes within 15 min",
+                               "inhabitants within 15 min"}) {
+        EXPECT_NE(html.find(needle), std::string::npos) << needle;
+    }
+    EXPECT_EQ(html.find("communes within 19 km"), std::string::npos);
+}
+
+}  // namespace
