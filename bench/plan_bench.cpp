@@ -138,7 +138,7 @@ BENCHMARK(BM_RoadTable)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealT
 void BM_Suggest(benchmark::State& state) {
     const int which = static_cast<int>(state.range(0));
     const PlanProblem& p = problem(which);
-    const PlanGoal goal{static_cast<Objective>(state.range(1)), within(which)};
+    const PlanGoal goal{static_cast<Objective>(state.range(1)), within(which), {}};
     const auto k = static_cast<std::size_t>(state.range(2));
     for (auto _ : state) benchmark::DoNotOptimize(suggest_sites(p, k, goal).chosen);
     const char* objectives[] = {"p-center", "p-median", "max-coverage"};
@@ -153,7 +153,7 @@ BENCHMARK(BM_Suggest)->ArgsProduct({{2}, {0, 1, 2}, {1, 2, 3}})->Unit(benchmark:
 void BM_Exhaustive(benchmark::State& state) {
     const int which = static_cast<int>(state.range(0));
     const PlanProblem& p = problem(which);
-    const PlanGoal goal{static_cast<Objective>(state.range(1)), within(which)};
+    const PlanGoal goal{static_cast<Objective>(state.range(1)), within(which), {}};
     for (auto _ : state) benchmark::DoNotOptimize(best_sites_exhaustive(p, 2, goal, 1u << 30).chosen);
     state.SetLabel(std::string(kProblemNames[which]) + " K=2");
 }

@@ -178,6 +178,8 @@ int run_plan(const std::vector<std::string>& args) {
                   "distance threshold of the figures and of max-coverage (default 19)");
     options.value("--exhaustive-limit", "N",
                   "K <= 2: exact optimum too when at most N sets (default 2000000; 0: never)");
+    options.flag("--cover-areas",
+                 "each area left without a site gets one of the K new sites first");
     options.value("--threads", "N", "threads for the road cost table (default: all cores)");
     declare_road_options(options);
     options.group("Output");
@@ -210,7 +212,7 @@ int run_plan(const std::vector<std::string>& args) {
     const std::size_t k = static_cast<std::size_t>(options.integer("--suggest", 0, 0, 1000));
     for (const char* suggest_only :
          {"--objective", "--candidates", "--candidates-code-field", "--candidates-name-field",
-          "--exhaustive-limit"}) {
+          "--exhaustive-limit", "--cover-areas"}) {
         if (options.has(suggest_only) && !options.has("--suggest"))
             throw UsageError(std::string("option '") + suggest_only + "' needs --suggest K");
     }
@@ -371,6 +373,7 @@ int run_plan(const std::vector<std::string>& args) {
     std::size_t pair_count = 0;
     double table_s = 0.0, search_s = 0.0, exact_s = 0.0;
     std::vector<std::size_t> plan_origin;  // problem origin -> world origin
+    std::vector<std::string> covered_by_force;  // --cover-areas: the areas given a site
     if (k > 0) {
         std::vector<std::string> cand_codes, cand_names;
         std::vector<LonLat> cand_positions;
@@ -462,7 +465,30 @@ int run_plan(const std::vector<std::string>& args) {
         }
         table_s = seconds_since(table_start);
         pair_count = problem->entry_count();
-        const PlanGoal goal{objective, goal_within};
+        PlanGoal goal{objective, goal_within, {}};
+        if (options.has("--cover-areas")) {
+            // One group per area without a site after the what-if: its candidates.
+            for (const AreaCoverage& c : compute_coverage(areas, after)) {
+                if (c.covered()) continue;
+                const Area& area = areas.areas()[c.area];
+                std::vector<std::size_t> inside;
+                for (std::size_t j = 0; j < positions.size(); ++j) {
+                    const auto in = areas.areas_containing(positions[j]);
+                    if (std::find(in.begin(), in.end(), c.area) != in.end()) inside.push_back(j);
+                }
+                if (inside.empty()) {
+                    throw UsageError("option '--cover-areas': no candidate lies inside " + area.name +
+                                     " (" + area.code + "); give --candidates with points there");
+                }
+                goal.cover_groups.push_back(std::move(inside));
+                covered_by_force.push_back(area.name + " (" + area.code + ")");
+            }
+            if (goal.cover_groups.size() > k) {
+                throw UsageError("option '--cover-areas': " +
+                                 std::to_string(goal.cover_groups.size()) +
+                                 " areas have no site, more than --suggest " + std::to_string(k));
+            }
+        }
         const auto search_start = Clock::now();
         suggestion = suggest_sites(*problem, k, goal);
         search_s = seconds_since(search_start);
@@ -604,6 +630,12 @@ int run_plan(const std::vector<std::string>& args) {
             << " on " << cost_name << ", " << candidate_count << " candidates, " << pair_count
             << " useful origin/candidate pairs (table " << format_fixed(table_s, 2)
             << " s, search " << format_fixed(search_s, 2) << " s)\n";
+        if (options.has("--cover-areas")) {
+            out << "  --cover-areas: "
+                << (covered_by_force.empty() ? std::string("every area already holds a site")
+                                             : "a new site in " + first_items(covered_by_force))
+                << "\n";
+        }
         out << "  before:  " << objective_text(objective, suggestion->before, unit, within_text)
             << "\n";
         out << "  greedy:  " << objective_text(objective, suggestion->greedy, unit, within_text)

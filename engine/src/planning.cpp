@@ -119,6 +119,58 @@ private:
     double covered_ = 0.0;
 };
 
+// The cover groups of a goal: which groups each candidate serves, and which groups a set of
+// candidates leaves unserved.
+class CoverGroups {
+public:
+    CoverGroups(const PlanProblem& problem, const std::vector<std::vector<std::size_t>>& groups)
+        : groups_(groups), of_candidate_(problem.candidate_count()) {
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            if (groups[g].empty()) {
+                throw ArgumentError("cover group " + std::to_string(g) + " has no candidate");
+            }
+            for (const std::size_t j : groups[g]) {
+                if (j >= problem.candidate_count()) {
+                    throw ArgumentError("cover group " + std::to_string(g) + ": candidate " +
+                                        std::to_string(j) + " out of range");
+                }
+                of_candidate_[j].push_back(g);
+            }
+        }
+    }
+    bool empty() const { return groups_.empty(); }
+    const std::vector<std::size_t>& group(std::size_t g) const { return groups_[g]; }
+    // Groups with no member in `set`, in group order.
+    std::vector<std::size_t> missing(const std::vector<std::size_t>& set) const {
+        std::vector<bool> served(groups_.size(), false);
+        for (const std::size_t j : set) {
+            for (const std::size_t g : of_candidate_[j]) served[g] = true;
+        }
+        std::vector<std::size_t> gaps;
+        for (std::size_t g = 0; g < groups_.size(); ++g) {
+            if (!served[g]) gaps.push_back(g);
+        }
+        return gaps;
+    }
+    // Whether adding j serves every group of `gaps`.
+    bool fills(const std::vector<std::size_t>& gaps, std::size_t j) const {
+        for (const std::size_t g : gaps) {
+            if (std::find(of_candidate_[j].begin(), of_candidate_[j].end(), g) ==
+                of_candidate_[j].end())
+                return false;
+        }
+        return true;
+    }
+
+private:
+    const std::vector<std::vector<std::size_t>>& groups_;
+    std::vector<std::vector<std::size_t>> of_candidate_;
+};
+
+std::string too_few(std::size_t k) {
+    return "cannot serve every cover group with " + std::to_string(k) + " site(s)";
+}
+
 std::vector<std::size_t> without(const std::vector<std::size_t>& chosen, std::size_t position) {
     std::vector<std::size_t> rest;
     for (std::size_t p = 0; p < chosen.size(); ++p) {
@@ -241,12 +293,22 @@ PlanResult suggest_sites(const PlanProblem& problem, std::size_t k, const PlanGo
     std::vector<bool> open(m, false);
     std::vector<std::size_t> chosen;
 
-    // Greedy: add the best candidate, k times.
+    // Greedy: add the best candidate, k times; while a cover group is unserved, the best
+    // candidate of the first such group.
+    const CoverGroups groups(problem, goal.cover_groups);
     for (std::size_t step = 0; step < k; ++step) {
         state.reset(chosen);
+        const std::vector<std::size_t> gaps = groups.missing(chosen);
+        std::vector<std::size_t> pool;
+        if (gaps.empty()) {
+            pool.resize(m);
+            std::iota(pool.begin(), pool.end(), std::size_t{0});
+        } else {
+            pool = groups.group(gaps.front());
+        }
         std::optional<std::size_t> best;
         PlanValue best_value;
-        for (std::size_t j = 0; j < m; ++j) {
+        for (const std::size_t j : pool) {
             if (open[j]) continue;
             const PlanValue v = state.value_with(j);
             ++result.evaluations;
@@ -258,6 +320,7 @@ PlanResult suggest_sites(const PlanProblem& problem, std::size_t k, const PlanGo
         chosen.push_back(*best);
         open[*best] = true;
     }
+    if (!groups.missing(chosen).empty()) throw ArgumentError(too_few(k));
     std::sort(chosen.begin(), chosen.end());
     result.greedy = plan_evaluate(problem, chosen, goal.within);
 
@@ -269,9 +332,11 @@ PlanResult suggest_sites(const PlanProblem& problem, std::size_t k, const PlanGo
         PlanValue best_value = current;
         std::optional<std::pair<std::size_t, std::size_t>> best_move;
         for (std::size_t p = 0; p < chosen.size(); ++p) {
-            state.reset(without(chosen, p));
+            const std::vector<std::size_t> rest = without(chosen, p);
+            const std::vector<std::size_t> gaps = groups.missing(rest);
+            state.reset(rest);
             for (std::size_t j = 0; j < m; ++j) {
-                if (open[j]) continue;
+                if (open[j] || !groups.fills(gaps, j)) continue;
                 const PlanValue v = state.value_with(j);
                 ++result.evaluations;
                 if (plan_better(v, best_value, goal.objective)) {
@@ -317,7 +382,9 @@ PlanResult best_sites_exhaustive(const PlanProblem& problem, std::size_t k, cons
     }
     PlanResult result;
     result.before = plan_evaluate(problem, {}, goal.within);
+    const CoverGroups groups(problem, goal.cover_groups);
     if (k == 0) {
+        if (!groups.empty()) throw ArgumentError(too_few(k));
         result.greedy = result.value = result.before;
         return result;
     }
@@ -329,8 +396,10 @@ PlanResult best_sites_exhaustive(const PlanProblem& problem, std::size_t k, cons
     // evaluated incrementally.
     const auto visit = [&](auto&& self, std::size_t start) -> void {
         if (prefix.size() + 1 == k) {
+            const std::vector<std::size_t> gaps = groups.missing(prefix);
             state.reset(prefix);
             for (std::size_t j = start; j < m; ++j) {
+                if (!groups.fills(gaps, j)) continue;
                 const PlanValue v = state.value_with(j);
                 ++result.evaluations;
                 if (!best || plan_better(v, best_value, goal.objective)) {
@@ -349,6 +418,7 @@ PlanResult best_sites_exhaustive(const PlanProblem& problem, std::size_t k, cons
         }
     };
     visit(visit, 0);
+    if (!best) throw ArgumentError(too_few(k));
     result.chosen = *best;
     result.value = plan_evaluate(problem, result.chosen, goal.within);
     result.greedy = result.value;

@@ -59,12 +59,23 @@ PlanValue dense_value(const Dense& d, const std::vector<std::size_t>& subset, do
     return v;
 }
 
-// The best figures over every k-subset, enumerated by bitmask.
+// Whether a subset (bitmask) has a member in every cover group of the goal.
+bool serves_groups(unsigned mask, const PlanGoal& goal) {
+    for (const auto& group : goal.cover_groups) {
+        bool served = false;
+        for (const std::size_t j : group) served = served || (mask & (1u << j)) != 0;
+        if (!served) return false;
+    }
+    return true;
+}
+
+// The best figures over every k-subset that serves the cover groups, enumerated by bitmask.
 PlanValue dense_optimum(const Dense& d, std::size_t k, const PlanGoal& goal) {
     const std::size_t m = d.cost.size();
     std::optional<PlanValue> best;
     for (unsigned mask = 0; mask < (1u << m); ++mask) {
         if (static_cast<std::size_t>(__builtin_popcount(mask)) != k) continue;
+        if (!serves_groups(mask, goal)) continue;
         std::vector<std::size_t> subset;
         for (std::size_t j = 0; j < m; ++j) {
             if (mask & (1u << j)) subset.push_back(j);
@@ -114,9 +125,9 @@ TEST(Planning, ExhaustiveAndHeuristicAgainstDenseEnumeration) {
                          all_costs.end());
         const double within = all_costs[all_costs.size() / 5];
         for (const Objective objective :
-             {Objective::PCenter, Objective::PMedian, Objective::MaxCoverage}) {
+             {Objective::PCenter, Objective::PMedian, Objective::MaxCoverage, {}}) {
             SCOPED_TRACE("objective " + std::to_string(static_cast<int>(objective)));
-            const PlanGoal goal{objective, within};
+            const PlanGoal goal{objective, within, {}};
             for (std::size_t k = 1; k <= 3; ++k) {
                 SCOPED_TRACE("k " + std::to_string(k));
                 const PlanValue optimum = dense_optimum(d, k, goal);
@@ -140,6 +151,40 @@ TEST(Planning, ExhaustiveAndHeuristicAgainstDenseEnumeration) {
     }
 }
 
+TEST(Planning, CoverGroupsAgainstDenseEnumeration) {
+    for (const std::uint64_t seed : {61u, 62u, 63u, 64u, 65u, 66u}) {
+        SCOPED_TRACE("seed " + std::to_string(seed));
+        std::mt19937_64 rng(seed);
+        const Dense d = random_dense(rng, 14, 9);
+        const PlanProblem p = sparse_of(d);
+        for (const Objective objective :
+             {Objective::PCenter, Objective::PMedian, Objective::MaxCoverage, {}}) {
+            PlanGoal goal{objective, 30.0, {{7, 8}, {2, 5, 6}}};  // two "uncovered areas"
+            for (std::size_t k = 2; k <= 4; ++k) {
+                SCOPED_TRACE("objective " + std::to_string(static_cast<int>(objective)) + ", k " +
+                             std::to_string(k));
+                const PlanValue optimum = dense_optimum(d, k, goal);
+                const PlanResult exact = best_sites_exhaustive(p, k, goal, 1000);
+                expect_level(exact.value, optimum, objective);
+                const PlanResult heuristic = suggest_sites(p, k, goal);
+                EXPECT_FALSE(plan_better(heuristic.value, optimum, objective));
+                for (const PlanResult* r : {&exact, &heuristic}) {
+                    unsigned mask = 0;
+                    for (const std::size_t j : r->chosen) mask |= 1u << j;
+                    EXPECT_TRUE(serves_groups(mask, goal));
+                }
+            }
+            // One site cannot serve two disjoint groups.
+            EXPECT_THROW(suggest_sites(p, 1, goal), ArgumentError);
+            EXPECT_THROW(best_sites_exhaustive(p, 1, goal, 1000), ArgumentError);
+        }
+    }
+    PlanProblem p({1.0}, {1.0});
+    p.add_candidate({});
+    EXPECT_THROW(suggest_sites(p, 1, {Objective::PMedian, kInf, {{}}}), ArgumentError);
+    EXPECT_THROW(suggest_sites(p, 1, {Objective::PMedian, kInf, {{3}}}), ArgumentError);
+}
+
 // Two heavy towns 10 km apart with a light village between them: one new site goes to the
 // village (mean 50/21 km... from both towns), but for two the greedy keeps the village and the
 // swap moves it to the second town.
@@ -149,7 +194,7 @@ TEST(Planning, SwapRepairsTheGreedyChoice) {
     d.base = {100.0, 100.0, 100.0};
     d.cost = {{0.0, 5.0, 10.0}, {5.0, 0.0, 5.0}, {10.0, 5.0, 0.0}};  // at 0, 5 and 10 km
     const PlanProblem p = sparse_of(d);
-    const PlanGoal goal{Objective::PMedian, kInf};
+    const PlanGoal goal{Objective::PMedian, kInf, {}};
     const PlanResult one = suggest_sites(p, 1, goal);
     EXPECT_EQ(one.chosen, (std::vector<std::size_t>{1}));
     EXPECT_DOUBLE_EQ(one.value.mean_cost, 100.0 / 21.0);
@@ -169,11 +214,11 @@ TEST(Planning, ObjectivesReadTheRightFigures) {
     d.cost = {{2.0, 50.0, 50.0}, {50.0, 50.0, 1.0}};
     const PlanProblem p = sparse_of(d);
     EXPECT_EQ(p.entry_count(), 2u);  // only the improving pairs are kept
-    EXPECT_EQ(suggest_sites(p, 1, {Objective::PCenter, kInf}).chosen,
+    EXPECT_EQ(suggest_sites(p, 1, {Objective::PCenter, kInf, {}}).chosen,
               (std::vector<std::size_t>{0}));
-    EXPECT_EQ(suggest_sites(p, 1, {Objective::PMedian, kInf}).chosen,
+    EXPECT_EQ(suggest_sites(p, 1, {Objective::PMedian, kInf, {}}).chosen,
               (std::vector<std::size_t>{1}));
-    const PlanResult cover = suggest_sites(p, 1, {Objective::MaxCoverage, 5.0});
+    const PlanResult cover = suggest_sites(p, 1, {Objective::MaxCoverage, 5.0, {}});
     EXPECT_EQ(cover.chosen, (std::vector<std::size_t>{1}));
     EXPECT_DOUBLE_EQ(cover.before.covered_weight, 0.0);
     EXPECT_DOUBLE_EQ(cover.value.covered_weight, 8.0);
@@ -187,7 +232,7 @@ TEST(Planning, UnservedOriginsCountAsInfinite) {
     d.base = {kInf, 3.0};
     d.cost = {{kInf, 1.0}, {7.0, kInf}};
     const PlanProblem p = sparse_of(d);
-    const PlanResult r = suggest_sites(p, 1, {Objective::PMedian, kInf});
+    const PlanResult r = suggest_sites(p, 1, {Objective::PMedian, kInf, {}});
     EXPECT_EQ(r.before.mean_cost, kInf);
     EXPECT_EQ(r.before.max_cost, kInf);
     EXPECT_EQ(r.chosen, (std::vector<std::size_t>{1}));  // the only one that serves origin 0
@@ -203,9 +248,9 @@ TEST(Planning, TiesGoToTheLowerCandidate) {
     d.base = {10.0, 10.0};
     d.cost = {{4.0, 6.0}, {6.0, 4.0}, {4.0, 6.0}};
     const PlanProblem p = sparse_of(d);
-    EXPECT_EQ(suggest_sites(p, 1, {Objective::PMedian, kInf}).chosen,
+    EXPECT_EQ(suggest_sites(p, 1, {Objective::PMedian, kInf, {}}).chosen,
               (std::vector<std::size_t>{0}));
-    EXPECT_EQ(best_sites_exhaustive(p, 1, {Objective::PCenter, kInf}, 10).chosen,
+    EXPECT_EQ(best_sites_exhaustive(p, 1, {Objective::PCenter, kInf, {}}, 10).chosen,
               (std::vector<std::size_t>{0}));
 }
 

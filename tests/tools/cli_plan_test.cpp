@@ -70,6 +70,30 @@ TEST(CliPlan, RemovingAuchGarrosLeavesAuch3Uncovered) {
     EXPECT_EQ(changed, 14u);
 }
 
+TEST(CliPlan, CoverAreasPutsANewSiteInTheUncoveredCanton) {
+    // Without the constraint the best p-center site after closing Auch-Garros is elsewhere and
+    // Auch-3 stays uncovered; with it, the new site goes inside Auch-3.
+    const CliResult free = plan({"--remove", "1271", "--suggest", "1", "--objective", "p-center"});
+    ASSERT_EQ(free.exit_code, 0) << free.report();
+    EXPECT_EQ(summary_row(free.out, "cantons covered").substr(0, 22), "cantons covered 17/17 ")
+        << free.out;
+    EXPECT_TRUE(contains(free.out, "uncovered after: Auch-3 (32006)")) << free.out;
+    const CliResult r =
+        plan({"--remove", "1271", "--suggest", "1", "--objective", "p-center", "--cover-areas"});
+    ASSERT_EQ(r.exit_code, 0) << r.report();
+    EXPECT_EQ(summary_row(r.out, "cantons covered"), "cantons covered 17/17 17/17") << r.out;
+    EXPECT_TRUE(contains(r.out, "--cover-areas: a new site in Auch-3 (32006)")) << r.out;
+    EXPECT_TRUE(contains(r.out, "(Auch-3), nearest site of")) << r.out;
+    EXPECT_TRUE(contains(r.out, "(gap 0)")) << r.out;
+    // Two uncovered cantons cannot both get one new site.
+    const CliResult two = plan({"--remove", "1271", "--remove", "190", "--suggest", "1",
+                                "--cover-areas"});
+    EXPECT_EQ(two.exit_code, 2) << two.report();
+    EXPECT_TRUE(contains(two.err, "option '--cover-areas': 2 areas have no site, more than "
+                                  "--suggest 1"))
+        << two.err;
+}
+
 TEST(CliPlan, AddedSitesTakeOverTheirCommunes) {
     const CliResult r = plan({"--add-commune", "32271", "--add", "Lupiac@0.18,43.68"});
     ASSERT_EQ(r.exit_code, 0) << r.report();

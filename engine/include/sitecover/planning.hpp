@@ -85,6 +85,10 @@ struct PlanGoal {
     /// MaxCoverage: an origin counts as covered when its cost is <= this. Also counted (and
     /// reported) for the other objectives.
     double within = std::numeric_limits<double>::infinity();
+    /// Groups of candidate indices, each of which must get at least one chosen candidate (the
+    /// candidates inside an area left without a site, so that every area is covered). Empty:
+    /// no constraint. The greedy construction serves the groups first, in order.
+    std::vector<std::vector<std::size_t>> cover_groups;
 };
 
 /// Whether `a` is strictly better than `b` for the objective, comparing the primary figure and
@@ -120,15 +124,18 @@ struct PlanResult {
 /// Picks k candidates: greedily, each time the one that improves the objective most (ties: the
 /// lower candidate index), then swaps one chosen candidate for another while the swap improves
 /// the objective strictly (the best swap of each round), which ends at a local optimum.
-/// Deterministic. Throws ArgumentError when k exceeds the number of candidates.
+/// With cover groups, every step keeps each group served (a swap may only replace a group's
+/// last member by another of its members). Deterministic. Throws ArgumentError when k exceeds
+/// the number of candidates, when a group is empty or names a candidate out of range, or when
+/// k sites cannot serve every group.
 PlanResult suggest_sites(const PlanProblem& problem, std::size_t k, const PlanGoal& goal);
 
 /// The number of k-subsets of n candidates, saturating at UINT64_MAX.
 std::uint64_t subset_count(std::size_t n, std::size_t k) noexcept;
 
-/// The exact optimum over every k-subset (ties: the lexicographically smallest subset).
-/// Throws ArgumentError when k exceeds the number of candidates or when there are more than
-/// max_subsets subsets (see subset_count).
+/// The exact optimum over every k-subset that serves every cover group (ties: the
+/// lexicographically smallest subset). Throws ArgumentError as suggest_sites, or when there are
+/// more than max_subsets subsets (see subset_count).
 PlanResult best_sites_exhaustive(const PlanProblem& problem, std::size_t k, const PlanGoal& goal,
                                  std::uint64_t max_subsets);
 

@@ -28,8 +28,9 @@ int main(int argc, char** argv) {
         // Each commune weighs 1 here; the CLI weighs them by population.
         const sitecover::PlanProblem problem = sitecover::crow_fly_problem(
             points, std::vector<double>(points.size(), 1.0), sites, points);
-        const sitecover::PlanResult best =
-            sitecover::suggest_sites(problem, 1, {sitecover::Objective::PCenter});
+        sitecover::PlanGoal goal;
+        goal.objective = sitecover::Objective::PCenter;  // the worst trip first
+        const sitecover::PlanResult best = sitecover::suggest_sites(problem, 1, goal);
         std::cout << "open at " << communes[best.chosen.front()].name << ": worst "
                   << best.before.max_cost / 1000.0 << " km -> " << best.value.max_cost / 1000.0
                   << " km\n";
