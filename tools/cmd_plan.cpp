@@ -2,16 +2,11 @@
 // sites, crow-fly or by road, with before / after figures.
 
 #include <algorithm>
-#include <chrono>
-#include <cmath>
-#include <limits>
-#include <cstdlib>
+#include <cstdint>
 #include <iomanip>
 #include <iostream>
-#include <map>
+#include <limits>
 #include <memory>
-#include <optional>
-#include <sstream>
 #include <thread>
 
 #include "commands.hpp"
@@ -19,75 +14,19 @@
 #include "inputs.hpp"
 #include "origin_population.hpp"
 #include "plan_scenario.hpp"
+#include "plan_suggest.hpp"
+#include "plan_what_if.hpp"
 #include "report_format.hpp"
 #include "road_report.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/table_writer.hpp"
-#include "sitecover/plan_costs.hpp"
 #include "sitecover/planning.hpp"
-#include "sitecover/road_query.hpp"
-#include "sitecover/site_index.hpp"
 
 namespace sitecover::cli {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr std::uint64_t kDefaultExhaustiveLimit = 2'000'000;
-
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-// A site added or removed by the scenario, for the summary and --sites-output.
-struct SiteChange {
-    Site site;
-    std::string change;  // added, removed, suggested
-    std::size_t communes = 0;
-    double population = 0.0;
-};
-
-std::string trim(std::string s) {
-    s.erase(0, s.find_first_not_of(" \t"));
-    s.erase(s.find_last_not_of(" \t") + 1);
-    return s;
-}
-
-bool parse_number(const std::string& text, double& value) {
-    const std::string t = trim(text);
-    if (t.empty()) return false;
-    char* end = nullptr;
-    value = std::strtod(t.c_str(), &end);
-    return end == t.c_str() + t.size() && std::isfinite(value);
-}
-
-// "Name@lon,lat" -> a site; UsageError saying what is wrong.
-Site parse_added_site(const std::string& text) {
-    const std::string example = " (e.g. --add \"Lupiac@0.18,43.68\")";
-    const auto at = text.rfind('@');
-    if (at == std::string::npos) {
-        throw UsageError("option '--add': '" + text + "' is not NAME@LON,LAT" + example);
-    }
-    Site site;
-    site.name = trim(text.substr(0, at));
-    if (site.name.empty()) {
-        throw UsageError("option '--add': '" + text + "' has no name before '@'" + example);
-    }
-    const std::string coords = text.substr(at + 1);
-    const auto comma = coords.find(',');
-    double lon = 0.0, lat = 0.0;
-    if (comma == std::string::npos || !parse_number(coords.substr(0, comma), lon) ||
-        !parse_number(coords.substr(comma + 1), lat)) {
-        throw UsageError("option '--add': '" + coords + "' is not LON,LAT in degrees" + example);
-    }
-    site.position = {lon, lat};
-    if (!is_valid(site.position)) {
-        throw UsageError("option '--add': " + to_string(site.position) +
-                         " is out of range (longitude -180..180, latitude -90..90, in that order)");
-    }
-    return site;
-}
 
 std::string area_list(const CoverageIndex& areas, const LonLat& p) {
     std::string list;
@@ -310,54 +249,9 @@ int run_plan(const std::vector<std::string>& args) {
     const double within_s = roads ? roads->within_s : 1800.0;
 
     // The scenario: removals, then additions.
-    std::vector<Site> after;
-    std::vector<SiteChange> changes;
-    {
-        std::vector<std::string> removed = options.all("--remove");
-        for (const std::string& id : removed) {
-            const auto it = std::find_if(site_set.sites.begin(), site_set.sites.end(),
-                                         [&](const Site& s) { return s.id == id; });
-            if (it == site_set.sites.end()) {
-                throw UsageError("option '--remove': no site with id '" + id + "' among the " +
-                                 std::to_string(site_set.sites.size()) + " sites of " +
-                                 site_set.path);
-            }
-        }
-        for (const Site& s : site_set.sites) {
-            if (std::find(removed.begin(), removed.end(), s.id) != removed.end()) {
-                changes.push_back({s, "removed"});
-            } else {
-                after.push_back(s);
-            }
-        }
-        std::vector<Site> added;
-        for (const std::string& text : options.all("--add")) added.push_back(parse_added_site(text));
-        for (const std::string& code : options.all("--add-commune")) {
-            const auto it = std::find(world.codes.begin(), world.codes.end(), code);
-            if (it == world.codes.end()) {
-                throw UsageError("option '--add-commune': no origin with code '" + code +
-                                 "' among the " + std::to_string(origins.size()) + " of " +
-                                 origins_path);
-            }
-            const std::size_t i = static_cast<std::size_t>(it - world.codes.begin());
-            Site s;
-            s.name = world.names[i].empty() ? code : world.names[i] + " (" + code + ")";
-            s.position = world.positions[i];
-            added.push_back(s);
-        }
-        for (std::size_t a = 0; a < added.size(); ++a) {
-            Site& s = added[a];
-            if (areas.areas_containing(s.position).empty()) {
-                throw UsageError("the new site '" + s.name + "' at " + to_string(s.position) +
-                                 " lies outside every area of " + areas_path +
-                                 " (is it LON,LAT in that order?)");
-            }
-            s.id = "added-" + std::to_string(a + 1);
-            s.kind = "added";
-            after.push_back(s);
-            changes.push_back({s, "added"});
-        }
-    }
+    WhatIf what_if = apply_what_if(options, site_set, world, origins_path, areas_path);
+    const std::vector<Site>& after = what_if.after;
+    std::vector<SiteChange>& changes = what_if.changes;
 
     const CostUnit unit{roads && roads->query_options.metric == RoadMetric::Time};
     const std::string within_text =
@@ -366,164 +260,13 @@ int run_plan(const std::vector<std::string>& args) {
 
     // Suggestions on top of the scenario.
     std::vector<Site> final_sites = after;
-    std::optional<PlanResult> suggestion;
-    std::optional<PlanResult> exact;
-    std::string exact_note;
-    std::size_t candidate_count = 0;
-    std::size_t pair_count = 0;
-    double table_s = 0.0, search_s = 0.0, exact_s = 0.0;
-    std::vector<std::size_t> plan_origin;  // problem origin -> world origin
-    std::vector<std::string> covered_by_force;  // --cover-areas: the areas given a site
+    Suggestion suggestion;
     if (k > 0) {
-        std::vector<std::string> cand_codes, cand_names;
-        std::vector<LonLat> cand_positions;
-        std::string candidates_source = "the origins' points";
-        if (options.has("--candidates")) {
-            candidates_source = options.get("--candidates");
-            geodata::OriginFields fields;
-            fields.code = options.get("--candidates-code-field", fields.code);
-            fields.name = options.get("--candidates-name-field", fields.name);
-            std::vector<std::string> warnings;
-            for (const geodata::Origin& c : geodata::load_origins({candidates_source, "", "", ""},
-                                                                  fields,
-                                                                  geodata::OriginRule::PointOnSurface,
-                                                                  &warnings)) {
-                cand_codes.push_back(c.code);
-                cand_names.push_back(c.name);
-                cand_positions.push_back(c.position);
-            }
-            for (const auto& w : warnings) warn(w);
-        } else {
-            cand_codes = world.codes;
-            cand_names = world.names;
-            cand_positions = world.positions;
-        }
-        // Candidates by code (then file order): the tie rule "first candidate" is then stable
-        // whatever the input order. Points outside every area are not candidates.
-        std::vector<std::size_t> order;
-        std::size_t outside = 0;
-        for (std::size_t c = 0; c < cand_positions.size(); ++c) {
-            if (areas.areas_containing(cand_positions[c]).empty()) {
-                ++outside;
-            } else {
-                order.push_back(c);
-            }
-        }
-        if (outside > 0)
-            warn(std::to_string(outside) + " candidate(s) outside every area left out");
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            return site_id_less(cand_codes[a], cand_codes[b]);
-        });
-        candidate_count = order.size();
-        if (k > candidate_count) {
-            throw UsageError("option '--suggest': " + std::to_string(k) + " new sites asked, but " +
-                             candidates_source + " give only " + std::to_string(candidate_count) +
-                             " candidate(s) inside the areas");
-        }
-        std::vector<LonLat> positions;
-        for (const std::size_t c : order) positions.push_back(cand_positions[c]);
-
-        const auto table_start = Clock::now();
-        std::optional<PlanProblem> problem;
-        if (!roads) {
-            for (std::size_t i = 0; i < origins.size(); ++i) plan_origin.push_back(i);
-            problem.emplace(crow_fly_problem(world.positions, world.weights, SiteIndex(after),
-                                             positions));
-        } else {
-            RoadPlanInput input;
-            input.graph = roads->graph.get();
-            input.options = roads->query_options;
-            input.threads = threads;
-            std::vector<double> weights;
-            for (std::size_t i = 0; i < origins.size(); ++i) {
-                if (!world.road_snaps[i]) continue;
-                plan_origin.push_back(i);
-                input.origin_snaps.push_back(world.road_snaps[i]);
-                weights.push_back(world.weights[i]);
-            }
-            if (plan_origin.empty()) {
-                throw InputError("no origin lies within --max-snap-m " +
-                                 format_fixed(roads->max_snap_m, 0) + " m of a road of " +
-                                 roads->path + ": nothing to plan by road");
-            }
-            if (plan_origin.size() < origins.size()) {
-                warn(std::to_string(origins.size() - plan_origin.size()) +
-                     " origin(s) farther than --max-snap-m from any road left out of the search");
-            }
-            if (std::all_of(weights.begin(), weights.end(), [](double w) { return w == 0.0; })) {
-                warn("the origins on the road network have no population: each weighs 1");
-                weights.assign(weights.size(), 1.0);
-            }
-            for (const LonLat& p : positions)
-                input.candidate_snaps.push_back(roads->snapper->snap(p, roads->max_snap_m));
-            std::vector<std::optional<RoadSnap>> fixed_snaps;
-            for (const Site& s : after)
-                fixed_snaps.push_back(roads->snapper->snap(s.position, roads->max_snap_m));
-            RoadQuery fixed(*roads->graph);
-            fixed.run(fixed_snaps, after, roads->query_options);
-            problem.emplace(road_problem(input, std::move(weights), fixed));
-        }
-        table_s = seconds_since(table_start);
-        pair_count = problem->entry_count();
-        PlanGoal goal{objective, goal_within, {}};
-        if (options.has("--cover-areas")) {
-            // One group per area without a site after the what-if: its candidates.
-            for (const AreaCoverage& c : compute_coverage(areas, after)) {
-                if (c.covered()) continue;
-                const Area& area = areas.areas()[c.area];
-                std::vector<std::size_t> inside;
-                for (std::size_t j = 0; j < positions.size(); ++j) {
-                    const auto in = areas.areas_containing(positions[j]);
-                    if (std::find(in.begin(), in.end(), c.area) != in.end()) inside.push_back(j);
-                }
-                if (inside.empty()) {
-                    throw UsageError("option '--cover-areas': no candidate lies inside " + area.name +
-                                     " (" + area.code + "); give --candidates with points there");
-                }
-                goal.cover_groups.push_back(std::move(inside));
-                covered_by_force.push_back(area.name + " (" + area.code + ")");
-            }
-            if (goal.cover_groups.size() > k) {
-                throw UsageError("option '--cover-areas': " +
-                                 std::to_string(goal.cover_groups.size()) +
-                                 " areas have no site, more than --suggest " + std::to_string(k));
-            }
-        }
-        const auto search_start = Clock::now();
-        suggestion = suggest_sites(*problem, k, goal);
-        search_s = seconds_since(search_start);
-        if (k <= 2 && exhaustive_limit > 0) {
-            const std::uint64_t subsets = subset_count(candidate_count, k);
-            if (subsets <= exhaustive_limit) {
-                const auto exact_start = Clock::now();
-                exact = best_sites_exhaustive(*problem, k, goal, exhaustive_limit);
-                exact_s = seconds_since(exact_start);
-            } else {
-                exact_note = "exhaustive search skipped: " + std::to_string(subsets) +
-                             " candidate sets > --exhaustive-limit " +
-                             std::to_string(exhaustive_limit);
-            }
-        }
-        const PlanAssignment assignment = plan_assign(*problem, suggestion->chosen);
-        for (std::size_t p = 0; p < suggestion->chosen.size(); ++p) {
-            const std::size_t c = order[suggestion->chosen[p]];
-            Site s;
-            s.id = "suggested-" + std::to_string(p + 1);
-            s.name = cand_names[c].empty() ? cand_codes[c]
-                                           : cand_names[c] + " (" + cand_codes[c] + ")";
-            s.kind = "suggested";
-            s.position = cand_positions[c];
-            SiteChange change{s, "suggested"};
-            for (std::size_t i = 0; i < assignment.by.size(); ++i) {
-                if (assignment.by[i] != p) continue;
-                ++change.communes;
-                change.population += problem->weights()[i];
-            }
-            final_sites.push_back(s);
-            changes.push_back(change);
-        }
+        suggestion = suggest_new_sites(options, world, after,
+                                       {k, objective, goal_within, exhaustive_limit, threads});
+        final_sites.insert(final_sites.end(), suggestion.sites.begin(), suggestion.sites.end());
+        changes.insert(changes.end(), suggestion.changes.begin(), suggestion.changes.end());
     }
-
     // Before and after.
     const ScenarioOutcome before = evaluate_scenario(world, site_set.sites);
     const ScenarioOutcome final_outcome = evaluate_scenario(world, final_sites);
@@ -623,34 +366,35 @@ int run_plan(const std::vector<std::string>& args) {
     if (!moved.empty()) out << ": " << first_items(moved, 8);
     out << "\n";
 
-    if (suggestion) {
+    if (suggestion.result) {
+        const PlanResult& result = *suggestion.result;
         const std::string cost_name =
             !roads ? "crow-fly distance" : unit.time ? "travel time" : "road distance";
         out << "suggest " << k << " new site(s): " << options.get("--objective", "p-median")
-            << " on " << cost_name << ", " << candidate_count << " candidates, " << pair_count
-            << " useful origin/candidate pairs (table " << format_fixed(table_s, 2)
-            << " s, search " << format_fixed(search_s, 2) << " s)\n";
+            << " on " << cost_name << ", " << suggestion.candidate_count << " candidates, " << suggestion.pair_count
+            << " useful origin/candidate pairs (table " << format_fixed(suggestion.table_s, 2)
+            << " s, search " << format_fixed(suggestion.search_s, 2) << " s)\n";
         if (options.has("--cover-areas")) {
             out << "  --cover-areas: "
-                << (covered_by_force.empty() ? std::string("every area already holds a site")
-                                             : "a new site in " + first_items(covered_by_force))
+                << (suggestion.covered_by_force.empty() ? std::string("every area already holds a site")
+                                             : "a new site in " + first_items(suggestion.covered_by_force))
                 << "\n";
         }
-        out << "  before:  " << objective_text(objective, suggestion->before, unit, within_text)
+        out << "  before:  " << objective_text(objective, result.before, unit, within_text)
             << "\n";
-        out << "  greedy:  " << objective_text(objective, suggestion->greedy, unit, within_text)
+        out << "  greedy:  " << objective_text(objective, result.greedy, unit, within_text)
             << "\n";
-        out << "  after " << suggestion->swaps << " swap(s): "
-            << objective_text(objective, suggestion->value, unit, within_text) << "\n";
-        if (exact) {
-            out << "  exhaustive optimum over " << subset_count(candidate_count, k)
-                << " candidate sets (" << format_fixed(exact_s, 2)
-                << " s): " << objective_text(objective, exact->value, unit, within_text);
-            const bool equal = !plan_better(exact->value, suggestion->value, objective);
+        out << "  after " << result.swaps << " swap(s): "
+            << objective_text(objective, result.value, unit, within_text) << "\n";
+        if (suggestion.exact) {
+            out << "  exhaustive optimum over " << subset_count(suggestion.candidate_count, k)
+                << " candidate sets (" << format_fixed(suggestion.exact_s, 2)
+                << " s): " << objective_text(objective, suggestion.exact->value, unit, within_text);
+            const bool equal = !plan_better(suggestion.exact->value, result.value, objective);
             out << (equal ? "; the heuristic reaches it (gap 0)" : "; the heuristic falls short")
                 << "\n";
-        } else if (!exact_note.empty()) {
-            out << "  " << exact_note << "\n";
+        } else if (!suggestion.exact_note.empty()) {
+            out << "  " << suggestion.exact_note << "\n";
         }
         for (const SiteChange& c : changes) {
             if (c.change != "suggested") continue;

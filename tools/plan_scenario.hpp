@@ -42,6 +42,14 @@ struct ScenarioOutcome {
     std::vector<AreaCoverage> coverage;  ///< Boundary::Included, as `sitecover coverage`
 };
 
+/// A site added, removed or suggested by a plan, for the summary and --sites-output.
+struct SiteChange {
+    Site site;
+    std::string change;  // added, removed, suggested
+    std::size_t communes = 0;
+    double population = 0.0;
+};
+
 /// Measures a list of sites. Sites off the road network are left out of the road search, as in
 /// `sitecover nearest --roads`.
 ScenarioOutcome evaluate_scenario(const PlanWorld& world, const std::vector<Site>& sites);
