@@ -36,13 +36,6 @@ std::string area_list(const CoverageIndex& areas, const LonLat& p) {
     return list;
 }
 
-std::string first_items(const std::vector<std::string>& items, std::size_t n = 10) {
-    std::string text;
-    for (std::size_t i = 0; i < items.size() && i < n; ++i) text += (i ? ", " : "") + items[i];
-    if (items.size() > n) text += ", ... (" + std::to_string(items.size() - n) + " more)";
-    return text;
-}
-
 // How costs read: kilometres, or minutes by road time.
 struct CostUnit {
     bool time = false;

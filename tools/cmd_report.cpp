@@ -151,11 +151,7 @@ int run_report(const std::vector<std::string>& args) {
     check_road_options_need_roads(options);
     const int map_width_px = static_cast<int>(options.integer("--map-width", 1600, 200, 20000));
     const int map_height_px = static_cast<int>(options.integer("--map-height", 1200, 150, 20000));
-    const std::string origin_rule = options.get("--origin", "point-on-surface");
-    if (origin_rule != "point-on-surface" && origin_rule != "centroid") {
-        throw UsageError("option '--origin': '" + origin_rule +
-                         "' is not 'point-on-surface' or 'centroid'");
-    }
+    origin_rule(options);  // a bad rule is a usage error, before any output is staged
     Targets targets = stage_targets(options);  // output errors before any long work
 
     // Inputs.
@@ -171,26 +167,15 @@ int run_report(const std::vector<std::string>& args) {
     }
     const SiteIndex site_index(std::move(site_set.sites));
     const std::vector<Site>& sites = site_index.sites();
-    const std::string origins_path = input_path(options, "--from", geodata::defaults::kCommunes);
-    const geodata::LayerSource origin_source{origins_path, options.get("--from-layer"),
-                                             options.get("--from-where"),
-                                             options.get("--from-crs")};
-    geodata::OriginFields origin_fields;
-    origin_fields.code = options.get("--from-code-field", origin_fields.code);
-    origin_fields.name = options.get("--from-name-field", origin_fields.name);
-    std::vector<std::string> origin_warnings;
-    const std::vector<geodata::Origin> origins =
-        geodata::load_origins(origin_source, origin_fields,
-                              origin_rule == "centroid" ? geodata::OriginRule::Centroid
-                                                        : geodata::OriginRule::PointOnSurface,
-                              &origin_warnings);
-    for (const auto& w : origin_warnings) warn(w);
-    if (origins.empty()) throw InputError("no origin in " + origins_path);
+    const OriginLayer origin_input = origin_layer(options);
+    const std::string& origins_path = origin_input.source.path;
+    const std::vector<geodata::Origin> origins = load_origin_set(origin_input);
     // The origins' outlines, to shade them; a point layer has none.
     std::vector<Area> origin_polygons;
     try {
         origin_polygons =
-            geodata::load_areas(origin_source, {origin_fields.code, origin_fields.name});
+            geodata::load_areas(origin_input.source,
+                                {origin_input.fields.code, origin_input.fields.name});
     } catch (const InputError&) {
         origin_polygons.clear();
     }

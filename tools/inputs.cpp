@@ -100,25 +100,39 @@ void declare_origin_options(Options& options) {
     options.value("--origin", "RULE", "point of a polygon: point-on-surface (default) or centroid");
 }
 
-std::vector<geodata::Origin> load_origin_set(const Options& options, std::string& path) {
+geodata::OriginRule origin_rule(const Options& options) {
     const std::string rule = options.get("--origin", "point-on-surface");
     if (rule != "point-on-surface" && rule != "centroid") {
         throw UsageError("option '--origin': '" + rule +
                          "' is not 'point-on-surface' or 'centroid'");
     }
-    path = input_path(options, "--from", geodata::defaults::kCommunes);
-    geodata::OriginFields fields;
-    fields.code = options.get("--from-code-field", fields.code);
-    fields.name = options.get("--from-name-field", fields.name);
+    return rule == "centroid" ? geodata::OriginRule::Centroid : geodata::OriginRule::PointOnSurface;
+}
+
+OriginLayer origin_layer(const Options& options) {
+    OriginLayer layer;
+    layer.rule = origin_rule(options);
+    layer.source = {input_path(options, "--from", geodata::defaults::kCommunes),
+                    options.get("--from-layer"), options.get("--from-where"),
+                    options.get("--from-crs")};
+    layer.fields.code = options.get("--from-code-field", layer.fields.code);
+    layer.fields.name = options.get("--from-name-field", layer.fields.name);
+    return layer;
+}
+
+std::vector<geodata::Origin> load_origin_set(const OriginLayer& layer) {
     std::vector<std::string> warnings;
-    std::vector<geodata::Origin> origins = geodata::load_origins(
-        {path, options.get("--from-layer"), options.get("--from-where"), options.get("--from-crs")},
-        fields,
-        rule == "centroid" ? geodata::OriginRule::Centroid : geodata::OriginRule::PointOnSurface,
-        &warnings);
+    std::vector<geodata::Origin> origins =
+        geodata::load_origins(layer.source, layer.fields, layer.rule, &warnings);
     for (const auto& w : warnings) warn(w);
-    if (origins.empty()) throw InputError("no origin in " + path);
+    if (origins.empty()) throw InputError("no origin in " + layer.source.path);
     return origins;
+}
+
+std::vector<geodata::Origin> load_origin_set(const Options& options, std::string& path) {
+    const OriginLayer layer = origin_layer(options);
+    path = layer.source.path;
+    return load_origin_set(layer);
 }
 
 std::string input_path(const Options& options, const std::string& option,

@@ -21,8 +21,25 @@ void declare_output_options(Options& options);
 /// Declares --from and its companions for polygon (or point) origins read whole.
 void declare_origin_options(Options& options);
 
-/// The origins of --from (default: the Gers communes), one point per polygon by --origin;
-/// warnings for repaired polygons go to stderr. `path` receives the file read.
+/// Where the origins come from: --from (default: the Gers communes) with its layer, filter,
+/// CRS and field options, and the --origin rule.
+struct OriginLayer {
+    geodata::LayerSource source;
+    geodata::OriginFields fields;
+    geodata::OriginRule rule = geodata::OriginRule::PointOnSurface;
+};
+
+/// The --origin rule; UsageError for anything but point-on-surface or centroid.
+geodata::OriginRule origin_rule(const Options& options);
+
+/// The origin layer of the options (see OriginLayer).
+OriginLayer origin_layer(const Options& options);
+
+/// The origins of a layer, one point per polygon by its rule; warnings for repaired polygons
+/// go to stderr. InputError when the layer holds none.
+std::vector<geodata::Origin> load_origin_set(const OriginLayer& layer);
+
+/// load_origin_set(origin_layer(options)); `path` receives the file read.
 std::vector<geodata::Origin> load_origin_set(const Options& options, std::string& path);
 
 /// A path given on the command line, or `default_relative` inside the data directory.

@@ -31,4 +31,11 @@ std::string markup_escape(const std::string& text) {
     return out;
 }
 
+std::string first_items(const std::vector<std::string>& items, std::size_t n) {
+    std::string text;
+    for (std::size_t i = 0; i < items.size() && i < n; ++i) text += (i ? ", " : "") + items[i];
+    if (items.size() > n) text += ", ... (" + std::to_string(items.size() - n) + " more)";
+    return text;
+}
+
 }  // namespace sitecover::cli

@@ -1,7 +1,8 @@
 #pragma once
-// Number formatting for the human-readable summaries.
+// Formatting for the human-readable summaries: numbers, lists, markup.
 
 #include <string>
+#include <vector>
 
 namespace sitecover::cli {
 
@@ -11,6 +12,8 @@ std::string format_fixed(double value, int decimals);
 std::string format_km(double distance_m);
 /// Text made safe inside HTML, SVG or XML markup and attribute values (& < > ").
 std::string markup_escape(const std::string& text);
+/// The first `n` items joined by ", ", then ", ... (K more)" when there are more.
+std::string first_items(const std::vector<std::string>& items, std::size_t n = 10);
 /// "12.5 %" of part / total (0 % when total is 0).
 std::string format_share(std::size_t part, std::size_t total);
 

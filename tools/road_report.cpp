@@ -29,13 +29,6 @@ constexpr double kCircuityMinCrowFly_m = 1000.0;
 
 std::string format_min(double time_s) { return format_fixed(time_s / 60.0, 1) + " min"; }
 
-std::string first_items(const std::vector<std::string>& items, std::size_t n = 10) {
-    std::string text;
-    for (std::size_t i = 0; i < items.size() && i < n; ++i) text += (i ? ", " : "") + items[i];
-    if (items.size() > n) text += ", ... (" + std::to_string(items.size() - n) + " more)";
-    return text;
-}
-
 }  // namespace
 
 void declare_road_options(Options& options) {

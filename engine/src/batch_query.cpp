@@ -1,12 +1,10 @@
 #include "sitecover/batch_query.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
-#include <mutex>
 #include <string>
 #include <thread>
 
+#include "parallel_blocks.hpp"
 #include "sitecover/error.hpp"
 
 namespace sitecover {
@@ -24,43 +22,21 @@ BatchResult k_nearest_batch(const SiteIndex& index, const std::vector<LonLat>& p
         }
     }
     // Each point's hits go to its own slot, so that the output order is the input order
-    // whatever thread answered it; blocks of points are handed out by an atomic counter.
+    // whatever thread answered it.
     std::vector<std::vector<Neighbour>> per_point(points.size());
     constexpr std::size_t kBlock = 1024;
-    std::atomic<std::size_t> next_block{0};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    const auto work = [&] {
-        try {
-            for (;;) {
-                const std::size_t begin = next_block.fetch_add(kBlock);
-                if (begin >= points.size()) return;
-                const std::size_t end = std::min(points.size(), begin + kBlock);
-                for (std::size_t i = begin; i < end; ++i) {
-                    std::vector<Neighbour> hits = k == 1 ? std::vector<Neighbour>{} : index.k_nearest(points[i], k);
-                    if (k == 1) {
-                        if (auto best = index.nearest(points[i], max_distance_m)) hits.push_back(*best);
-                    }
-                    while (!hits.empty() && hits.back().distance_m > max_distance_m) hits.pop_back();
-                    per_point[i] = std::move(hits);
+    detail::parallel_blocks(points.size(), kBlock, resolve_thread_count(threads), [&] {
+        return [&](std::size_t begin, std::size_t end) {
+            for (std::size_t i = begin; i < end; ++i) {
+                std::vector<Neighbour> hits = k == 1 ? std::vector<Neighbour>{} : index.k_nearest(points[i], k);
+                if (k == 1) {
+                    if (auto best = index.nearest(points[i], max_distance_m)) hits.push_back(*best);
                 }
+                while (!hits.empty() && hits.back().distance_m > max_distance_m) hits.pop_back();
+                per_point[i] = std::move(hits);
             }
-        } catch (...) {
-            const std::lock_guard<std::mutex> lock(failure_mutex);
-            if (!failure) failure = std::current_exception();
-            next_block = points.size();  // stop the others early
-        }
-    };
-    const unsigned thread_count =
-        static_cast<unsigned>(std::min<std::size_t>(resolve_thread_count(threads), (points.size() + kBlock - 1) / kBlock));
-    if (thread_count <= 1) {
-        work();
-    } else {
-        std::vector<std::thread> pool;
-        for (unsigned t = 0; t < thread_count; ++t) pool.emplace_back(work);
-        for (auto& thread : pool) thread.join();
-    }
-    if (failure) std::rethrow_exception(failure);
+        };
+    });
 
     BatchResult result;
     result.offset.reserve(points.size() + 1);

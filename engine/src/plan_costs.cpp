@@ -9,9 +9,9 @@
 #include <limits>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <utility>
 
+#include "parallel_blocks.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodesic.hpp"
 
@@ -88,14 +88,14 @@ PlanProblem road_problem(const RoadPlanInput& input, std::vector<double> weights
 
     const std::size_t m = input.candidate_snaps.size();
     CandidateCosts by_candidate(m);
-    std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> done{0};
     std::mutex progress_mutex;
-    const auto work = [&]() {
-        RoadQuery query(*input.graph);
-        const std::vector<Site> one_site(1);
-        for (std::size_t j = next++; j < m; j = next++) {
-            if (!input.candidate_snaps[j]) continue;  // off the network: serves nobody
+    // One candidate at a time, each thread with its own query (labels and heap).
+    const unsigned threads = std::max(1u, std::min<unsigned>(input.threads, 64u));
+    detail::parallel_blocks(m, 1, threads, [&] {
+        return [&, query = RoadQuery(*input.graph), one_site = std::vector<Site>(1)](
+                   std::size_t j, std::size_t) mutable {
+            if (!input.candidate_snaps[j]) return;  // off the network: serves nobody
             query.run({input.candidate_snaps[j]}, one_site, options);
             auto& costs = by_candidate[j];
             for (std::size_t i = 0; i < n; ++i) {
@@ -108,25 +108,8 @@ PlanProblem road_problem(const RoadPlanInput& input, std::vector<double> weights
                 const std::lock_guard<std::mutex> lock(progress_mutex);
                 progress(finished, m);
             }
-        }
-    };
-    const unsigned threads = std::max(1u, std::min<unsigned>(input.threads, 64u));
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    const auto guarded = [&]() {
-        try {
-            work();
-        } catch (...) {
-            const std::lock_guard<std::mutex> lock(failure_mutex);
-            if (!failure) failure = std::current_exception();
-            next = m;  // the other threads stop at their next candidate
-        }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(guarded);
-    guarded();
-    for (auto& t : pool) t.join();
-    if (failure) std::rethrow_exception(failure);
+        };
+    });
     if (progress) progress(m, m);
     return assemble(std::move(weights), std::move(base), by_candidate);
 }
