@@ -12,13 +12,17 @@ from ._sitecover import (  # noqa: F401  (re-exported)
     Areas,
     InputError,
     OutputError,
+    RoadNetwork,
     SiteIndex,
     __version__,
     load_points,
 )
 from ._sitecover import _coverage_records
 
-__all__ = ["Areas", "InputError", "OutputError", "SiteIndex", "coverage", "load_points", "__version__"]
+__all__ = [
+    "Areas", "InputError", "OutputError", "RoadNetwork", "SiteIndex", "coverage", "load_points",
+    "__version__",
+]
 
 
 def coverage(areas, sites, boundary="included", as_frame=None):

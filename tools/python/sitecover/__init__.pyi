@@ -87,3 +87,33 @@ def load_points(
     lat_field: str = ...,
     rule: Literal["point-on-surface", "centroid"] = ...,
 ) -> tuple[list[str], list[str], npt.NDArray[np.float64], npt.NDArray[np.float64]]: ...
+
+class RoadNetwork:
+    @staticmethod
+    def from_file(
+        path: str,
+        layer: str = ...,
+        where: str = ...,
+        crs: str = ...,
+        class_field: str = ...,
+        speed_field: str = ...,
+        speeds: str = ...,
+        profile: str = ...,
+    ) -> RoadNetwork: ...
+    @property
+    def node_count(self) -> int: ...
+    @property
+    def edge_count(self) -> int: ...
+    def nearest_sites(
+        self,
+        sites: SiteIndex,
+        lon: _Coords,
+        lat: _Coords,
+        by: Literal["time", "distance"] = ...,
+        access_speed_kmh: float = ...,
+        max_snap_m: float = ...,
+        threads: int = ...,
+    ) -> tuple[
+        npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.float64],
+        npt.NDArray[np.float64]
+    ]: ...

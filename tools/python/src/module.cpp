@@ -5,6 +5,7 @@
 #include "coverage_binding.hpp"
 #include "errors.hpp"
 #include "points_binding.hpp"
+#include "roads_binding.hpp"
 #include "site_index_binding.hpp"
 
 PYBIND11_MODULE(_sitecover, module) {
@@ -14,4 +15,5 @@ PYBIND11_MODULE(_sitecover, module) {
     sitecover::python::bind_site_index(module);
     sitecover::python::bind_coverage(module);
     sitecover::python::bind_points(module);
+    sitecover::python::bind_roads(module);
 }
