@@ -66,3 +66,21 @@ def test_bad_field_is_a_clear_error(qgis_env, tmp_path):
     assert done.returncode != 0
     assert "no_such_field" in done.stdout + done.stderr
     assert not (tmp_path / "x.gpkg").exists()
+
+
+def test_nearest_by_road_matches_the_golden_road_answers(qgis_env, tmp_path):
+    out = tmp_path / "road.gpkg"
+    roads = DATA / "france" / "roads-major-travelmapping-2026-08.geojson"
+    results, _ = run_algorithm(qgis_env, "nearest_by_road",
+                               ORIGINS=DATA / "gers" / "communes-32-adminexpress2018.geojson",
+                               SITES=SITES, ROADS=roads, OUTPUT=out)
+    assert results["ORIGIN_COUNT"] == 462
+    # The README's figure: at most 18.4 min (Gavarret-sur-Aulouste to Jegun).
+    assert results["MAX_TRAVEL_TIME_S"] / 60 == pytest.approx(18.4, abs=0.05)
+    got = {code: (site, d, t) for code, site, d, t in rows(
+        out, "select origin_code, road_site_id, road_distance_m, travel_time_s from road")}
+    assert len(got) == 462
+    for code, _, _, _, site_id, g_distance, g_time, _ in read_golden("gers_roads.txt"):
+        assert got[code][0] == site_id, code
+        assert got[code][1] == pytest.approx(float(g_distance), abs=1.0), code
+        assert got[code][2] == pytest.approx(float(g_time), abs=1.0), code

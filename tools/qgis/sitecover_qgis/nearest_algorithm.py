@@ -1,5 +1,7 @@
 """Processing algorithm "Nearest site": each origin's nearest site as the crow flies."""
 
+import math
+
 import numpy as np
 from qgis.core import (
     QgsFeature,
@@ -71,8 +73,8 @@ class NearestAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, "Nearest site", QgsProcessing.TypeVectorPoint))
         self.addOutput(QgsProcessingOutputNumber("ORIGIN_COUNT", "Origins"))
-        self.addOutput(QgsProcessingOutputNumber("MAX_DISTANCE_M", "Farthest origin (m)"))
-        self.addOutput(QgsProcessingOutputNumber("MEAN_DISTANCE_M", "Mean distance (m)"))
+        self.addOutput(QgsProcessingOutputNumber(self.WORST, "Farthest origin"))
+        self.addOutput(QgsProcessingOutputNumber(self.MEAN, "Mean over the origins"))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         origins_source = self.parameterAsSource(parameters, self.ORIGINS, context)
@@ -84,8 +86,6 @@ class NearestAlgorithm(QgsProcessingAlgorithm):
         name_field = self.parameterAsString(parameters, self.ORIGIN_NAME, context) or "nom"
         site_id_field = self.parameterAsString(parameters, self.SITE_ID, context) or "id_fs"
         site_name_field = self.parameterAsString(parameters, self.SITE_NAME, context) or "lib_fs"
-        max_km = self.parameterAsDouble(parameters, self.MAX_KM, context)
-        threads = self.parameterAsInt(parameters, self.THREADS, context)
 
         feedback.pushInfo("reading the origins")
         staged = layers.as_geopackage(origins_source, context, "origins")
@@ -99,51 +99,82 @@ class NearestAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(str(error)) from error
         feedback.setProgress(10)
 
-        cap_m = max_km * 1000.0 if max_km > 0 else float("inf")
-        site = np.full(len(codes), -1, dtype=np.int64)
-        distance_m = np.full(len(codes), np.nan)
-        for begin in range(0, len(codes), CHUNK):
-            if feedback.isCanceled():
-                return {}
-            end = min(begin + CHUNK, len(codes))
-            site[begin:end], distance_m[begin:end] = index.nearest(
-                origin_lon[begin:end], origin_lat[begin:end], max_distance_m=cap_m,
-                threads=threads)
-            feedback.setProgress(10 + 80 * end / max(1, len(codes)))
-
-        dest_id = self._write(parameters, context, index, codes, origin_names,
-                              origin_lon, origin_lat, site, distance_m)
+        columns = self.answer(index, origin_lon, origin_lat, parameters, context, feedback)
+        if columns is None:  # cancelled
+            return {}
+        dest_id = self._write(parameters, context, codes, origin_names, origin_lon, origin_lat,
+                              columns)
+        distance_m = columns[self.RANKED_BY][1]
         found = distance_m[~np.isnan(distance_m)]
         worst = float(found.max()) if found.size else None
         mean = float(found.mean()) if found.size else None
         if worst is not None:
-            feedback.pushInfo(f"{len(codes)} origins: farthest {worst / 1000:.1f} km, "
-                              f"mean {mean / 1000:.1f} km")
+            feedback.pushInfo(f"{len(codes)} origins: farthest {self.describe(worst)}, "
+                              f"mean {self.describe(mean)}")
         if context.willLoadLayerOnCompletion(dest_id):
-            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(styles.NEAREST_STYLE)
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(self.style())
         feedback.setProgress(100)
-        return {self.OUTPUT: dest_id, "ORIGIN_COUNT": len(codes), "MAX_DISTANCE_M": worst,
-                "MEAN_DISTANCE_M": mean}
+        return {self.OUTPUT: dest_id, "ORIGIN_COUNT": len(codes), self.WORST: worst,
+                self.MEAN: mean}
 
-    def _write(self, parameters, context, index, codes, names, lon, lat, site, distance_m):
+    # What a subclass changes: the answer columns, the one the summary ranks by, its style.
+    RANKED_BY, WORST, MEAN = "distance_m", "MAX_DISTANCE_M", "MEAN_DISTANCE_M"
+
+    def describe(self, distance_m):
+        return f"{distance_m / 1000:.1f} km"
+
+    def style(self):
+        return styles.NEAREST_STYLE
+
+    def answer(self, index, lon, lat, parameters, context, feedback):
+        """{column: (QVariant type, values)}: the nearest site as the crow flies, in chunks so
+        that progress shows and Cancel stops between them; None when cancelled."""
+        max_km = self.parameterAsDouble(parameters, self.MAX_KM, context)
+        threads = self.parameterAsInt(parameters, self.THREADS, context)
+        cap_m = max_km * 1000.0 if max_km > 0 else float("inf")
+        site = np.full(len(lon), -1, dtype=np.int64)
+        distance_m = np.full(len(lon), np.nan)
+        for begin in range(0, len(lon), CHUNK):
+            if feedback.isCanceled():
+                return None
+            end = min(begin + CHUNK, len(lon))
+            site[begin:end], distance_m[begin:end] = index.nearest(
+                lon[begin:end], lat[begin:end], max_distance_m=cap_m, threads=threads)
+            feedback.setProgress(10 + 80 * end / max(1, len(lon)))
+        return site_columns(index, site, "site_id", "site_name") | {
+            "distance_m": (QVariant.Double, distance_m)}
+
+    def _write(self, parameters, context, codes, names, lon, lat, columns):
         fields = QgsFields()
-        for name, kind in (("origin_code", QVariant.String), ("origin_name", QVariant.String),
-                           ("site_id", QVariant.String), ("site_name", QVariant.String),
-                           ("distance_m", QVariant.Double)):
+        fields.append(QgsField("origin_code", QVariant.String))
+        fields.append(QgsField("origin_name", QVariant.String))
+        for name, (kind, _) in columns.items():
             fields.append(QgsField(name, kind))
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, QgsWkbTypes.Point, layers.WGS84)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        site_ids, site_names = index.ids, index.names
+        values = [column for _, column in columns.values()]
         for i, code in enumerate(codes):
             feature = QgsFeature(fields)
             feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(lon[i], lat[i])))
-            hit = site[i] >= 0
-            feature.setAttributes([
-                code, names[i], site_ids[site[i]] if hit else None,
-                site_names[site[i]] if hit else None,
-                float(distance_m[i]) if hit else None])
+            feature.setAttributes([code, names[i]] + [attribute(column[i]) for column in values])
             if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
         return dest_id
+
+
+def attribute(value):
+    """A QGIS attribute from a column value: NaN and None become NULL, numpy numbers floats."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, np.floating):
+        return None if np.isnan(value) else float(value)
+    return value
+
+
+def site_columns(index, site, id_column, name_column):
+    """The id and name columns of the sites answered (None where no site: -1)."""
+    ids, names = index.ids, index.names
+    return {id_column: (QVariant.String, [ids[s] if s >= 0 else None for s in site]),
+            name_column: (QVariant.String, [names[s] if s >= 0 else None for s in site])}

@@ -4,6 +4,7 @@ from qgis.core import QgsProcessingProvider
 
 from .coverage_algorithm import CoverageAlgorithm
 from .nearest_algorithm import NearestAlgorithm
+from .road_algorithm import RoadNearestAlgorithm
 
 
 class SitecoverProvider(QgsProcessingProvider):
@@ -21,3 +22,4 @@ class SitecoverProvider(QgsProcessingProvider):
     def loadAlgorithms(self):  # noqa: N802
         self.addAlgorithm(CoverageAlgorithm())
         self.addAlgorithm(NearestAlgorithm())
+        self.addAlgorithm(RoadNearestAlgorithm())

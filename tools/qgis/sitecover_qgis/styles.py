@@ -55,7 +55,23 @@ class NearestStyle(QgsProcessingLayerPostProcessorInterface):
         layer.triggerRepaint()
 
 
+class RoadStyle(QgsProcessingLayerPostProcessorInterface):
+    """Points graded by travel time to their nearest site by road: 0-10, 10-20, 20-30, 30+ min."""
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        ranges = []
+        bounds = ((0, 600, "#1a9641"), (600, 1200, "#a6d96a"), (1200, 1800, "#fdae61"),
+                  (1800, 1e9, "#d7191c"))
+        for low, high, colour in bounds:
+            symbol = QgsMarkerSymbol.createSimple({"color": colour, "size": "2.2"})
+            label = f"{low / 60:g}-{high / 60:g} min" if high < 1e9 else f"> {low / 60:g} min"
+            ranges.append(QgsRendererRange(low, high, symbol, label))
+        layer.setRenderer(QgsGraduatedSymbolRenderer("travel_time_s", ranges))
+        layer.triggerRepaint()
+
+
 # Processing keeps a reference to a post-processor only while the algorithm runs; these module
 # instances outlive it.
 COVERAGE_STYLE = CoverageStyle()
 NEAREST_STYLE = NearestStyle()
+ROAD_STYLE = RoadStyle()
