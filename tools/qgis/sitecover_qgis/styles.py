@@ -40,34 +40,35 @@ class CoverageStyle(QgsProcessingLayerPostProcessorInterface):
         layer.triggerRepaint()
 
 
+def _graded(layer, field, bounds, scale, unit):
+    """Points coloured by `field` in ranges (low, high, colour) of its values; labels in `unit`
+    after dividing by `scale`; the last range is open-ended."""
+    ranges = []
+    for low, high, colour in bounds:
+        symbol = QgsMarkerSymbol.createSimple({"color": colour, "size": "2.2"})
+        label = (f"{low / scale:g}-{high / scale:g} {unit}" if high < 1e9
+                 else f"> {low / scale:g} {unit}")
+        ranges.append(QgsRendererRange(low, high, symbol, label))
+    layer.setRenderer(QgsGraduatedSymbolRenderer(field, ranges))
+    layer.triggerRepaint()
+
+
 class NearestStyle(QgsProcessingLayerPostProcessorInterface):
     """Points graded by distance to their nearest site: 0-5, 5-10, 10-19, 19+ km."""
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802
-        ranges = []
-        bounds = ((0, 5000, "#1a9641"), (5000, 10000, "#a6d96a"), (10000, 19000, "#fdae61"),
-                  (19000, 1e9, "#d7191c"))
-        for low, high, colour in bounds:
-            symbol = QgsMarkerSymbol.createSimple({"color": colour, "size": "2.2"})
-            label = f"{low / 1000:g}-{high / 1000:g} km" if high < 1e9 else f"> {low / 1000:g} km"
-            ranges.append(QgsRendererRange(low, high, symbol, label))
-        layer.setRenderer(QgsGraduatedSymbolRenderer("distance_m", ranges))
-        layer.triggerRepaint()
+        _graded(layer, "distance_m", ((0, 5000, "#1a9641"), (5000, 10000, "#a6d96a"),
+                                      (10000, 19000, "#fdae61"), (19000, 1e9, "#d7191c")),
+                1000, "km")
 
 
 class RoadStyle(QgsProcessingLayerPostProcessorInterface):
     """Points graded by travel time to their nearest site by road: 0-10, 10-20, 20-30, 30+ min."""
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802
-        ranges = []
-        bounds = ((0, 600, "#1a9641"), (600, 1200, "#a6d96a"), (1200, 1800, "#fdae61"),
-                  (1800, 1e9, "#d7191c"))
-        for low, high, colour in bounds:
-            symbol = QgsMarkerSymbol.createSimple({"color": colour, "size": "2.2"})
-            label = f"{low / 60:g}-{high / 60:g} min" if high < 1e9 else f"> {low / 60:g} min"
-            ranges.append(QgsRendererRange(low, high, symbol, label))
-        layer.setRenderer(QgsGraduatedSymbolRenderer("travel_time_s", ranges))
-        layer.triggerRepaint()
+        _graded(layer, "travel_time_s", ((0, 600, "#1a9641"), (600, 1200, "#a6d96a"),
+                                         (1200, 1800, "#fdae61"), (1800, 1e9, "#d7191c")),
+                60, "min")
 
 
 # Processing keeps a reference to a post-processor only while the algorithm runs; these module
