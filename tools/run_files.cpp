@@ -73,10 +73,10 @@ void check_run_files(const std::vector<NamedFile>& outputs, const std::vector<Na
         }
         for (const NamedFile& input : inputs) {
             if (!same_target(outputs[i].path, input.path)) continue;
-            throw OutputError("output '" + outputs[i].path + "' (" + outputs[i].option +
-                              ") is also an input of this run (" + input.option + " '" +
-                              input.path +
-                              "'): sitecover never writes over its inputs; name another output file");
+            throw OutputError(
+                "output '" + outputs[i].path + "' (" + outputs[i].option +
+                ") is also an input of this run (" + input.option + " '" + input.path +
+                "'): sitecover never writes over its inputs; name another output file");
         }
     }
 }

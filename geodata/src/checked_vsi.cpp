@@ -10,6 +10,7 @@
 #include <map>
 #include <mutex>
 
+#include <cpl_conv.h>
 #include <cpl_vsi.h>
 
 namespace sitecover::geodata::detail {
@@ -25,9 +26,7 @@ struct Handle {
     std::string dir;  // where failures are recorded
 };
 
-std::string dir_of(const char* path) {
-    return std::filesystem::path(path).parent_path().string();
-}
+std::string dir_of(const char* path) { return std::filesystem::path(path).parent_path().string(); }
 
 void record(const std::string& dir, int error) {
     const std::string reason = error != 0 ? std::strerror(error) : "write failed";
@@ -149,6 +148,13 @@ std::string checked_vsi_failure(const std::string& dir) {
     const std::lock_guard<std::mutex> lock(g_mutex);
     const auto it = g_failures.find(dir);
     return it == g_failures.end() ? std::string() : it->second;
+}
+
+GDALDatasetH create_without_journal(GDALDriverH driver, const std::string& path) {
+    CPLSetThreadLocalConfigOption("OGR_SQLITE_JOURNAL", "MEMORY");
+    GDALDatasetH dataset = GDALCreate(driver, path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+    CPLSetThreadLocalConfigOption("OGR_SQLITE_JOURNAL", nullptr);
+    return dataset;
 }
 
 void forget_checked_vsi_failures(const std::string& dir) {

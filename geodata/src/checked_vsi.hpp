@@ -7,6 +7,8 @@
 
 #include <string>
 
+#include <gdal.h>
+
 namespace sitecover::geodata::detail {
 
 /// The GDAL name under which `path` (a local file) is written through the checked layer.
@@ -19,5 +21,11 @@ std::string checked_vsi_failure(const std::string& dir);
 
 /// Forgets the failures recorded for `dir` (when its staging directory goes away).
 void forget_checked_vsi_failures(const std::string& dir);
+
+/// Creates a SQLite-based dataset (GPKG) at a plain path with its rollback journal in memory,
+/// for the calling thread only. SQLite checks its own writes (a full disk fails the commit), so
+/// it needs no checked layer; a staged file needs no journal (a failed run discards the whole
+/// file), and a `<name>-journal` beside a 250-byte file name would pass the 255-byte limit.
+GDALDatasetH create_without_journal(GDALDriverH driver, const std::string& path);
 
 }  // namespace sitecover::geodata::detail

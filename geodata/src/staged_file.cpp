@@ -88,7 +88,8 @@ void refuse_non_regular_output(const std::string& target) {
 }
 
 bool same_file(const std::string& a, const std::string& b) {
-    struct stat first {}, second {};
+    struct stat first {
+    }, second{};
     return ::stat(a.c_str(), &first) == 0 && ::stat(b.c_str(), &second) == 0 &&
            first.st_dev == second.st_dev && first.st_ino == second.st_ino;
 }
@@ -160,8 +161,8 @@ void StagedFile::create_staging_dir() {
         throw OutputError("output '" + target_ + "': the file name is longer than " +
                           std::to_string(NAME_MAX) + " bytes");
     }
-    const fs::path dir = fs::absolute(path.parent_path().empty() ? fs::path(".")
-                                                                 : path.parent_path());
+    const fs::path dir =
+        fs::absolute(path.parent_path().empty() ? fs::path(".") : path.parent_path());
     for (int attempt = 0; attempt < 100; ++attempt) {
         // Unique per output: process id and a per-process count. The name is short whatever
         // the target's length.
@@ -221,7 +222,8 @@ void StagedFile::commit() {
     std::vector<std::pair<std::string, std::string>> files;
     for (const std::string& extension : options_.sidecar_extensions) {
         const std::string staged = staging_dir_ + "/" + stem + extension;
-        if (is_regular(staged)) files.emplace_back(staged, (final_dir / (stem + extension)).string());
+        if (is_regular(staged))
+            files.emplace_back(staged, (final_dir / (stem + extension)).string());
     }
     files.emplace_back(temporary_, destination_);
     for (const auto& [staged, published] : files) {
@@ -268,8 +270,10 @@ void StagedFile::commit() {
     detail::unregister_staging_dir(slot_);
     slot_ = -1;
     if (const int error = sync_path(final_dir.string(), true); error != 0) {
-        throw OutputError("output '" + target_ + "' was written but its directory could not be "
-                          "synced to disk: " + std::strerror(error));
+        throw OutputError("output '" + target_ +
+                          "' was written but its directory could not be "
+                          "synced to disk: " +
+                          std::strerror(error));
     }
 }
 

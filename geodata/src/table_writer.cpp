@@ -197,7 +197,8 @@ TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
     const std::string gdal_path = to_stdout ? std::string("/vsistdout/")
                                   : sqlite  ? w.staged->temporary()
                                             : detail::checked_vsi_path(w.staged->temporary());
-    w.dataset = driver->Create(gdal_path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+    w.dataset = sqlite ? GDALDataset::FromHandle(detail::create_without_journal(driver, gdal_path))
+                       : driver->Create(gdal_path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
     if (w.dataset == nullptr) {
         const std::string reason = detail::gdal_reason();
         w.discard();
@@ -237,8 +238,9 @@ void TableWriter::Impl::write_csv_line() {
     if (std::fwrite(line.data(), 1, line.size(), csv) != line.size()) {
         const int error = errno;
         discard();
-        throw OutputError("cannot write a row to '" + target +
-                          "': " + (error != 0 ? std::strerror(error) : "write failed"));
+        throw OutputError("cannot write a row to " +
+                          (to_stdout() ? std::string("standard output") : "'" + target + "'") +
+                          ": " + (error != 0 ? std::strerror(error) : "write failed"));
     }
 }
 
