@@ -139,7 +139,7 @@ void StagedFile::check_target() {
                           "' is not writable");
     }
     for (const std::string& extension : options_.sidecar_extensions) {
-        const fs::path sidecar = dir / (path.stem().string() + extension);
+        const fs::path sidecar = path.parent_path() / (path.stem().string() + extension);
         if (::lstat(sidecar.c_str(), &info) != 0) continue;
         const std::string kind = kind_of(info.st_mode);
         if (!kind.empty()) refuse_special(sidecar.string(), kind);

@@ -115,6 +115,10 @@ struct TableWriter::Impl {
     bool committed = false;
 
     bool to_stdout() const { return !staged.has_value(); }
+    // The output as messages name it.
+    std::string quoted_name() const {
+        return to_stdout() ? std::string("standard output") : "'" + target + "'";
+    }
     void write_csv_line();
     void finish_stdout() const;
 
@@ -238,9 +242,8 @@ void TableWriter::Impl::write_csv_line() {
     if (std::fwrite(line.data(), 1, line.size(), csv) != line.size()) {
         const int error = errno;
         discard();
-        throw OutputError("cannot write a row to " +
-                          (to_stdout() ? std::string("standard output") : "'" + target + "'") +
-                          ": " + (error != 0 ? std::strerror(error) : "write failed"));
+        throw OutputError("cannot write a row to " + quoted_name() + ": " +
+                          (error != 0 ? std::strerror(error) : "write failed"));
     }
 }
 
@@ -291,7 +294,7 @@ void TableWriter::commit() {
             const bool failed = std::fflush(file) != 0 || std::ferror(file) != 0 ||
                                 (file != stdout && std::fclose(file) != 0);
             if (failed) {
-                throw OutputError("cannot finish writing '" + w.target + "': " +
+                throw OutputError("cannot finish writing " + w.quoted_name() + ": " +
                                   (errno != 0 ? std::strerror(errno) : "write failed"));
             }
         } else {
