@@ -60,10 +60,14 @@ struct TableOptions {
     bool streaming_csv = false;
 };
 
-/// Streams rows into one layer. Nothing is visible at `path` until commit() succeeds; the
-/// destructor of an uncommitted writer removes the temporary file.
-/// Throws OutputError naming the path for an existing file (without overwrite), an unknown
-/// format, an unwritable directory or a driver failure.
+/// Streams rows into one layer. The file is staged (see StagedFile: a shapefile's parts and a
+/// GML's schema with it) and nothing is visible at `path` until commit() succeeds; the
+/// destructor of an uncommitted writer removes the staged files. Every write is checked: GDAL's
+/// drivers write through a layer that records failed writes (which GDAL's text drivers
+/// ignore), checked after every row and at close; SQLite (GPKG) checks its own.
+/// Throws OutputError naming the path for an existing file (without overwrite), a
+/// non-regular file (even with overwrite), an unknown format, an unwritable directory, a
+/// failed write (disk full...) or a driver failure; standard output too.
 ///
 /// Thread-safety: a writer belongs to one thread; different writers may be used concurrently.
 class TableWriter {
