@@ -65,7 +65,8 @@ Targets stage_targets(const Options& options) {
     for (const auto& [option, name] : {std::pair<std::string, std::string>{"--output", gpkg},
                                        {"--map", map},
                                        {"--html", html}}) {
-        if (!name.empty()) outputs.push_back({options.has(option) ? option : option + " (default)", name});
+        if (name.empty()) continue;
+        outputs.push_back({options.has(option) ? option : option + " (default)", name});
     }
     check_run_files(outputs, input_files(options));
     if (!gpkg.empty()) {

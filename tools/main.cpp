@@ -33,7 +33,7 @@ constexpr const char* kUsageText =
     "(or --data DIR, or $SITECOVER_DATA). 'sitecover <command> --help' lists the options.\n"
     "\n"
     "Exit codes: 0 ok, 1 uncovered area with --fail-uncovered, 2 usage, 3 input data,\n"
-    "4 internal error, 5 output not written.\n";
+    "4 internal error, 5 output not written; 128+N: ended by signal N (staged files removed).\n";
 
 int dispatch(const std::vector<std::string>& args) {
     using namespace sitecover::cli;

@@ -241,9 +241,10 @@ void TableWriter::Impl::write_csv_line() {
     errno = 0;
     if (std::fwrite(line.data(), 1, line.size(), csv) != line.size()) {
         const int error = errno;
-        discard();
-        throw OutputError("cannot write a row to " + quoted_name() + ": " +
-                          (error != 0 ? std::strerror(error) : "write failed"));
+        const std::string message = "cannot write a row to " + quoted_name() + ": " +
+                                    (error != 0 ? std::strerror(error) : "write failed");
+        discard();  // forgets the staged file: the message is made first
+        throw OutputError(message);
     }
 }
 
