@@ -28,7 +28,8 @@ namespace {
 // ".csv" for "Out.CSV"; "" without an extension.
 std::string lower_extension(const std::string& path) {
     std::string ext = fs::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     return ext;
 }
 
@@ -75,7 +76,8 @@ void append_csv_value(std::string& line, const Value& value, int decimals) {
         line.append(buffer, end);
     } else if (const auto* real = std::get_if<double>(&value)) {
         if (std::isfinite(*real)) {
-            const auto end = std::to_chars(buffer, buffer + sizeof buffer, round_to(*real, decimals)).ptr;
+            const auto end =
+                std::to_chars(buffer, buffer + sizeof buffer, round_to(*real, decimals)).ptr;
             line.append(buffer, end);
         }
     }
@@ -106,7 +108,7 @@ struct TableWriter::Impl {
     TableOptions options;
     std::vector<Column> columns;
     std::string driver_name;
-    std::string target;  // final path ("-": standard output)
+    std::string target;                // final path ("-": standard output)
     std::optional<StagedFile> staged;  // none for standard output
     GDALDataset* dataset = nullptr;
     OGRLayer* layer = nullptr;
@@ -162,8 +164,8 @@ TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
     }
     w.driver_name = driver->GetDescription();  // canonical spelling: "-f csv" is "CSV"
     if (to_stdout && w.driver_name != "CSV" && w.driver_name != "GeoJSON") {
-        throw OutputError("output '-' (standard output) takes CSV or GeoJSON, not " + w.driver_name +
-                          ": name an output file with -o");
+        throw OutputError("output '-' (standard output) takes CSV or GeoJSON, not " +
+                          w.driver_name + ": name an output file with -o");
     }
     w.target = w.options.path;
     if (!to_stdout) {
@@ -172,9 +174,9 @@ TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
         }
         // Some drivers choose by extension (CSV makes a directory of any other name): the
         // staged file gets the driver's own when the target lacks it.
-        w.staged.emplace(w.target, StagingOptions{w.options.overwrite,
-                                                  staged_extension(*driver, w.target),
-                                                  sidecars_of(w.driver_name)});
+        w.staged.emplace(w.target,
+                         StagingOptions{w.options.overwrite, staged_extension(*driver, w.target),
+                                        sidecars_of(w.driver_name)});
     }
 
     if (w.options.streaming_csv && w.driver_name == "CSV") {
@@ -220,13 +222,14 @@ TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
         layer_options.SetNameValue("STRING_QUOTING", "IF_NEEDED");
     }
     const std::string layer_name = w.options.layer_name.empty() ? "result" : w.options.layer_name;
-    w.layer = w.dataset->CreateLayer(layer_name.c_str(), with_geometry ? &wgs84 : nullptr,
-                                     with_geometry ? detail::ogr_geometry(w.options.geometry) : wkbNone,
-                                     layer_options.List());
+    w.layer = w.dataset->CreateLayer(
+        layer_name.c_str(), with_geometry ? &wgs84 : nullptr,
+        with_geometry ? detail::ogr_geometry(w.options.geometry) : wkbNone, layer_options.List());
     if (w.layer == nullptr) {
         const std::string reason = detail::gdal_reason();
         w.discard();
-        throw OutputError("cannot create layer '" + layer_name + "' in '" + w.target + "'" + reason);
+        throw OutputError("cannot create layer '" + layer_name + "' in '" + w.target + "'" +
+                          reason);
     }
     if (const std::string failed = detail::create_fields(*w.layer, w.columns); !failed.empty()) {
         const std::string reason = detail::gdal_reason();
@@ -254,7 +257,8 @@ void TableWriter::add_row(const Row& row) {
         w.line.clear();
         for (std::size_t i = 0; i < w.columns.size(); ++i) {
             if (i > 0) w.line += ',';
-            if (i < row.values.size()) append_csv_value(w.line, row.values[i], w.columns[i].decimals);
+            if (i < row.values.size())
+                append_csv_value(w.line, row.values[i], w.columns[i].decimals);
         }
         w.line += '\n';
         w.write_csv_line();
@@ -262,7 +266,8 @@ void TableWriter::add_row(const Row& row) {
     }
     if (w.dataset == nullptr) throw OutputError("output '" + w.target + "' is already closed");
     OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(w.layer->GetLayerDefn()));
-    detail::fill_feature(*feature, w.columns, row, w.options.geometry, w.layer->GetGeomType() != wkbNone);
+    detail::fill_feature(*feature, w.columns, row, w.options.geometry,
+                         w.layer->GetGeomType() != wkbNone);
     detail::take_gdal_error();
     if (w.layer->CreateFeature(feature.get()) != OGRERR_NONE) {
         const std::string reason = detail::gdal_reason();

@@ -35,25 +35,25 @@ using Value = std::variant<std::monostate, std::string, std::int64_t, double, bo
 
 /// Geometry attached to each row (ignored by formats without geometry, such as CSV).
 enum class GeometryKind {
-    None,          ///< no geometry
-    Point,         ///< Row::line holds one position
-    LineString,    ///< Row::line holds the vertices
-    MultiPolygon   ///< Row::area points to the area
+    None,         ///< no geometry
+    Point,        ///< Row::line holds one position
+    LineString,   ///< Row::line holds the vertices
+    MultiPolygon  ///< Row::area points to the area
 };
 
 /// One row of a table: its values and its geometry.
 struct Row {
-    std::vector<Value> values;          ///< one per column, in column order
-    std::vector<LonLat> line;           ///< Point: one position; LineString: the vertices
-    const Area* area = nullptr;         ///< MultiPolygon rows: the area (not owned)
+    std::vector<Value> values;   ///< one per column, in column order
+    std::vector<LonLat> line;    ///< Point: one position; LineString: the vertices
+    const Area* area = nullptr;  ///< MultiPolygon rows: the area (not owned)
 };
 
 /// Options of a table output.
 struct TableOptions {
-    std::string path;         ///< "-" writes CSV to standard output
-    std::string format;       ///< GDAL driver short name; empty: from the extension
-    std::string layer_name;   ///< layer name inside the file
-    bool overwrite = false;   ///< replace an existing file
+    std::string path;        ///< "-" writes CSV to standard output
+    std::string format;      ///< GDAL driver short name; empty: from the extension
+    std::string layer_name;  ///< layer name inside the file
+    bool overwrite = false;  ///< replace an existing file
     GeometryKind geometry = GeometryKind::None;  ///< the geometry of every row
     /// CSV only: write with sitecover's own streaming CSV writer instead of GDAL's driver, for
     /// batches of millions of rows (same columns; reals in shortest round-trip form).
