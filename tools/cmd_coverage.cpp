@@ -10,6 +10,7 @@
 #include "exit_codes.hpp"
 #include "grouping.hpp"
 #include "inputs.hpp"
+#include "run_files.hpp"
 #include "report_format.hpp"
 #include "sitecover/coverage.hpp"
 #include "sitecover/geodata/table_writer.hpp"
@@ -42,6 +43,7 @@ int run_coverage(const std::vector<std::string>& args) {
         "  sitecover coverage --as-of 2022-04-20 --site-types Principal\n"
         "  sitecover coverage --areas cantons.gpkg --sites sites.geojson --fail-uncovered\n");
     if (!options.parse(args)) return kOk;
+    check_run_files(options);  // outputs distinct and none of them an input, before any work
 
     const std::string boundary_text = options.get("--boundary", "included");
     if (boundary_text != "included" && boundary_text != "excluded") {

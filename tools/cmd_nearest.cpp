@@ -15,6 +15,7 @@
 #include "progress.hpp"
 #include "exit_codes.hpp"
 #include "inputs.hpp"
+#include "run_files.hpp"
 #include "report_format.hpp"
 #include "road_report.hpp"
 #include "sitecover/error.hpp"
@@ -136,6 +137,7 @@ int run_nearest(const std::vector<std::string>& args) {
         "  sitecover nearest --from points.csv --k 3 -o nearest3.gpkg\n"
         "  sitecover nearest --roads ../shared/geodata/france/roads-major-travelmapping-2026-08.geojson\n");
     if (!options.parse(args)) return kOk;
+    check_run_files(options);  // outputs distinct and none of them an input, before any work
     check_road_options_need_roads(options);
 
     const bool ranked = options.has("--k");

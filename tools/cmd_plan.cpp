@@ -12,6 +12,7 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "inputs.hpp"
+#include "run_files.hpp"
 #include "origin_population.hpp"
 #include "plan_scenario.hpp"
 #include "plan_suggest.hpp"
@@ -140,6 +141,7 @@ int run_plan(const std::vector<std::string>& args) {
         "  sitecover plan --suggest 1 --objective max-coverage --within-min 15 --roads "
         "../shared/geodata/france/roads-major-travelmapping-2026-08.geojson\n");
     if (!options.parse(args)) return kOk;
+    check_run_files(options);  // outputs distinct and none of them an input, before any work
     check_road_options_need_roads(options);
     const std::size_t k = static_cast<std::size_t>(options.integer("--suggest", 0, 0, 1000));
     for (const char* suggest_only :

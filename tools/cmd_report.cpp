@@ -24,6 +24,7 @@
 #include "report_geopackage.hpp"
 #include "report_model.hpp"
 #include "road_report.hpp"
+#include "run_files.hpp"
 #include "sitecover/area_geometry.hpp"
 #include "sitecover/coverage.hpp"
 #include "sitecover/error.hpp"
@@ -59,6 +60,15 @@ Targets stage_targets(const Options& options) {
     const std::string gpkg = options.get("--output", any ? "" : kDefaultGpkg);
     const std::string map = options.get("--map", any ? "" : kDefaultMap);
     const std::string html = options.get("--html", any ? "" : kDefaultHtml);
+    // Before staging: the three names distinct, none of them an input.
+    std::vector<NamedFile> outputs;
+    for (const auto& [option, name] : {std::pair<std::string, std::string>{"--output", gpkg},
+                                       {"--map", map},
+                                       {"--html", html}}) {
+        if (name.empty()) continue;
+        outputs.push_back({options.has(option) ? option : option + " (default)", name});
+    }
+    check_run_files(outputs, input_files(options));
     if (!gpkg.empty()) {
         std::string ext = fs::path(gpkg).extension().string();
         std::transform(ext.begin(), ext.end(), ext.begin(),
@@ -75,18 +85,6 @@ Targets stage_targets(const Options& options) {
         t.map.emplace(map, overwrite);
     }
     if (!html.empty()) t.html.emplace(html, overwrite);
-    // Two outputs under one name would overwrite each other.
-    std::vector<fs::path> names;
-    for (const auto* staged : {&t.gpkg, &t.map, &t.html}) {
-        if (!*staged) continue;
-        std::error_code ec;
-        const fs::path name = fs::weakly_canonical((*staged)->target(), ec);
-        names.push_back(ec ? fs::path((*staged)->target()) : name);
-    }
-    std::sort(names.begin(), names.end());
-    if (std::adjacent_find(names.begin(), names.end()) != names.end()) {
-        throw UsageError("the GeoPackage, the map and the page need three different file names");
-    }
     return t;
 }
 
@@ -98,6 +96,14 @@ std::string default_place(const Options& options, const std::vector<Area>& areas
         if (a.code.compare(0, 2, prefix) != 0) return "Study area";
     }
     return "Département " + prefix;
+}
+
+// An error message that names the output as given instead of its staged name.
+std::string naming_target(std::string message, const geodata::StagedFile& staged) {
+    const std::string& staged_name = staged.temporary();
+    for (std::size_t at; (at = message.find(staged_name)) != std::string::npos;)
+        message.replace(at, staged_name.size(), staged.target());
+    return message;
 }
 
 void write_text_file(const std::string& path, const std::string& text, const std::string& target) {
@@ -288,8 +294,12 @@ int run_report(const std::vector<std::string>& args) {
     std::optional<MapScene> scene;
     if (targets.map || targets.html) scene = build_map_scene(model);
     if (targets.map) {
-        layout = render_map_file(*scene, targets.map->temporary(), targets.map_format, map_width_px,
-                                 map_height_px);
+        try {
+            layout = render_map_file(*scene, targets.map->temporary(), targets.map_format,
+                                     map_width_px, map_height_px);
+        } catch (const OutputError& e) {
+            throw OutputError(naming_target(e.what(), *targets.map));
+        }
     }
     if (targets.html) {
         write_text_file(

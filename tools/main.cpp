@@ -1,6 +1,9 @@
 // The sitecover command: dispatches to the subcommands and turns errors into messages and
 // documented exit codes.
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 #include <iostream>
 #include <new>
@@ -11,6 +14,7 @@
 #include "exit_codes.hpp"
 #include "options.hpp"
 #include "sitecover/error.hpp"
+#include "sitecover/geodata/signal_cleanup.hpp"
 
 namespace {
 
@@ -29,7 +33,7 @@ constexpr const char* kUsageText =
     "(or --data DIR, or $SITECOVER_DATA). 'sitecover <command> --help' lists the options.\n"
     "\n"
     "Exit codes: 0 ok, 1 uncovered area with --fail-uncovered, 2 usage, 3 input data,\n"
-    "4 internal error, 5 output not written.\n";
+    "4 internal error, 5 output not written; 128+N: ended by signal N (staged files removed).\n";
 
 int dispatch(const std::vector<std::string>& args) {
     using namespace sitecover::cli;
@@ -55,11 +59,27 @@ int dispatch(const std::vector<std::string>& args) {
                      "' (commands: coverage, nearest, report, plan; see 'sitecover --help')");
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// Standard output carries tables and summaries: a write that failed there (disk full,
+// /dev/full, closed pipe) is an output error even when the command itself succeeded.
+int finish_stdout(int code) {
     using namespace sitecover::cli;
-    const std::vector<std::string> args(argv + 1, argv + argc);
+    std::cout.flush();
+    errno = 0;
+    bool failed = !std::cout.good() || std::fflush(stdout) != 0 || std::ferror(stdout) != 0;
+    int error = errno;
+    if (std::fclose(stdout) != 0 && !failed) {
+        failed = true;
+        error = errno;
+    }
+    if (!failed) return code;
+    if (code != kOk && code != kUncovered) return code;  // the run failed and said why
+    std::cerr << "sitecover: error: cannot write to standard output"
+              << (error != 0 ? std::string(": ") + std::strerror(error) : std::string()) << "\n";
+    return code == kOk || code == kUncovered ? kOutput : code;
+}
+
+int run(const std::vector<std::string>& args) {
+    using namespace sitecover::cli;
     try {
         return dispatch(args);
     } catch (const UsageError& e) {
@@ -78,4 +98,12 @@ int main(int argc, char** argv) {
         std::cerr << "sitecover: internal error: " << e.what() << " (please report it)\n";
         return kInternal;
     }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // Staged outputs go away on SIGINT, SIGTERM, SIGHUP and SIGPIPE too.
+    sitecover::geodata::remove_staged_files_on_signals();
+    return finish_stdout(run(std::vector<std::string>(argv + 1, argv + argc)));
 }

@@ -110,6 +110,15 @@ std::vector<std::string> Options::all(const std::string& name) const {
     return it == values_.end() ? std::vector<std::string>{} : it->second;
 }
 
+std::vector<std::pair<std::string, std::string>> Options::file_values() const {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const Spec& spec : specs_) {
+        if (spec.metavar.rfind("FILE", 0) != 0) continue;
+        for (const std::string& value : all(spec.name)) files.emplace_back(spec.name, value);
+    }
+    return files;
+}
+
 double Options::number(const std::string& name, double fallback, double min, double max) const {
     if (!has(name)) return fallback;
     const std::string text = get(name);

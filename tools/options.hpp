@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sitecover/error.hpp"
@@ -40,6 +41,11 @@ public:
     bool has(const std::string& name) const;
     std::string get(const std::string& name, const std::string& fallback = "") const;
     std::vector<std::string> all(const std::string& name) const;
+    /// True when the command declares the option.
+    bool declares(const std::string& name) const { return find(name) != nullptr; }
+    /// Every value given to an option whose metavar names a file (FILE, FILE.gpkg...), as
+    /// (option, value), in declaration order.
+    std::vector<std::pair<std::string, std::string>> file_values() const;
     /// A number; UsageError when not a number or outside [min, max].
     double number(const std::string& name, double fallback, double min, double max) const;
     long long integer(const std::string& name, long long fallback, long long min, long long max) const;

@@ -7,6 +7,7 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
+#include "checked_vsi.hpp"
 #include "gdal_session.hpp"
 #include "ogr_row.hpp"
 #include "sitecover/error.hpp"
@@ -104,7 +105,7 @@ GeoPackageWriter::GeoPackageWriter(const std::string& path, const std::string& d
         throw OutputError("GDAL has no GPKG driver: cannot write '" + impl_->display_path + "'");
     CPLSetConfigOption("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
     detail::take_gdal_error();
-    impl_->dataset = driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+    impl_->dataset = GDALDataset::FromHandle(detail::create_without_journal(driver, path));
     if (impl_->dataset == nullptr) impl_->fail("cannot create the GeoPackage");
     if (impl_->dataset->StartTransaction() != OGRERR_NONE)
         impl_->fail("cannot start a transaction");

@@ -1,28 +1,42 @@
 #include "sitecover/geodata/table_writer.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
-#include <cstdio>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
+#include <optional>
 #include <system_error>
-#include <unistd.h>
 
 #include <cpl_conv.h>
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
+#include "checked_vsi.hpp"
 #include "gdal_session.hpp"
 #include "ogr_row.hpp"
 #include "sitecover/error.hpp"
+#include "sitecover/geodata/staged_file.hpp"
 
 namespace sitecover::geodata {
 namespace fs = std::filesystem;
+namespace {
+
+// ".csv" for "Out.CSV"; "" without an extension.
+std::string lower_extension(const std::string& path) {
+    std::string ext = fs::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
+    return ext;
+}
+
+}  // namespace
 
 std::string driver_for_path(const std::string& path) {
-    std::string ext = fs::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    const std::string ext = lower_extension(path);
     if (ext == ".csv" || path == "-") return "CSV";
     if (ext == ".geojson" || ext == ".json") return "GeoJSON";
     if (ext == ".gpkg") return "GPKG";
@@ -62,10 +76,30 @@ void append_csv_value(std::string& line, const Value& value, int decimals) {
         line.append(buffer, end);
     } else if (const auto* real = std::get_if<double>(&value)) {
         if (std::isfinite(*real)) {
-            const auto end = std::to_chars(buffer, buffer + sizeof buffer, round_to(*real, decimals)).ptr;
+            const auto end =
+                std::to_chars(buffer, buffer + sizeof buffer, round_to(*real, decimals)).ptr;
             line.append(buffer, end);
         }
     }
+}
+
+// Files a driver writes beside its main file, named after it.
+std::vector<std::string> sidecars_of(const std::string& driver_name) {
+    if (driver_name == "ESRI Shapefile") return {".shx", ".dbf", ".prj", ".cpg"};
+    if (driver_name == "GML") return {".xsd"};  // the schema the .gml names
+    return {};
+}
+
+// The extension to give the staged file: "" when the target's own suits the driver.
+std::string staged_extension(GDALDriver& driver, const std::string& target) {
+    const char* main = driver.GetMetadataItem(GDAL_DMD_EXTENSION);
+    if (main == nullptr || *main == '\0') return {};
+    std::string ext = lower_extension(target);
+    if (!ext.empty()) ext.erase(0, 1);
+    const char* all = driver.GetMetadataItem(GDAL_DMD_EXTENSIONS);
+    const std::string list = std::string(" ") + (all != nullptr ? all : main) + " ";
+    if (!ext.empty() && list.find(" " + ext + " ") != std::string::npos) return {};
+    return main;
 }
 
 }  // namespace
@@ -74,35 +108,28 @@ struct TableWriter::Impl {
     TableOptions options;
     std::vector<Column> columns;
     std::string driver_name;
-    std::string target;     // final path
-    std::string temporary;  // where rows are written; equals target for standard output
+    std::string target;                // final path ("-": standard output)
+    std::optional<StagedFile> staged;  // none for standard output
     GDALDataset* dataset = nullptr;
     OGRLayer* layer = nullptr;
     std::FILE* csv = nullptr;  // the streaming CSV writer's file (streaming_csv)
     std::string line;          // reused row buffer of the streaming writer
     bool committed = false;
 
-    // The files of the temporary dataset, each with the final path it is renamed to: one file,
-    // except for a shapefile (.shp, .shx, .dbf, .prj... sharing the temporary base name).
-    std::vector<std::pair<fs::path, fs::path>> temporary_files() const {
-        std::vector<std::pair<fs::path, fs::path>> files;
-        if (driver_name != "ESRI Shapefile") {
-            files.emplace_back(temporary, target);
-            return files;
-        }
-        const fs::path tmp(temporary);
-        const std::string tmp_base = tmp.filename().string().substr(0, tmp.filename().string().size() - 4);
-        const fs::path target_path(target);
-        const std::string target_base = target_path.stem().string();
-        std::error_code ec;
-        for (const auto& entry : fs::directory_iterator(tmp.parent_path(), ec)) {
-            const std::string name = entry.path().filename().string();
-            if (name.size() > tmp_base.size() && name.compare(0, tmp_base.size() + 1, tmp_base + ".") == 0) {
-                files.emplace_back(entry.path(),
-                                   target_path.parent_path() / (target_base + name.substr(tmp_base.size())));
-            }
-        }
-        return files;
+    bool to_stdout() const { return !staged.has_value(); }
+    // The output as messages name it.
+    std::string quoted_name() const {
+        return to_stdout() ? std::string("standard output") : "'" + target + "'";
+    }
+    void write_csv_line();
+    void finish_stdout() const;
+
+    // Throws when a write of the staged files failed (disk full...), as GDAL's text drivers
+    // do not report it themselves.
+    void check_written() const {
+        if (!staged) return;
+        const std::string failure = detail::checked_vsi_failure(staged->staging_dir());
+        if (!failure.empty()) throw OutputError("cannot write '" + target + "': " + failure);
     }
 
     void discard() {
@@ -112,10 +139,7 @@ struct TableWriter::Impl {
             GDALClose(dataset);
             dataset = nullptr;
         }
-        if (!committed && temporary != target) {
-            std::error_code ec;
-            for (const auto& file : temporary_files()) fs::remove(file.first, ec);
-        }
+        if (!committed) staged.reset();  // removes the staged files
     }
 };
 
@@ -126,9 +150,7 @@ TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
     w.options = std::move(options);
     w.columns = std::move(columns);
     const bool to_stdout = w.options.path == "-";
-    if (std::error_code ec; !to_stdout && fs::is_directory(w.options.path, ec)) {
-        throw OutputError("output '" + w.options.path + "' is a directory");
-    }
+    if (!to_stdout) refuse_non_regular_output(w.options.path);  // before any other check
     w.driver_name = !w.options.format.empty() ? w.options.format : driver_for_path(w.options.path);
     if (w.driver_name.empty()) {
         throw OutputError("output '" + w.options.path +
@@ -142,62 +164,51 @@ TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
     }
     w.driver_name = driver->GetDescription();  // canonical spelling: "-f csv" is "CSV"
     if (to_stdout && w.driver_name != "CSV" && w.driver_name != "GeoJSON") {
-        throw OutputError("output '-' (standard output) takes CSV or GeoJSON, not " + w.driver_name +
-                          ": name an output file with -o");
+        throw OutputError("output '-' (standard output) takes CSV or GeoJSON, not " +
+                          w.driver_name + ": name an output file with -o");
     }
-
-    if (to_stdout) {
-        w.target = w.temporary = "/vsistdout/";
-    } else {
-        w.target = w.options.path;
-        const fs::path target(w.target);
-        std::error_code ec;
-        if (fs::is_directory(target, ec)) {
-            throw OutputError("output '" + w.target + "' is a directory");
+    w.target = w.options.path;
+    if (!to_stdout) {
+        if (w.driver_name == "ESRI Shapefile" && lower_extension(w.target) != ".shp") {
+            throw OutputError("output '" + w.target + "': name a shapefile .shp");
         }
-        if (fs::exists(target, ec) && !w.options.overwrite) {
-            throw OutputError("output '" + w.target + "' already exists: use --overwrite to replace it");
-        }
-        const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-        if (!fs::is_directory(dir, ec)) {
-            throw OutputError("output '" + w.target + "': directory '" + dir.string() + "' does not exist");
-        }
-        if (access(dir.c_str(), W_OK) != 0) {
-            throw OutputError("output '" + w.target + "': directory '" + dir.string() + "' is not writable");
-        }
-        // A hidden sibling, so that the final rename stays on one file system; it ends with the
-        // driver's own extension, since some drivers (CSV) make a directory of any other name.
-        std::string name = ".sitecover-tmp-";
-        name += std::to_string(getpid());
-        name += "-";
-        name += target.filename().string();
-        const char* extension = driver->GetMetadataItem(GDAL_DMD_EXTENSION);
-        if (extension != nullptr && *extension != '\0') {
-            name += ".";
-            name += extension;
-        }
-        w.temporary = (dir / name).string();
+        // Some drivers choose by extension (CSV makes a directory of any other name): the
+        // staged file gets the driver's own when the target lacks it.
+        w.staged.emplace(w.target,
+                         StagingOptions{w.options.overwrite, staged_extension(*driver, w.target),
+                                        sidecars_of(w.driver_name)});
     }
 
     if (w.options.streaming_csv && w.driver_name == "CSV") {
-        w.csv = to_stdout ? stdout : std::fopen(w.temporary.c_str(), "wb");
-        if (w.csv == nullptr) throw OutputError("cannot create output '" + w.target + "'");
+        w.csv = to_stdout ? stdout : std::fopen(w.staged->temporary().c_str(), "wb");
+        if (w.csv == nullptr) {
+            throw OutputError("cannot create output '" + w.target + "': " + std::strerror(errno));
+        }
         w.line.clear();
         for (std::size_t i = 0; i < w.columns.size(); ++i) {
             if (i > 0) w.line += ',';
             append_csv_text(w.line, w.columns[i].name);
         }
         w.line += '\n';
-        std::fputs(w.line.c_str(), w.csv);
+        w.write_csv_line();
         return;
     }
 
     // GeoPackages record a modification time; a fixed one keeps outputs byte-identical.
     CPLSetConfigOption("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
     detail::take_gdal_error();
-    w.dataset = driver->Create(w.temporary.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
+    // SQLite (GPKG) checks its own writes and reports a full disk; the other drivers write
+    // through the checked file layer.
+    const bool sqlite = w.driver_name == "GPKG" || w.driver_name == "SQLite";
+    const std::string gdal_path = to_stdout ? std::string("/vsistdout/")
+                                  : sqlite  ? w.staged->temporary()
+                                            : detail::checked_vsi_path(w.staged->temporary());
+    w.dataset = sqlite ? GDALDataset::FromHandle(detail::create_without_journal(driver, gdal_path))
+                       : driver->Create(gdal_path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
     if (w.dataset == nullptr) {
-        throw OutputError("cannot create output '" + w.target + "'" + detail::gdal_reason());
+        const std::string reason = detail::gdal_reason();
+        w.discard();
+        throw OutputError("cannot create output '" + w.target + "'" + reason);
     }
 
     const bool with_geometry = w.options.geometry != GeometryKind::None && w.driver_name != "CSV";
@@ -211,13 +222,14 @@ TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
         layer_options.SetNameValue("STRING_QUOTING", "IF_NEEDED");
     }
     const std::string layer_name = w.options.layer_name.empty() ? "result" : w.options.layer_name;
-    w.layer = w.dataset->CreateLayer(layer_name.c_str(), with_geometry ? &wgs84 : nullptr,
-                                     with_geometry ? detail::ogr_geometry(w.options.geometry) : wkbNone,
-                                     layer_options.List());
+    w.layer = w.dataset->CreateLayer(
+        layer_name.c_str(), with_geometry ? &wgs84 : nullptr,
+        with_geometry ? detail::ogr_geometry(w.options.geometry) : wkbNone, layer_options.List());
     if (w.layer == nullptr) {
         const std::string reason = detail::gdal_reason();
         w.discard();
-        throw OutputError("cannot create layer '" + layer_name + "' in '" + w.target + "'" + reason);
+        throw OutputError("cannot create layer '" + layer_name + "' in '" + w.target + "'" +
+                          reason);
     }
     if (const std::string failed = detail::create_fields(*w.layer, w.columns); !failed.empty()) {
         const std::string reason = detail::gdal_reason();
@@ -228,74 +240,91 @@ TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
 
 TableWriter::~TableWriter() { impl_->discard(); }
 
+void TableWriter::Impl::write_csv_line() {
+    errno = 0;
+    if (std::fwrite(line.data(), 1, line.size(), csv) != line.size()) {
+        const int error = errno;
+        const std::string message = "cannot write a row to " + quoted_name() + ": " +
+                                    (error != 0 ? std::strerror(error) : "write failed");
+        discard();  // forgets the staged file: the message is made first
+        throw OutputError(message);
+    }
+}
+
 void TableWriter::add_row(const Row& row) {
     Impl& w = *impl_;
     if (w.csv != nullptr) {
         w.line.clear();
         for (std::size_t i = 0; i < w.columns.size(); ++i) {
             if (i > 0) w.line += ',';
-            if (i < row.values.size()) append_csv_value(w.line, row.values[i], w.columns[i].decimals);
+            if (i < row.values.size())
+                append_csv_value(w.line, row.values[i], w.columns[i].decimals);
         }
         w.line += '\n';
-        if (std::fwrite(w.line.data(), 1, w.line.size(), w.csv) != w.line.size()) {
-            throw OutputError("cannot write a row to '" + w.target + "' (disk full?)");
-        }
+        w.write_csv_line();
         return;
     }
     if (w.dataset == nullptr) throw OutputError("output '" + w.target + "' is already closed");
     OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(w.layer->GetLayerDefn()));
-    detail::fill_feature(*feature, w.columns, row, w.options.geometry, w.layer->GetGeomType() != wkbNone);
+    detail::fill_feature(*feature, w.columns, row, w.options.geometry,
+                         w.layer->GetGeomType() != wkbNone);
     detail::take_gdal_error();
     if (w.layer->CreateFeature(feature.get()) != OGRERR_NONE) {
-        throw OutputError("cannot write a row to '" + w.target + "'" + detail::gdal_reason());
+        const std::string reason = detail::gdal_reason();
+        w.check_written();
+        throw OutputError("cannot write a row to '" + w.target + "'" + reason);
+    }
+    w.check_written();
+}
+
+// Standard output: everything flushed and no error, else OutputError.
+void TableWriter::Impl::finish_stdout() const {
+    errno = 0;
+    if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
+        const int error = errno;
+        throw OutputError(std::string("cannot write the table to standard output") +
+                          (error != 0 ? std::string(": ") + std::strerror(error) : ""));
     }
 }
 
 void TableWriter::commit() {
     Impl& w = *impl_;
-    if (w.csv != nullptr) {
-        const bool failed = std::fflush(w.csv) != 0 || std::ferror(w.csv) != 0 ||
-                            (w.csv != stdout && std::fclose(w.csv) != 0);
-        w.csv = nullptr;
-        if (failed) {
-            w.discard();
-            throw OutputError("cannot finish writing '" + w.target + "' (disk full?)");
-        }
-        if (w.temporary == w.target) {
-            w.committed = true;
-            return;
-        }
-        std::error_code ec;
-        fs::rename(w.temporary, w.target, ec);
-        if (ec) {
-            w.discard();
-            throw OutputError("cannot move the finished output to '" + w.target + "': " + ec.message());
-        }
-        w.committed = true;
-        return;
+    if (w.csv == nullptr && w.dataset == nullptr) {
+        throw OutputError("output '" + w.target + "' is already closed");
     }
-    if (w.dataset == nullptr) throw OutputError("output '" + w.target + "' is already closed");
-    detail::take_gdal_error();
-    CPLErrorReset();
-    // GDAL 3.6's GDALClose returns nothing: a failed final write shows in the error state.
-    GDALClose(w.dataset);
-    w.dataset = nullptr;
-    if (CPLGetLastErrorType() >= CE_Failure) {
-        const std::string reason = detail::gdal_reason();
+    try {
+        if (w.csv != nullptr) {
+            std::FILE* file = w.csv;
+            w.csv = nullptr;
+            errno = 0;
+            const bool failed = std::fflush(file) != 0 || std::ferror(file) != 0 ||
+                                (file != stdout && std::fclose(file) != 0);
+            if (failed) {
+                throw OutputError("cannot finish writing " + w.quoted_name() + ": " +
+                                  (errno != 0 ? std::strerror(errno) : "write failed"));
+            }
+        } else {
+            detail::take_gdal_error();
+            CPLErrorReset();
+            // GDAL 3.6's GDALClose returns nothing: a failed final write shows in the error
+            // state, and in the checked file layer for drivers that ignore their writes.
+            GDALClose(w.dataset);
+            w.dataset = nullptr;
+            if (CPLGetLastErrorType() >= CE_Failure) {
+                const std::string reason = detail::gdal_reason();
+                w.check_written();
+                throw OutputError("cannot finish writing '" + w.target + "'" + reason);
+            }
+            w.check_written();
+        }
+        if (w.to_stdout()) {
+            w.finish_stdout();
+        } else {
+            w.staged->commit();
+        }
+    } catch (...) {
         w.discard();
-        throw OutputError("cannot finish writing '" + w.target + "'" + reason);
-    }
-    if (w.temporary == w.target) {
-        w.committed = true;
-        return;
-    }
-    std::error_code ec;
-    for (const auto& [file, destination] : w.temporary_files()) {
-        fs::rename(file, destination, ec);
-        if (ec) {
-            w.discard();
-            throw OutputError("cannot move the finished output to '" + destination.string() + "': " + ec.message());
-        }
+        throw;
     }
     w.committed = true;
 }

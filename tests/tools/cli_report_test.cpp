@@ -285,8 +285,8 @@ TEST(CliReport, OutputErrors) {
          "sitecover: error: output 'out.csv': the report is a GeoPackage: name it .gpkg\n"},
         {{"--map", "same.png", "--html", "same.png"},
          2,
-         "sitecover: error: the GeoPackage, the map and the page need three different file "
-         "names\n"},
+         "sitecover: error: options '--map' and '--html' name the same file 'same.png': give "
+         "each output its own file name\n"},
         {{"--map", "m.png", "--map-width", "10"}, 2, ""},
     };
     for (const auto& [args, code, message] : cases) {

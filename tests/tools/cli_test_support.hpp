@@ -81,6 +81,16 @@ private:
     fs::path path_;
 };
 
+/// The names in `dir` (not below) of staged outputs left behind: hidden `.sitecover-tmp-*`.
+inline std::vector<std::string> staged_leftovers(const fs::path& dir) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(".sitecover-tmp-", 0) == 0) names.push_back(name);
+    }
+    return names;
+}
+
 /// The real data directory and the CLI under test (set by tests/CMakeLists.txt).
 #ifdef SITECOVER_TEST_DATA_DIR
 inline const std::string kDataDir = SITECOVER_TEST_DATA_DIR;

@@ -1,22 +1,51 @@
 #pragma once
-// An output file written under a temporary name beside its target and renamed onto it only
-// when everything succeeded: a failed run leaves no partial file.
+/// @file
+/// An output file written under a temporary name beside its target and published onto it only
+/// when everything succeeded: a failed or interrupted run leaves no partial file, and an
+/// earlier file at the target stays as it was.
 
 #include <string>
+#include <vector>
 
 namespace sitecover::geodata {
 
-/// One staged output. The temporary file is a hidden sibling of the target (same directory, so
-/// the final rename is atomic) whose name ends with the target's own name, extension included
-/// (drivers that choose a format by extension see the right one).
+/// How a StagedFile publishes its file.
+struct StagingOptions {
+    /// Replace an existing regular file at the target. Never replaces anything else (FIFO,
+    /// device, socket, directory), even when true.
+    bool overwrite = false;
+    /// The extension the writer needs ("csv", "gml"...; without the dot), for writers that
+    /// choose a format by extension: the staged file gets it when the target lacks it, and
+    /// the published file keeps the target's name. Empty: the target's own name.
+    std::string extension;
+    /// Companion files the writer creates beside the main file, named after it with these
+    /// extensions (".shx", ".dbf" for a shapefile; ".xsd" for GML). They are staged, published
+    /// and removed with the main file.
+    std::vector<std::string> sidecar_extensions;
+};
+
+/// One staged output (plus its sidecar files). The files are written in a hidden staging
+/// directory `.sitecover-tmp-<pid>-<n>` in the target's directory (same file system, so that
+/// publishing is a rename), under the target's own file name, so that names written inside
+/// a file (a GML's schema, a shapefile's parts) stay right once published.
+///
+/// A target that is a symbolic link to a regular file is followed: the file it points to is
+/// replaced (with overwrite) and the link stays. A link to nothing is refused.
+///
+/// The staging directory is registered for remove_staged_files_on_signals(). Not thread-safe
+/// (one object, one thread); different objects may be used from different threads.
 class StagedFile {
 public:
-    /// Checks the target at once: throws OutputError naming it when it is a directory, exists
-    /// and `overwrite` is false, or its directory is missing or not writable.
+    /// Checks the target at once and creates the staging directory. Throws OutputError naming
+    /// the target when it (or a sidecar) is a directory or another non-regular file, exists
+    /// while overwrite is false, is a dangling link, or when its directory is missing or not
+    /// writable.
+    StagedFile(std::string target, StagingOptions options);
+    /// StagedFile(target, {overwrite}).
     StagedFile(std::string target, bool overwrite);
-    /// Removes the temporary file unless commit() succeeded.
+    /// Removes the staging directory and everything in it unless commit() succeeded.
     ~StagedFile();
-    /// Takes over the temporary file; the moved-from object removes nothing.
+    /// Takes over the staged files; the moved-from object removes nothing.
     StagedFile(StagedFile&&) noexcept;
     StagedFile& operator=(StagedFile&&) = delete;
     StagedFile(const StagedFile&) = delete;
@@ -24,19 +53,44 @@ public:
 
     /// The final path, as given.
     const std::string& target() const noexcept { return target_; }
-    /// Where to write; nothing exists there until the caller creates it.
+    /// Where to write the main file (an absolute path); nothing exists there until the caller
+    /// creates it.
     const std::string& temporary() const noexcept { return temporary_; }
+    /// The staging directory (an absolute path).
+    const std::string& staging_dir() const noexcept { return staging_dir_; }
 
-    /// Renames the temporary file onto the target (replacing it). Throws OutputError when the
-    /// temporary file is missing or the rename fails.
+    /// Flushes the staged files to disk (fsync), publishes them (sidecars first, the main
+    /// file last), syncs the directory and removes the staging directory. Without overwrite,
+    /// publishing never replaces a file: one created at the target meanwhile is left alone and
+    /// OutputError names it. Throws OutputError when the main file is missing, a sync or a
+    /// rename fails, or the target became a non-regular file; nothing is published then.
     void commit();
     /// True once commit() has succeeded.
     bool committed() const noexcept { return committed_; }
 
 private:
-    std::string target_;
+    void check_target();
+    void create_staging_dir();
+
+    std::string target_;       // as given
+    std::string destination_;  // where the main file is published (a link's target resolved)
+    StagingOptions options_;
+    std::string staging_dir_;
     std::string temporary_;
+    int slot_ = -1;
     bool committed_ = false;
 };
+
+/// The type of a file for messages: "a FIFO", "a character device"... ("" for a regular file
+/// or a missing one). Follows symbolic links. Thread-safe.
+std::string special_file_kind(const std::string& path);
+
+/// Throws OutputError when `target` exists and is not a regular file (after following
+/// links): a directory, FIFO, device or socket is never replaced. Thread-safe.
+void refuse_non_regular_output(const std::string& target);
+
+/// True when the two paths name the same existing file (same device and inode: hard links,
+/// symbolic links and different spellings included). Thread-safe.
+bool same_file(const std::string& a, const std::string& b);
 
 }  // namespace sitecover::geodata

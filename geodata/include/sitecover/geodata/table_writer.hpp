@@ -35,35 +35,39 @@ using Value = std::variant<std::monostate, std::string, std::int64_t, double, bo
 
 /// Geometry attached to each row (ignored by formats without geometry, such as CSV).
 enum class GeometryKind {
-    None,          ///< no geometry
-    Point,         ///< Row::line holds one position
-    LineString,    ///< Row::line holds the vertices
-    MultiPolygon   ///< Row::area points to the area
+    None,         ///< no geometry
+    Point,        ///< Row::line holds one position
+    LineString,   ///< Row::line holds the vertices
+    MultiPolygon  ///< Row::area points to the area
 };
 
 /// One row of a table: its values and its geometry.
 struct Row {
-    std::vector<Value> values;          ///< one per column, in column order
-    std::vector<LonLat> line;           ///< Point: one position; LineString: the vertices
-    const Area* area = nullptr;         ///< MultiPolygon rows: the area (not owned)
+    std::vector<Value> values;   ///< one per column, in column order
+    std::vector<LonLat> line;    ///< Point: one position; LineString: the vertices
+    const Area* area = nullptr;  ///< MultiPolygon rows: the area (not owned)
 };
 
 /// Options of a table output.
 struct TableOptions {
-    std::string path;         ///< "-" writes CSV to standard output
-    std::string format;       ///< GDAL driver short name; empty: from the extension
-    std::string layer_name;   ///< layer name inside the file
-    bool overwrite = false;   ///< replace an existing file
+    std::string path;        ///< "-" writes CSV to standard output
+    std::string format;      ///< GDAL driver short name; empty: from the extension
+    std::string layer_name;  ///< layer name inside the file
+    bool overwrite = false;  ///< replace an existing file
     GeometryKind geometry = GeometryKind::None;  ///< the geometry of every row
     /// CSV only: write with sitecover's own streaming CSV writer instead of GDAL's driver, for
     /// batches of millions of rows (same columns; reals in shortest round-trip form).
     bool streaming_csv = false;
 };
 
-/// Streams rows into one layer. Nothing is visible at `path` until commit() succeeds; the
-/// destructor of an uncommitted writer removes the temporary file.
-/// Throws OutputError naming the path for an existing file (without overwrite), an unknown
-/// format, an unwritable directory or a driver failure.
+/// Streams rows into one layer. The file is staged (see StagedFile: a shapefile's parts and a
+/// GML's schema with it) and nothing is visible at `path` until commit() succeeds; the
+/// destructor of an uncommitted writer removes the staged files. Every write is checked: GDAL's
+/// drivers write through a layer that records failed writes (which GDAL's text drivers
+/// ignore), checked after every row and at close; SQLite (GPKG) checks its own.
+/// Throws OutputError naming the path for an existing file (without overwrite), a
+/// non-regular file (even with overwrite), an unknown format, an unwritable directory, a
+/// failed write (disk full...) or a driver failure; standard output too.
 ///
 /// Thread-safety: a writer belongs to one thread; different writers may be used concurrently.
 class TableWriter {
