@@ -15,25 +15,38 @@
 
 #include "gdal_session.hpp"
 #include "ogr_row.hpp"
+#include "output_layer.hpp"
+#include "output_srs.hpp"
 #include "sitecover/error.hpp"
 
 namespace sitecover::geodata {
 namespace fs = std::filesystem;
 
-std::string driver_for_path(const std::string& path) {
-    std::string ext = fs::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (ext == ".csv" || path == "-") return "CSV";
-    if (ext == ".geojson" || ext == ".json") return "GeoJSON";
-    if (ext == ".gpkg") return "GPKG";
-    if (ext == ".fgb") return "FlatGeobuf";
-    if (ext == ".shp") return "ESRI Shapefile";
-    return {};
-}
-
 namespace {
 
 using detail::round_to;
+
+std::string unknown_format(const std::string& path) {
+    if (const auto several = drivers_for_path(path); several.size() > 1) {
+        std::string names;
+        for (const std::string& d : several) names += (names.empty() ? "" : ", ") + d;
+        return "output '" + path + "': several GDAL drivers write this extension (" + names +
+               "): choose one with -f DRIVER";
+    }
+    std::string list;
+    for (const std::string& e : writable_extensions()) list += (list.empty() ? "." : ", .") + e;
+    return "output '" + path + "': no GDAL driver writes this extension; use one of " + list +
+           ", or -f DRIVER";
+}
+
+std::string renamed_warning(const std::string& path, const std::string& driver,
+                            const std::vector<std::string>& renamed) {
+    std::string text = "output '" + path + "': " + driver + " renamed " +
+                       std::to_string(renamed.size()) + " field(s): ";
+    for (std::size_t i = 0; i < renamed.size(); ++i) text += (i ? ", " : "") + renamed[i];
+    if (driver == "ESRI Shapefile") text += " (a Shapefile field name holds at most 10 characters)";
+    return text;
+}
 
 // CSV text, quoted only when it must be (separator, quote, line break, edge blanks).
 void append_csv_text(std::string& line, const std::string& text) {
@@ -78,20 +91,24 @@ struct TableWriter::Impl {
     std::string temporary;  // where rows are written; equals target for standard output
     GDALDataset* dataset = nullptr;
     OGRLayer* layer = nullptr;
+    std::unique_ptr<detail::OutputSrs> srs;  // the layer's CRS (--t-srs; WGS84 by default)
+    std::vector<std::string> warnings;
+    std::size_t rows = 0;
     std::FILE* csv = nullptr;  // the streaming CSV writer's file (streaming_csv)
     std::string line;          // reused row buffer of the streaming writer
     bool committed = false;
 
     // The files of the temporary dataset, each with the final path it is renamed to: one file,
-    // except for a shapefile (.shp, .shx, .dbf, .prj... sharing the temporary base name).
+    // except for the multi-file formats (a shapefile's .shp, .shx, .dbf, .prj; MapInfo's .tab,
+    // .dat, .map, .id) sharing the temporary base name.
     std::vector<std::pair<fs::path, fs::path>> temporary_files() const {
         std::vector<std::pair<fs::path, fs::path>> files;
-        if (driver_name != "ESRI Shapefile") {
+        const fs::path tmp(temporary);
+        const std::string tmp_base = tmp.stem().string();
+        if (sibling_count(tmp, tmp_base) <= 1) {
             files.emplace_back(temporary, target);
             return files;
         }
-        const fs::path tmp(temporary);
-        const std::string tmp_base = tmp.filename().string().substr(0, tmp.filename().string().size() - 4);
         const fs::path target_path(target);
         const std::string target_base = target_path.stem().string();
         std::error_code ec;
@@ -103,6 +120,17 @@ struct TableWriter::Impl {
             }
         }
         return files;
+    }
+
+    // How many entries of the temporary's directory are named `base` + ".<anything>".
+    static std::size_t sibling_count(const fs::path& tmp, const std::string& base) {
+        std::size_t count = 0;
+        std::error_code ec;
+        for (const auto& entry : fs::directory_iterator(tmp.parent_path(), ec)) {
+            const std::string name = entry.path().filename().string();
+            count += name.size() > base.size() && name.compare(0, base.size() + 1, base + ".") == 0;
+        }
+        return count;
     }
 
     void discard() {
@@ -130,10 +158,7 @@ TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
         throw OutputError("output '" + w.options.path + "' is a directory");
     }
     w.driver_name = !w.options.format.empty() ? w.options.format : driver_for_path(w.options.path);
-    if (w.driver_name.empty()) {
-        throw OutputError("output '" + w.options.path +
-                          "': unknown format; use a .csv, .geojson or .gpkg name, or -f DRIVER");
-    }
+    if (w.driver_name.empty()) throw OutputError(unknown_format(w.options.path));
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(w.driver_name.c_str());
     if (driver == nullptr || driver->GetMetadataItem(GDAL_DCAP_VECTOR) == nullptr ||
         driver->GetMetadataItem(GDAL_DCAP_CREATE) == nullptr) {
@@ -171,15 +196,12 @@ TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
         name += std::to_string(getpid());
         name += "-";
         name += target.filename().string();
-        const char* extension = driver->GetMetadataItem(GDAL_DMD_EXTENSION);
-        if (extension != nullptr && *extension != '\0') {
-            name += ".";
-            name += extension;
-        }
+        name += detail::temporary_suffix(*driver, target.filename().string());
         w.temporary = (dir / name).string();
     }
 
-    if (w.options.streaming_csv && w.driver_name == "CSV") {
+    const bool projected = !w.options.target_srs.empty();
+    if (w.options.streaming_csv && w.driver_name == "CSV" && !projected) {
         w.csv = to_stdout ? stdout : std::fopen(w.temporary.c_str(), "wb");
         if (w.csv == nullptr) throw OutputError("cannot create output '" + w.target + "'");
         w.line.clear();
@@ -200,18 +222,12 @@ TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
         throw OutputError("cannot create output '" + w.target + "'" + detail::gdal_reason());
     }
 
-    const bool with_geometry = w.options.geometry != GeometryKind::None && w.driver_name != "CSV";
-    OGRSpatialReference wgs84;
-    wgs84.SetWellKnownGeogCS("WGS84");
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    CPLStringList layer_options;
-    if (w.driver_name == "GeoJSON") layer_options.SetNameValue("RFC7946", "YES");
-    if (w.driver_name == "CSV") {
-        layer_options.SetNameValue("LINEFORMAT", "LF");
-        layer_options.SetNameValue("STRING_QUOTING", "IF_NEEDED");
-    }
+    const bool with_geometry = detail::writes_geometry(w.driver_name, w.options.geometry, projected);
+    w.srs = std::make_unique<detail::OutputSrs>(w.options.target_srs);
+    CPLStringList layer_options =
+        detail::layer_creation_options(w.driver_name, w.options.geometry, projected);
     const std::string layer_name = w.options.layer_name.empty() ? "result" : w.options.layer_name;
-    w.layer = w.dataset->CreateLayer(layer_name.c_str(), with_geometry ? &wgs84 : nullptr,
+    w.layer = w.dataset->CreateLayer(layer_name.c_str(), with_geometry ? w.srs->srs() : nullptr,
                                      with_geometry ? detail::ogr_geometry(w.options.geometry) : wkbNone,
                                      layer_options.List());
     if (w.layer == nullptr) {
@@ -224,7 +240,12 @@ TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
         w.discard();
         throw OutputError("cannot create field '" + failed + "' in '" + w.target + "'" + reason);
     }
+    if (const auto renamed = detail::renamed_fields(*w.layer, w.columns); !renamed.empty()) {
+        w.warnings.push_back(renamed_warning(w.target, w.driver_name, renamed));
+    }
 }
+
+const std::vector<std::string>& TableWriter::warnings() const { return impl_->warnings; }
 
 TableWriter::~TableWriter() { impl_->discard(); }
 
@@ -245,6 +266,10 @@ void TableWriter::add_row(const Row& row) {
     if (w.dataset == nullptr) throw OutputError("output '" + w.target + "' is already closed");
     OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(w.layer->GetLayerDefn()));
     detail::fill_feature(*feature, w.columns, row, w.options.geometry, w.layer->GetGeomType() != wkbNone);
+    ++w.rows;
+    if (OGRGeometry* geometry = feature->GetGeometryRef(); geometry != nullptr && w.srs->transforms()) {
+        w.srs->apply(*geometry, "row " + std::to_string(w.rows) + " of '" + w.target + "'");
+    }
     detail::take_gdal_error();
     if (w.layer->CreateFeature(feature.get()) != OGRERR_NONE) {
         throw OutputError("cannot write a row to '" + w.target + "'" + detail::gdal_reason());
