@@ -128,6 +128,16 @@ std::string temporary_suffix(GDALDriver& driver, const std::string& target_name)
     return suffix;
 }
 
+bool has_integer64(GDALDriver& driver) {
+    const char* types = driver.GetMetadataItem(GDAL_DMD_CREATIONFIELDDATATYPES);
+    if (types == nullptr) return true;
+    std::istringstream words(types);
+    for (std::string word; words >> word;) {
+        if (word == "Integer64") return true;
+    }
+    return false;
+}
+
 std::vector<std::string> renamed_fields(OGRLayer& layer, const std::vector<Column>& columns) {
     std::vector<std::string> renamed;
     OGRFeatureDefn& defn = *layer.GetLayerDefn();

@@ -28,6 +28,10 @@ CPLStringList layer_creation_options(const std::string& driver, GeometryKind geo
 /// extension (the CSV driver makes a directory of any other name).
 std::string temporary_suffix(GDALDriver& driver, const std::string& target_name);
 
+/// Whether the driver creates 64-bit integer fields (from DMD_CREATIONFIELDDATATYPES; true
+/// when it does not say). Counts and ids fit 32 bits where it does not.
+bool has_integer64(GDALDriver& driver);
+
 /// The columns whose name the driver changed when creating them (a Shapefile keeps 10
 /// characters), as "name -> stored name", in column order.
 std::vector<std::string> renamed_fields(OGRLayer& layer, const std::vector<Column>& columns);

@@ -235,7 +235,8 @@ TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
         w.discard();
         throw OutputError("cannot create layer '" + layer_name + "' in '" + w.target + "'" + reason);
     }
-    if (const std::string failed = detail::create_fields(*w.layer, w.columns); !failed.empty()) {
+    if (const std::string failed = detail::create_fields(*w.layer, w.columns, detail::has_integer64(*driver));
+        !failed.empty()) {
         const std::string reason = detail::gdal_reason();
         w.discard();
         throw OutputError("cannot create field '" + failed + "' in '" + w.target + "'" + reason);

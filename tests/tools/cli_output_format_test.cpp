@@ -125,7 +125,8 @@ INSTANTIATE_TEST_SUITE_P(
                       FormatCase{"fgb", {"FlatGeobuf"}}, FormatCase{"shp", {"ESRI Shapefile"}},
                       FormatCase{"sqlite", {"SQLite"}}, FormatCase{"kml", {"LIBKML", "KML"}},
                       FormatCase{"xlsx", {"XLSX"}}, FormatCase{"ods", {"ODS"}},
-                      FormatCase{"gml", {"GML"}}, FormatCase{"parquet", {"Parquet"}}),
+                      FormatCase{"gml", {"GML"}}, FormatCase{"tab", {"MapInfo File"}},
+                      FormatCase{"mif", {"MapInfo File"}}, FormatCase{"parquet", {"Parquet"}}),
     [](const ::testing::TestParamInfo<FormatCase>& info) { return info.param.extension; });
 
 TEST(CliOutputFormatErrors, UnknownExtensionListsTheExtensionsGdalWrites) {
