@@ -2,7 +2,7 @@
 # Runs `sitecover report` on the Gers data, then opens the GeoPackage in real QGIS (Debian's
 # PyQGIS, headless) with check_report_gpkg.py. Exit 77 (ctest: skipped) when PyQGIS is absent.
 # usage: run_report_in_qgis.sh SITECOVER DATA_DIR CASE PNG_OUT
-#   CASE: default | as-of-2022 | scenario | roads
+#   CASE: default | as-of-2022 | scenario | roads | lambert93
 set -eu
 cli=$1 data=$2 case=$3 png=$4
 here=$(dirname "$0")
@@ -29,6 +29,8 @@ case "$case" in
   roads)
     "$cli" report --data "$data" --roads "$data/france/roads-major-travelmapping-2026-08.geojson" \
       -o "$tmp/report.gpkg" ;;
+  lambert93)  # the GeoPackage written in Lambert-93 (--t-srs): same styles, same checks
+    "$cli" report --data "$data" --t-srs EPSG:2154 -o "$tmp/report.gpkg" ;;
   *) echo "unknown case $case" >&2; exit 2 ;;
 esac
 # QGIS writes its settings and caches under HOME: keep them in the temporary directory.
