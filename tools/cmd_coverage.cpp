@@ -34,6 +34,7 @@ int run_coverage(const std::vector<std::string>& args) {
                   "per-group summary: 'dep' (département of INSEE-style codes) or 'prefix:N'");
     options.flag("--fail-uncovered", "exit with status 1 when an area holds no site");
     declare_output_options(options);
+    declare_quiet_option(options);
     options.epilog(
         "Columns: area_code, area_name, site_count, site_ids (';'-separated, by id), covered,\n"
         "margin_m (distance from the best-placed site to the boundary, metres).\n"
@@ -54,6 +55,7 @@ int run_coverage(const std::vector<std::string>& args) {
     const std::string noun = options.get("--noun", "cantons");
     std::optional<GroupRule> group_rule;
     if (options.has("--group-by")) group_rule.emplace(options.get("--group-by"));
+    const std::string srs = target_srs(options);
 
     std::string areas_path;
     std::vector<Area> areas = load_area_set(options, areas_path);
@@ -63,9 +65,11 @@ int run_coverage(const std::vector<std::string>& args) {
     const std::vector<AreaCoverage> coverage = compute_coverage(index, sites, rule);
 
     const std::string output = options.get("--output", "-");
+    geodata::TableOptions table{output, options.get("--format"), "coverage",
+                                options.has("--overwrite"), geodata::GeometryKind::MultiPolygon};
+    table.target_srs = srs;
     geodata::TableWriter writer(
-        {output, options.get("--format"), "coverage", options.has("--overwrite"),
-         geodata::GeometryKind::MultiPolygon},
+        table,
         {{"area_code", geodata::FieldType::String},
          {"area_name", geodata::FieldType::String},
          {"site_count", geodata::FieldType::Integer},
@@ -90,8 +94,9 @@ int run_coverage(const std::vector<std::string>& args) {
         writer.add_row(row);
     }
     writer.commit();
+    for (const std::string& w : writer.warnings()) warn(w);
 
-    std::ostream& out = output == "-" ? std::cerr : std::cout;
+    std::ostream& out = summary_stream(options, output == "-");
     std::size_t sites_inside = 0;
     for (const auto flag : inside) sites_inside += flag;
     out << "areas: " << index.areas().size() << " " << noun << " from " << areas_path << "\n";

@@ -54,6 +54,7 @@ OriginInput open_origin_input(const Options& options) {
     csv.lon_column = options.get("--lon-field", csv.lon_column);
     csv.lat_column = options.get("--lat-field", csv.lat_column);
     if (options.has("--from-code-field")) csv.id_column = options.get("--from-code-field");
+    csv.name_column = options.get("--from-name-field", csv.name_column);
     csv.skip_bad = options.has("--skip-bad");
     const bool gdal_only = options.has("--from-layer") || options.has("--from-where") ||
                            options.has("--from-crs") || options.has("--origin-points");
@@ -123,7 +124,7 @@ int run_nearest(const std::vector<std::string>& args) {
     options.group("Batch");
     options.value("--threads", "N", "query threads (default: all cores); the output is the same for any N");
     options.flag("--skip-bad", "plain CSV input: write an error row for a malformed line and go on");
-    options.flag("--quiet", "no progress line on stderr");
+    declare_quiet_option(options);
     declare_road_options(options);
     declare_output_options(options);
     options.epilog(
@@ -146,6 +147,7 @@ int run_nearest(const std::vector<std::string>& args) {
     const double within_m = options.number("--within-km", 19.0, 0.0, 1e6) * 1000.0;
 
     const unsigned threads = static_cast<unsigned>(options.integer("--threads", 0, 0, 256));
+    const std::string srs = target_srs(options);
     std::optional<GroupRule> group_rule;
     if (options.has("--group-by")) group_rule.emplace(options.get("--group-by"));
 
@@ -189,10 +191,12 @@ int run_nearest(const std::vector<std::string>& args) {
                                 geodata::GeometryKind::Point};
     // A plain CSV of points in, CSV out: the batch path, with the streaming CSV writer.
     table.streaming_csv = input.plain_csv;
+    table.target_srs = srs;
     geodata::TableWriter writer(table, columns);
+    for (const std::string& w : writer.warnings()) warn(w);
 
     NearestSummary summary(within_m, group_rule, population ? &*population : nullptr, !input.plain_csv);
-    Progress progress("nearest", 0, !options.has("--quiet"));
+    Progress progress("nearest", !options.has("--quiet"));
     constexpr std::size_t kChunk = 1 << 16;  // points read, queried and written at a time
     std::vector<geodata::Origin> chunk;
     std::vector<LonLat> positions;
@@ -266,13 +270,14 @@ int run_nearest(const std::vector<std::string>& args) {
                 writer.add_row(row);
             }
         }
-        progress.update(summary.origins());
+        const geodata::ReadProgress read = input.reader->progress();
+        progress.update(summary.origins(), read.done, read.total);
     }
     report_origin_warnings(input.reader->warnings());
     progress.finish();
     writer.commit();
 
-    std::ostream& out = output == "-" ? std::cerr : std::cout;
+    std::ostream& out = summary_stream(options, output == "-");
     out << "origins: " << summary.origins() << " from " << input.path << "\n";
     out << "sites: " << sites.size() << " searched (from " << site_set.path << ")\n";
     summary.print(out, options.has("--max-km"));

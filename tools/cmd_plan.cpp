@@ -123,7 +123,9 @@ int run_plan(const std::vector<std::string>& args) {
     options.value("--sites-output", "FILE",
                   "the sites added, removed and suggested, as points (.gpkg, .geojson, .csv...)");
     options.value("--noun", "WORD", "what the areas are called (default: cantons)");
+    declare_t_srs_option(options);
     options.flag("--overwrite", "replace existing output files");
+    declare_quiet_option(options);
     options.epilog(
         "Objectives: p-median minimises the population-weighted mean cost (then the worst),\n"
         "p-center the worst cost of any origin (then the mean), max-coverage maximises the\n"
@@ -165,7 +167,8 @@ int run_plan(const std::vector<std::string>& args) {
     // Outputs first: a bad path fails before the work.
     const std::string output = options.get("--output");
     const bool table_on_stdout = output == "-";
-    std::ostream& out = table_on_stdout ? std::cerr : std::cout;
+    std::ostream& out = summary_stream(options, table_on_stdout);
+    const std::string srs = target_srs(options);
     const bool roads_given = options.has("--roads");
     std::vector<geodata::Column> origin_columns = {
         {"origin_code", geodata::FieldType::String},    {"origin_name", geodata::FieldType::String},
@@ -188,14 +191,16 @@ int run_plan(const std::vector<std::string>& args) {
     if (!output.empty()) {
         origin_writer = std::make_unique<geodata::TableWriter>(
             geodata::TableOptions{output, options.get("--format"), "plan_origins",
-                                  options.has("--overwrite"), geodata::GeometryKind::Point},
+                                  options.has("--overwrite"), geodata::GeometryKind::Point,
+                                  false, srs},
             origin_columns);
     }
     std::unique_ptr<geodata::TableWriter> site_writer;
     if (options.has("--sites-output")) {
         site_writer = std::make_unique<geodata::TableWriter>(
             geodata::TableOptions{options.get("--sites-output"), "", "plan_sites",
-                                  options.has("--overwrite"), geodata::GeometryKind::Point},
+                                  options.has("--overwrite"), geodata::GeometryKind::Point,
+                                  false, srs},
             std::vector<geodata::Column>{{"site_id", geodata::FieldType::String},
                                          {"site_name", geodata::FieldType::String},
                                          {"change", geodata::FieldType::String},
@@ -203,6 +208,10 @@ int run_plan(const std::vector<std::string>& args) {
                                          {"lat", geodata::FieldType::Real, 6},
                                          {"communes", geodata::FieldType::Integer},
                                          {"population", geodata::FieldType::Real, 1}});
+    }
+    for (const auto* writer : {origin_writer.get(), site_writer.get()}) {
+        if (writer != nullptr)
+            for (const std::string& w : writer->warnings()) warn(w);
     }
 
     // Inputs.

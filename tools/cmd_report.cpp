@@ -140,7 +140,9 @@ int run_report(const std::vector<std::string>& args) {
     options.value("--within-km", "KM", "the page counts communes within this distance (default 19)");
     options.value("--scenario", "FILE",
                   "apply a plan's --sites-output: new sites drawn as stars, removed ones gone");
+    declare_t_srs_option(options);
     options.flag("--overwrite", "replace existing output files");
+    declare_quiet_option(options);
     options.epilog(
         "Layers: sites (inside the areas: id, name, type, labelled_on, area), areas (site_count,\n"
         "covered, margin_m, worst commune by distance and time), origins (nearest site crow-fly\n"
@@ -154,6 +156,7 @@ int run_report(const std::vector<std::string>& args) {
         "  sitecover report --roads "
         "../shared/geodata/france/roads-major-travelmapping-2026-08.geojson\n");
     if (!options.parse(args)) return kOk;
+    const std::string srs = target_srs(options);  // checked before any file is read
     check_road_options_need_roads(options);
     const int map_width_px = static_cast<int>(options.integer("--map-width", 1600, 200, 20000));
     const int map_height_px = static_cast<int>(options.integer("--map-height", 1200, 150, 20000));
@@ -290,7 +293,8 @@ int run_report(const std::vector<std::string>& args) {
     // Outputs, all to temporary names first.
     std::optional<MapLayout> layout;
     if (targets.gpkg)
-        write_report_geopackage(model, targets.gpkg->temporary(), targets.gpkg->target());
+        write_report_geopackage(model, targets.gpkg->temporary(), targets.gpkg->target(),
+                                srs);
     std::optional<MapScene> scene;
     if (targets.map || targets.html) scene = build_map_scene(model);
     if (targets.map) {
@@ -311,7 +315,7 @@ int run_report(const std::vector<std::string>& args) {
         if (*staged) (*staged)->commit();
     }
 
-    std::ostream& out = std::cout;
+    std::ostream& out = summary_stream(options, false);
     out << "areas: " << area_index.areas().size() << " " << model.noun << " from " << areas_path
         << "\n";
     out << "sites: " << site_set.read << " read from " << site_set.path;

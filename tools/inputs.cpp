@@ -4,10 +4,12 @@
 #include <cctype>
 #include <iostream>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "sitecover/geodata/area_loader.hpp"
 #include "sitecover/geodata/data_dir.hpp"
+#include "sitecover/geodata/output_format.hpp"
 #include "sitecover/geodata/site_loader.hpp"
 
 namespace sitecover::cli {
@@ -43,7 +45,46 @@ bool valid_iso_date(const std::string& date) {
     return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
 }
 
+// A --site-types value that no site has is a typo, not an empty network: UsageError listing
+// the types present.
+void check_site_types(const std::string& option, const std::vector<std::string>& wanted_lower,
+                      const std::vector<Site>& sites, const std::string& path) {
+    std::set<std::string> present, present_lower;
+    for (const Site& site : sites) {
+        present.insert(site.kind);
+        present_lower.insert(lower(site.kind));
+    }
+    std::string unmatched;
+    for (const std::string& t : split_list(option)) {
+        if (present_lower.count(lower(t)) == 0) unmatched += (unmatched.empty() ? "'" : ", '") + t + "'";
+    }
+    if (unmatched.empty() || wanted_lower.empty()) return;
+    std::string list;
+    for (const std::string& t : present) list += (list.empty() ? "" : ", ") + (t.empty() ? "(empty)" : t);
+    throw UsageError("option '--site-types': no site of type " + unmatched + " in " + path +
+                     " (types present: " + (list.empty() ? "none" : list) + ")");
+}
+
 }  // namespace
+
+std::string target_srs(const Options& options) {
+    const std::string srs = options.get("--t-srs");
+    if (srs.empty() && options.has("--t-srs")) throw UsageError("option '--t-srs': give a CRS, e.g. EPSG:2154");
+    if (const auto problem = geodata::check_target_srs(srs); !srs.empty() && problem) {
+        throw UsageError("option '--t-srs': " + *problem);
+    }
+    return srs;
+}
+
+void declare_quiet_option(Options& options) {
+    options.flag("--quiet", "print nothing but warnings and errors (no progress line, no summary)");
+}
+
+std::ostream& summary_stream(const Options& options, bool table_on_stdout) {
+    static std::ostream discard(nullptr);  // a stream without buffer writes nothing
+    if (options.has("--quiet")) return discard;
+    return table_on_stdout ? std::cerr : std::cout;
+}
 
 void warn(const std::string& message) { std::cerr << "sitecover: warning: " << message << "\n"; }
 
@@ -84,7 +125,13 @@ void declare_output_options(Options& options) {
     options.group("Output");
     options.value("--output", "FILE", "table to write (.csv, .geojson, .gpkg...); default: CSV on stdout", "-o");
     options.value("--format", "DRIVER", "GDAL driver name when the extension is not enough", "-f");
+    declare_t_srs_option(options);
     options.flag("--overwrite", "replace an existing output file");
+}
+
+void declare_t_srs_option(Options& options) {
+    options.value("--t-srs", "CRS",
+                  "CRS of the vector outputs, as ogr2ogr -t_srs (e.g. EPSG:2154); default WGS84");
 }
 
 void declare_origin_options(Options& options) {
@@ -168,6 +215,7 @@ LoadedSiteSet load_site_set(const Options& options) {
     auto loaded = geodata::load_sites(source, fields);
     for (const auto& w : loaded.warnings) warn(w);
     set.read = loaded.sites.size();
+    check_site_types(options.get("--site-types"), types, loaded.sites, set.path);
     for (auto& site : loaded.sites) {
         if (!types.empty() && std::find(types.begin(), types.end(), lower(site.kind)) == types.end()) {
             continue;

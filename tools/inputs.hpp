@@ -2,6 +2,7 @@
 // The input options shared by the subcommands (data directory, areas, sites and their
 // filters), and loading them.
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,17 @@ struct LoadedSiteSet {
 
 LoadedSiteSet load_site_set(const Options& options);
 std::vector<Area> load_area_set(const Options& options, std::string& path);
+
+/// Declares --t-srs (the CRS of the vector outputs; declare_output_options includes it).
+void declare_t_srs_option(Options& options);
+/// The --t-srs value ("" when absent: WGS84); UsageError when GDAL/PROJ do not know it.
+std::string target_srs(const Options& options);
+
+/// Declares --quiet: nothing on stdout or stderr but warnings and errors.
+void declare_quiet_option(Options& options);
+/// Where the summary goes: stdout, or stderr when the table itself goes to stdout; nowhere
+/// with --quiet.
+std::ostream& summary_stream(const Options& options, bool table_on_stdout);
 
 /// Writes warnings to stderr as "sitecover: warning: ...".
 void warn(const std::string& message);

@@ -3,6 +3,8 @@
 # with sudo). Idempotent: packages already present are left as they are.
 # SITECOVER_FUZZ=1 also installs clang-14 and its libFuzzer / sanitizer runtimes for the fuzz
 # harnesses (tests/fuzz/README.md); CI does not need them.
+# SITECOVER_QGIS=1 also installs Debian's QGIS and PyQGIS for the tests that open the report's
+# GeoPackage in real QGIS (ctest -L qgis; skipped without them). CI sets it.
 set -euo pipefail
 
 packages=(
@@ -13,6 +15,9 @@ packages=(
   doxygen
   pybind11-dev python3-dev python3-numpy python3-pytest python3-pandas
 )
+if [ "${SITECOVER_QGIS:-0}" = "1" ]; then
+  packages+=(qgis python3-qgis)
+fi
 if [ "${SITECOVER_FUZZ:-0}" = "1" ]; then
   packages+=(clang-14 libclang-rt-14-dev)
 fi

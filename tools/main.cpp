@@ -33,7 +33,9 @@ constexpr const char* kUsageText =
     "(or --data DIR, or $SITECOVER_DATA). 'sitecover <command> --help' lists the options.\n"
     "\n"
     "Exit codes: 0 ok, 1 uncovered area with --fail-uncovered, 2 usage, 3 input data,\n"
-    "4 internal error, 5 output not written; 128+N: ended by signal N (staged files removed).\n";
+    "4 internal error, 5 output not written; 128+N: ended by signal N (staged files removed).\n"
+    "\n"
+    "  -V, --version   the version (also after a command: sitecover coverage -V)\n";
 
 int dispatch(const std::vector<std::string>& args) {
     using namespace sitecover::cli;
@@ -47,8 +49,8 @@ int dispatch(const std::vector<std::string>& args) {
         std::cout << kUsageText;
         return kOk;
     }
-    if (command == "--version") {
-        std::cout << "sitecover " << SITECOVER_VERSION << "\n";
+    if (command == "--version" || command == "-V") {
+        std::cout << version_line();
         return kOk;
     }
     if (command == "coverage") return run_coverage(rest);

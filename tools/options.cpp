@@ -5,7 +5,13 @@
 #include <iostream>
 #include <sstream>
 
+#ifndef SITECOVER_VERSION
+#define SITECOVER_VERSION "unknown"  // set by tools/CMakeLists.txt
+#endif
+
 namespace sitecover::cli {
+
+std::string version_line() { return std::string("sitecover ") + SITECOVER_VERSION + "\n"; }
 
 Options::Options(std::string command, std::string summary)
     : command_(std::move(command)), summary_(std::move(summary)) {}
@@ -38,6 +44,10 @@ bool Options::parse(const std::vector<std::string>& args) {
         std::string token = args[i];
         if (token == "--help" || token == "-h") {
             std::cout << help();
+            return false;
+        }
+        if (token == "--version" || token == "-V") {
+            std::cout << version_line();
             return false;
         }
         std::optional<std::string> inline_value;
@@ -94,6 +104,7 @@ std::string Options::help() const {
         out << left << spec.help << "\n";
     }
     out << "  -h, --help                  this text\n";
+    out << "  -V, --version               the version of sitecover\n";
     if (!epilog_.empty()) out << "\n" << epilog_;
     return out.str();
 }

@@ -18,6 +18,9 @@ public:
     explicit UsageError(const std::string& message) : Error(message) {}
 };
 
+/// "sitecover <version>\n", what -V / --version print at every level.
+std::string version_line();
+
 class Options {
 public:
     Options(std::string command, std::string summary);
@@ -34,7 +37,8 @@ public:
     /// Free text printed at the end of --help (examples, notes).
     void epilog(const std::string& text) { epilog_ = text; }
 
-    /// Parses argv (after the subcommand). Returns false when --help was asked (help printed).
+    /// Parses argv (after the subcommand). Returns false when --help or --version was asked
+    /// (and printed).
     bool parse(const std::vector<std::string>& args);
     std::string help() const;
 

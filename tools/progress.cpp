@@ -1,34 +1,45 @@
 #include "progress.hpp"
 
-#include <cstdio>
 #include <unistd.h>
+#include <algorithm>
+#include <cstdio>
 
 namespace sitecover::cli {
 
-Progress::Progress(std::string what, std::size_t total, bool enabled)
+Progress::Progress(std::string what, bool enabled)
     : what_(std::move(what)),
-      total_(total),
       enabled_(enabled && isatty(STDERR_FILENO) != 0),
       start_(std::chrono::steady_clock::now()),
       last_draw_(start_) {}
 
 Progress::~Progress() { finish(); }
 
-void Progress::update(std::size_t done) {
+std::string Progress::line(const std::string& what, std::size_t done, double elapsed_s,
+                           std::uint64_t read, std::uint64_t size) {
+    char buffer[256];
+    const double rate = elapsed_s > 0 ? static_cast<double>(done) / elapsed_s : 0.0;
+    if (size > 0 && read > 0) {
+        // Time left from the share read so far, assuming the same pace for the rest.
+        const double fraction =
+            std::min(1.0, static_cast<double>(read) / static_cast<double>(size));
+        const double left_s = elapsed_s * (1.0 - fraction) / fraction;
+        std::snprintf(buffer, sizeof buffer, "%s: %zu, %.0f/s, %.0f%%, %.0f s left", what.c_str(),
+                      done, rate, 100.0 * fraction, left_s);
+    } else {
+        std::snprintf(buffer, sizeof buffer, "%s: %zu, %.0f/s, %.0f s", what.c_str(), done, rate,
+                      elapsed_s);
+    }
+    return buffer;
+}
+
+void Progress::update(std::size_t done, std::uint64_t read, std::uint64_t size) {
     if (!enabled_) return;
     const auto now = std::chrono::steady_clock::now();
     const double elapsed_s = std::chrono::duration<double>(now - start_).count();
     // Quiet for short runs, and no more than 5 redraws a second.
     if (elapsed_s < 1.0 || (drawn_ && now - last_draw_ < std::chrono::milliseconds(200))) return;
     last_draw_ = now;
-    const double rate = done / elapsed_s;
-    if (total_ > 0) {
-        const double left_s = rate > 0 ? (static_cast<double>(total_) - static_cast<double>(done)) / rate : 0.0;
-        std::fprintf(stderr, "\r%s: %zu/%zu (%.0f%%), %.0f/s, %.0f s left   ", what_.c_str(), done, total_,
-                     100.0 * static_cast<double>(done) / static_cast<double>(total_), rate, left_s);
-    } else {
-        std::fprintf(stderr, "\r%s: %zu, %.0f/s, %.0f s   ", what_.c_str(), done, rate, elapsed_s);
-    }
+    std::fprintf(stderr, "\r%s   ", line(what_, done, elapsed_s, read, size).c_str());
     std::fflush(stderr);
     drawn_ = true;
 }

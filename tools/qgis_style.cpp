@@ -8,7 +8,6 @@
 namespace sitecover::cli::qgis {
 namespace {
 
-
 std::string rgba(std::uint32_t rgb, int alpha = 255) {
     return std::to_string((rgb >> 16) & 0xff) + "," + std::to_string((rgb >> 8) & 0xff) + "," +
            std::to_string(rgb & 0xff) + "," + std::to_string(alpha);
@@ -21,6 +20,9 @@ std::string number(double value) {
 }
 
 using Props = std::map<std::string, std::string>;
+
+// The oldest QGIS the styles are written for (Debian 12's); newer releases upgrade on reading.
+constexpr const char* kQgisVersion = "3.22.0";
 
 std::string symbol(const std::string& name, const std::string& type, const std::string& layer_class,
                    const Props& props) {
@@ -58,7 +60,9 @@ Props marker(const std::string& shape, std::uint32_t rgb, std::uint32_t outline,
 
 std::string document(const std::string& renderer, const std::string& labeling = "") {
     return "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
-           "<qgis version=\"3.28.0\" styleCategories=\"Symbology|Labeling\" labelsEnabled=\"" +
+           "<qgis version=\"" +
+           std::string(kQgisVersion) +
+           "\" styleCategories=\"Symbology|Labeling\" labelsEnabled=\"" +
            std::string(labeling.empty() ? "0" : "1") + "\">\n" + renderer + labeling + "</qgis>\n";
 }
 
@@ -86,7 +90,11 @@ std::string graduated_style(const std::string& field, const std::vector<Range>& 
 }
 
 std::string coverage_outline_style(const std::string& field, const std::string& label_field) {
-    std::string r = "  <renderer-v2 type=\"categorizedSymbol\" attr=\"" + markup_escape(field) +
+    // An expression, not the field: QGIS 3.22 reads an Integer(Boolean) field as a Boolean whose
+    // value ("true") matches no category "1", later releases as an integer; if() gives 1 or 0
+    // for both.
+    const std::string attr = "if(\"" + field + "\", 1, 0)";
+    std::string r = "  <renderer-v2 type=\"categorizedSymbol\" attr=\"" + markup_escape(attr) +
                     "\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\">\n"
                     "    <categories>\n"
                     "      <category value=\"1\" symbol=\"0\" label=\"covered\" render=\"true\"/>\n"
@@ -105,24 +113,35 @@ std::string coverage_outline_style(const std::string& field, const std::string& 
         "bufferColor=\"255,255,255,255\" bufferOpacity=\"0.8\"/>\n"
         "      </text-style>\n"
         "      <placement placement=\"0\" centroidInside=\"1\" centroidWhole=\"0\"/>\n"
-        "      <rendering obstacle=\"1\" displayAll=\"0\"/>\n"
+        // displayAll: every area named, even where a label would touch another.
+        "      <rendering obstacle=\"1\" displayAll=\"1\"/>\n"
         "    </settings>\n  </labeling>\n";
     return document(r, labeling);
 }
 
 std::string site_type_style(const std::string& field) {
+    // An expression folding every value onto a known class: QGIS 3.22 has no catch-all category
+    // (a category "" matches only empty values), so a scenario's "suggested" site or an unknown
+    // type would not be drawn at all.
+    const std::string f = "\"" + field + "\"";
+    const std::string attr = "CASE WHEN lower(" + f +
+                             ") = 'principal' THEN 'Principal' WHEN lower(" + f +
+                             ") = 'antenne' THEN 'Antenne' WHEN " + f +
+                             " IN ('added', 'suggested') THEN 'new' ELSE 'other' END";
     std::string r =
-        "  <renderer-v2 type=\"categorizedSymbol\" attr=\"" + markup_escape(field) +
+        "  <renderer-v2 type=\"categorizedSymbol\" attr=\"" + markup_escape(attr) +
         "\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\">\n"
         "    <categories>\n"
         "      <category value=\"Principal\" symbol=\"0\" label=\"France Services\" "
         "render=\"true\"/>\n"
         "      <category value=\"Antenne\" symbol=\"1\" label=\"antenne\" render=\"true\"/>\n"
-        "      <category value=\"\" symbol=\"2\" label=\"other\" render=\"true\"/>\n"
+        "      <category value=\"new\" symbol=\"2\" label=\"new site (plan)\" render=\"true\"/>\n"
+        "      <category value=\"other\" symbol=\"3\" label=\"other\" render=\"true\"/>\n"
         "    </categories>\n    <symbols>\n";
     r += symbol("0", "marker", "SimpleMarker", marker("circle", 0x08306b, 0xffffff, 3.2));
     r += symbol("1", "marker", "SimpleMarker", marker("triangle", 0xffffff, 0x08306b, 3.4));
-    r += symbol("2", "marker", "SimpleMarker", marker("circle", 0x969696, 0xffffff, 2.6));
+    r += symbol("2", "marker", "SimpleMarker", marker("star", 0x7a0177, 0xffffff, 5.0));
+    r += symbol("3", "marker", "SimpleMarker", marker("circle", 0x969696, 0xffffff, 2.6));
     r += "    </symbols>\n  </renderer-v2>\n";
     return document(r);
 }

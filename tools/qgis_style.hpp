@@ -22,12 +22,14 @@ struct Range {
 std::string graduated_style(const std::string& field, const std::vector<Range>& ranges,
                             bool points);
 
-/// Areas outlined: covered ones (`field` = 1) in dark grey, the others (0) thick red with a light
-/// red wash; labelled with `label_field`.
+/// Areas outlined: covered ones (`field` true or 1) in dark grey, the others thick red with a
+/// light red wash; every area labelled with `label_field`. Categorised on an expression that
+/// QGIS 3.22 (which reads an Integer(Boolean) field as a Boolean) and later releases agree on.
 std::string coverage_outline_style(const std::string& field, const std::string& label_field);
 
-/// Sites by `field` value: "Principal" as dark blue discs, "Antenne" as white triangles outlined
-/// in blue, anything else as grey discs.
+/// Sites by `field` value (case-insensitive): "Principal" as dark blue discs, "Antenne" as
+/// white triangles outlined in blue, a plan's "added" / "suggested" sites as purple stars,
+/// anything else as grey discs.
 std::string site_type_style(const std::string& field);
 
 /// Thin grey lines.

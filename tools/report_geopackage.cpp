@@ -29,10 +29,10 @@ std::vector<qgis::Range> shading_ranges(const ReportModel& model) {
 }  // namespace
 
 void write_report_geopackage(const ReportModel& model, const std::string& path,
-                             const std::string& display_path) {
+                             const std::string& display_path, const std::string& target_srs) {
     const std::vector<Site>& sites = *model.sites;
     const std::vector<Area>& areas = model.areas->areas();
-    geodata::GeoPackageWriter gpkg(path, display_path);
+    geodata::GeoPackageWriter gpkg(path, display_path, target_srs);
 
     // Sites inside the areas studied.
     const std::size_t site_layer = gpkg.add_layer("sites", GeometryKind::Point,

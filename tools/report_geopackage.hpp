@@ -8,9 +8,9 @@
 
 namespace sitecover::cli {
 
-/// Writes the GeoPackage at `path` (a new file: the caller stages it). Throws OutputError
-/// naming `display_path`.
+/// Writes the GeoPackage at `path` (a new file: the caller stages it), its layers in
+/// `target_srs` (ogr2ogr -t_srs form; "" for WGS84). Throws OutputError naming `display_path`.
 void write_report_geopackage(const ReportModel& model, const std::string& path,
-                             const std::string& display_path);
+                             const std::string& display_path, const std::string& target_srs = "");
 
 }  // namespace sitecover::cli

@@ -10,6 +10,7 @@
 #include "checked_vsi.hpp"
 #include "gdal_session.hpp"
 #include "ogr_row.hpp"
+#include "output_srs.hpp"
 #include "sitecover/error.hpp"
 
 namespace sitecover::geodata {
@@ -43,6 +44,7 @@ struct GeoPackageWriter::Impl {
     std::string path;          // where the file is written
     std::string display_path;  // what errors call it
     GDALDataset* dataset = nullptr;
+    std::unique_ptr<detail::OutputSrs> srs;  // the layers' CRS (WGS84 unless a target is named)
     struct Layer {
         std::string name;
         OGRLayer* layer = nullptr;
@@ -95,9 +97,11 @@ struct GeoPackageWriter::Impl {
     }
 };
 
-GeoPackageWriter::GeoPackageWriter(const std::string& path, const std::string& display_path)
+GeoPackageWriter::GeoPackageWriter(const std::string& path, const std::string& display_path,
+                                   const std::string& target_srs)
     : impl_(std::make_unique<Impl>()) {
     detail::ensure_gdal();
+    impl_->srs = std::make_unique<detail::OutputSrs>(target_srs);
     impl_->path = path;
     impl_->display_path = display_path.empty() ? path : display_path;
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
@@ -120,12 +124,9 @@ std::size_t GeoPackageWriter::add_layer(const std::string& name, GeometryKind ge
     Impl& w = *impl_;
     if (w.dataset == nullptr)
         throw OutputError("GeoPackage '" + w.display_path + "' is already closed");
-    OGRSpatialReference wgs84;
-    wgs84.SetWellKnownGeogCS("WGS84");
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     const bool spatial = geometry != GeometryKind::None;
     detail::take_gdal_error();
-    OGRLayer* layer = w.dataset->CreateLayer(name.c_str(), spatial ? &wgs84 : nullptr,
+    OGRLayer* layer = w.dataset->CreateLayer(name.c_str(), spatial ? w.srs->srs() : nullptr,
                                              detail::ogr_geometry(geometry), nullptr);
     if (layer == nullptr) w.fail("cannot create layer '" + name + "'");
     if (const std::string failed = detail::create_fields(*layer, columns); !failed.empty()) {
@@ -142,6 +143,9 @@ void GeoPackageWriter::add_row(std::size_t layer, const Row& row) {
     Impl::Layer& l = w.layers.at(layer);
     OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(l.layer->GetLayerDefn()));
     detail::fill_feature(*feature, l.columns, row, l.geometry, l.geometry != GeometryKind::None);
+    if (OGRGeometry* geometry = feature->GetGeometryRef(); geometry != nullptr) {
+        w.srs->apply(*geometry, "a row of layer '" + l.name + "' of '" + w.display_path + "'");
+    }
     detail::take_gdal_error();
     if (l.layer->CreateFeature(feature.get()) != OGRERR_NONE) {
         w.fail("cannot write a row of layer '" + l.name + "'");

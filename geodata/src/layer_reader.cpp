@@ -95,16 +95,19 @@ LayerReader::LayerReader(const LayerSource& source) : source_(source) {
     }
 
     // The CRS: the layer's own, else the one the caller assumes, else WGS84 lon/lat.
+    // The assumed CRS is checked even when the layer declares its own (GeoJSON always does):
+    // a mistyped option must not pass unnoticed.
     OGRSpatialReference layer_srs;
     bool have_srs = false;
-    if (const OGRSpatialReference* srs = layer_->GetSpatialRef()) {
-        layer_srs = *srs;
-        have_srs = true;
-    } else if (!source.assumed_crs.empty()) {
+    if (!source.assumed_crs.empty()) {
         take_gdal_error();
         if (layer_srs.SetFromUserInput(source.assumed_crs.c_str()) != OGRERR_NONE) {
             throw InputError(where() + ": unknown CRS '" + source.assumed_crs + "'" + gdal_reason());
         }
+        have_srs = true;
+    }
+    if (const OGRSpatialReference* srs = layer_->GetSpatialRef()) {
+        layer_srs = *srs;
         have_srs = true;
     }
     if (have_srs) {

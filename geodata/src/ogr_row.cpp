@@ -49,9 +49,10 @@ double round_to(double value, int decimals) {
     return std::round(value * scale) / scale;
 }
 
-std::string create_fields(OGRLayer& layer, const std::vector<Column>& columns) {
+std::string create_fields(OGRLayer& layer, const std::vector<Column>& columns, bool integer64) {
     for (const Column& column : columns) {
-        OGRFieldDefn defn(column.name.c_str(), ogr_type(column.type));
+        const OGRFieldType type = ogr_type(column.type);
+        OGRFieldDefn defn(column.name.c_str(), type == OFTInteger64 && !integer64 ? OFTInteger : type);
         if (column.type == FieldType::Boolean) defn.SetSubType(OFSTBoolean);
         if (layer.CreateField(&defn) != OGRERR_NONE) return column.name;
     }

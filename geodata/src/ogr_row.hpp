@@ -17,7 +17,9 @@ OGRwkbGeometryType ogr_geometry(GeometryKind kind);
 double round_to(double value, int decimals);
 
 /// Creates the columns on a new layer. Returns "" on success, else the failing column's name.
-std::string create_fields(OGRLayer& layer, const std::vector<Column>& columns);
+/// `integer64` false: integers as 32-bit fields, for drivers without 64-bit ones (MapInfo).
+std::string create_fields(OGRLayer& layer, const std::vector<Column>& columns,
+                          bool integer64 = true);
 
 /// Sets the fields of `feature` from `row` and, when the layer has geometry, its geometry.
 void fill_feature(OGRFeature& feature, const std::vector<Column>& columns, const Row& row,

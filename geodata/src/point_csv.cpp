@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 #include "file_stamp.hpp"
@@ -66,8 +68,14 @@ bool parse_number(std::string_view text, double& value) {
     return ec == std::errc() && ptr == text.data() + text.size() && std::isfinite(value);
 }
 
+std::uint64_t file_size_or_zero(const std::string& path) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    return ec ? 0 : static_cast<std::uint64_t>(size);
+}
+
 struct Columns {
-    int id = -1, lon = -1, lat = -1;
+    int id = -1, lon = -1, lat = -1, name = -1;
 };
 
 Columns find_columns(const std::vector<std::string>& header, const PointCsvOptions& options) {
@@ -77,6 +85,7 @@ Columns find_columns(const std::vector<std::string>& header, const PointCsvOptio
         if (header[i] == options.id_column) c.id = index;
         if (header[i] == options.lon_column) c.lon = index;
         if (header[i] == options.lat_column) c.lat = index;
+        if (header[i] == options.name_column) c.name = index;
     }
     if (c.id < 0 && options.id_column == PointCsvOptions{}.id_column) {
         for (std::size_t i = 0; i < header.size(); ++i) {
@@ -96,6 +105,9 @@ public:
     LineReader(const LineReader&) = delete;
     LineReader& operator=(const LineReader&) = delete;
     bool ok() const { return file_ != nullptr; }
+    /// Bytes of the lines handed out so far, and of the file when opened.
+    std::uint64_t bytes_done() const { return consumed_; }
+    std::uint64_t bytes_total() const { return size_; }
 
     // The next line without its end (LF or CRLF); false at end of file.
     bool next(std::string_view& line) {
@@ -103,6 +115,7 @@ public:
             const std::size_t newline = buffer_.find('\n', start_);
             if (newline != std::string::npos) {
                 line = std::string_view(buffer_).substr(start_, newline - start_);
+                consumed_ += newline + 1 - start_;
                 start_ = newline + 1;
                 if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
                 return true;
@@ -110,6 +123,7 @@ public:
             if (eof_) {
                 if (start_ >= buffer_.size()) return false;
                 line = std::string_view(buffer_).substr(start_);
+                consumed_ += buffer_.size() - start_;
                 start_ = buffer_.size();
                 if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
                 return true;
@@ -135,6 +149,8 @@ private:
     std::string buffer_;
     std::size_t start_ = 0;
     bool eof_ = false;
+    std::uint64_t consumed_ = 0;
+    std::uint64_t size_ = file_size_or_zero(path_);
 };
 
 class PointCsvReader final : public OriginReader {
@@ -160,7 +176,8 @@ public:
         missing(columns_.id, options.id_column);
         missing(columns_.lon, options.lon_column);
         missing(columns_.lat, options.lat_column);
-        needed_ = std::max({columns_.id, columns_.lon, columns_.lat}) + 1;
+        if (options.name_column != PointCsvOptions{}.name_column) missing(columns_.name, options.name_column);
+        needed_ = std::max({columns_.id, columns_.lon, columns_.lat, columns_.name}) + 1;
     }
 
     bool next_chunk(std::vector<Origin>& out, std::size_t max_count) override {
@@ -181,6 +198,7 @@ public:
     }
 
     const std::vector<std::string>& warnings() const override { return warnings_; }
+    ReadProgress progress() const override { return {lines_.bytes_done(), lines_.bytes_total()}; }
 
 private:
     bool next_line(std::string_view& line) {
@@ -197,6 +215,7 @@ private:
         }
         origin.code = fields_[static_cast<std::size_t>(columns_.id)];
         if (origin.code.empty()) return ", field '" + options_.id_column + "': empty id";
+        if (columns_.name >= 0) origin.name = fields_[static_cast<std::size_t>(columns_.name)];
         const auto number = [&](int index, const std::string& name, double& value, double limit) -> std::string {
             const std::string& text = fields_[static_cast<std::size_t>(index)];
             if (!parse_number(text, value)) return ", field '" + name + "': '" + text + "' is not a number";

@@ -27,15 +27,23 @@ public:
             code_name_ = "id";
         }
         code_field_ = reader_.require_field(code_name_, "origin code");
-        name_field_ = fields.name.empty() ? -1 : reader_.field_index(fields.name);
+        // The default name field is optional; one named on purpose must exist.
+        name_field_ = fields.name.empty()                ? -1
+                      : fields.name == OriginFields{}.name ? reader_.field_index(fields.name)
+                                                           : reader_.require_field(fields.name, "origin name");
         // Points come from the lon / lat columns of a table, else from the geometry.
         points_ = std::make_unique<detail::FeaturePointReader>(reader_, fields.lon, fields.lat);
+        // Only when the driver counts cheaply (no second pass over a big file).
+        const GIntBig count = reader_.layer().GetFeatureCount(FALSE);
+        progress_.total = count > 0 ? static_cast<std::uint64_t>(count) : 0;
     }
 
     // Reading stays on the calling thread (GDAL's layer is not thread-safe), while helper
     // threads repair each polygon and take its point: the two overlap, and on a national
     // GeoJSON the polygon work hides behind GDAL's parsing. Results, warnings and the first
     // error come out in file order, whatever the threads did first.
+    ReadProgress progress() const override { return progress_; }
+
     bool next_chunk(std::vector<Origin>& out, std::size_t max_count) override {
         const std::size_t base = out.size();
         std::vector<std::unique_ptr<PolygonJob>> jobs;
@@ -55,6 +63,7 @@ public:
                 auto feature = reader_.next_feature();
                 if (!feature) break;
                 out.emplace_back();
+                ++progress_.done;
                 auto job = read(*feature, out.back());
                 if (job) {
                     job->slot = base + added;
@@ -197,6 +206,7 @@ private:
 
     detail::LayerReader reader_;
     OriginRule rule_;
+    ReadProgress progress_;
     std::string code_name_;
     int code_field_ = -1;
     int name_field_ = -1;

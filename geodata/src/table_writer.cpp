@@ -18,6 +18,8 @@
 #include "checked_vsi.hpp"
 #include "gdal_session.hpp"
 #include "ogr_row.hpp"
+#include "output_layer.hpp"
+#include "output_srs.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/staged_file.hpp"
 
@@ -35,19 +37,31 @@ std::string lower_extension(const std::string& path) {
 
 }  // namespace
 
-std::string driver_for_path(const std::string& path) {
-    const std::string ext = lower_extension(path);
-    if (ext == ".csv" || path == "-") return "CSV";
-    if (ext == ".geojson" || ext == ".json") return "GeoJSON";
-    if (ext == ".gpkg") return "GPKG";
-    if (ext == ".fgb") return "FlatGeobuf";
-    if (ext == ".shp") return "ESRI Shapefile";
-    return {};
-}
-
 namespace {
 
 using detail::round_to;
+
+std::string unknown_format(const std::string& path) {
+    if (const auto several = drivers_for_path(path); several.size() > 1) {
+        std::string names;
+        for (const std::string& d : several) names += (names.empty() ? "" : ", ") + d;
+        return "output '" + path + "': several GDAL drivers write this extension (" + names +
+               "): choose one with -f DRIVER";
+    }
+    std::string list;
+    for (const std::string& e : writable_extensions()) list += (list.empty() ? "." : ", .") + e;
+    return "output '" + path + "': no GDAL driver writes this extension; use one of " + list +
+           ", or -f DRIVER";
+}
+
+std::string renamed_warning(const std::string& path, const std::string& driver,
+                            const std::vector<std::string>& renamed) {
+    std::string text = "output '" + path + "': " + driver + " renamed " +
+                       std::to_string(renamed.size()) + " field(s): ";
+    for (std::size_t i = 0; i < renamed.size(); ++i) text += (i ? ", " : "") + renamed[i];
+    if (driver == "ESRI Shapefile") text += " (a Shapefile field name holds at most 10 characters)";
+    return text;
+}
 
 // CSV text, quoted only when it must be (separator, quote, line break, edge blanks).
 void append_csv_text(std::string& line, const std::string& text) {
@@ -87,19 +101,15 @@ void append_csv_value(std::string& line, const Value& value, int decimals) {
 std::vector<std::string> sidecars_of(const std::string& driver_name) {
     if (driver_name == "ESRI Shapefile") return {".shx", ".dbf", ".prj", ".cpg"};
     if (driver_name == "GML") return {".xsd"};  // the schema the .gml names
+    if (driver_name == "MapInfo File") return {".dat", ".map", ".id", ".ind", ".mid"};
     return {};
 }
 
-// The extension to give the staged file: "" when the target's own suits the driver.
+// The extension to give the staged file ("csv"; "" when the target's own suits the driver).
 std::string staged_extension(GDALDriver& driver, const std::string& target) {
-    const char* main = driver.GetMetadataItem(GDAL_DMD_EXTENSION);
-    if (main == nullptr || *main == '\0') return {};
-    std::string ext = lower_extension(target);
-    if (!ext.empty()) ext.erase(0, 1);
-    const char* all = driver.GetMetadataItem(GDAL_DMD_EXTENSIONS);
-    const std::string list = std::string(" ") + (all != nullptr ? all : main) + " ";
-    if (!ext.empty() && list.find(" " + ext + " ") != std::string::npos) return {};
-    return main;
+    std::string suffix = detail::temporary_suffix(driver, fs::path(target).filename().string());
+    if (!suffix.empty()) suffix.erase(0, 1);  // without the dot
+    return suffix;
 }
 
 }  // namespace
@@ -112,6 +122,9 @@ struct TableWriter::Impl {
     std::optional<StagedFile> staged;  // none for standard output
     GDALDataset* dataset = nullptr;
     OGRLayer* layer = nullptr;
+    std::unique_ptr<detail::OutputSrs> srs;  // the layer's CRS (--t-srs; WGS84 by default)
+    std::vector<std::string> warnings;
+    std::size_t rows = 0;
     std::FILE* csv = nullptr;  // the streaming CSV writer's file (streaming_csv)
     std::string line;          // reused row buffer of the streaming writer
     bool committed = false;
@@ -152,10 +165,7 @@ TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
     const bool to_stdout = w.options.path == "-";
     if (!to_stdout) refuse_non_regular_output(w.options.path);  // before any other check
     w.driver_name = !w.options.format.empty() ? w.options.format : driver_for_path(w.options.path);
-    if (w.driver_name.empty()) {
-        throw OutputError("output '" + w.options.path +
-                          "': unknown format; use a .csv, .geojson or .gpkg name, or -f DRIVER");
-    }
+    if (w.driver_name.empty()) throw OutputError(unknown_format(w.options.path));
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(w.driver_name.c_str());
     if (driver == nullptr || driver->GetMetadataItem(GDAL_DCAP_VECTOR) == nullptr ||
         driver->GetMetadataItem(GDAL_DCAP_CREATE) == nullptr) {
@@ -179,7 +189,8 @@ TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
                                         sidecars_of(w.driver_name)});
     }
 
-    if (w.options.streaming_csv && w.driver_name == "CSV") {
+    const bool projected = !w.options.target_srs.empty();
+    if (w.options.streaming_csv && w.driver_name == "CSV" && !projected) {
         w.csv = to_stdout ? stdout : std::fopen(w.staged->temporary().c_str(), "wb");
         if (w.csv == nullptr) {
             throw OutputError("cannot create output '" + w.target + "': " + std::strerror(errno));
@@ -211,19 +222,14 @@ TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
         throw OutputError("cannot create output '" + w.target + "'" + reason);
     }
 
-    const bool with_geometry = w.options.geometry != GeometryKind::None && w.driver_name != "CSV";
-    OGRSpatialReference wgs84;
-    wgs84.SetWellKnownGeogCS("WGS84");
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    CPLStringList layer_options;
-    if (w.driver_name == "GeoJSON") layer_options.SetNameValue("RFC7946", "YES");
-    if (w.driver_name == "CSV") {
-        layer_options.SetNameValue("LINEFORMAT", "LF");
-        layer_options.SetNameValue("STRING_QUOTING", "IF_NEEDED");
-    }
+    const bool with_geometry =
+        detail::writes_geometry(w.driver_name, w.options.geometry, projected);
+    w.srs = std::make_unique<detail::OutputSrs>(w.options.target_srs);
+    CPLStringList layer_options =
+        detail::layer_creation_options(w.driver_name, w.options.geometry, projected);
     const std::string layer_name = w.options.layer_name.empty() ? "result" : w.options.layer_name;
     w.layer = w.dataset->CreateLayer(
-        layer_name.c_str(), with_geometry ? &wgs84 : nullptr,
+        layer_name.c_str(), with_geometry ? w.srs->srs() : nullptr,
         with_geometry ? detail::ogr_geometry(w.options.geometry) : wkbNone, layer_options.List());
     if (w.layer == nullptr) {
         const std::string reason = detail::gdal_reason();
@@ -231,12 +237,19 @@ TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
         throw OutputError("cannot create layer '" + layer_name + "' in '" + w.target + "'" +
                           reason);
     }
-    if (const std::string failed = detail::create_fields(*w.layer, w.columns); !failed.empty()) {
+    if (const std::string failed =
+            detail::create_fields(*w.layer, w.columns, detail::has_integer64(*driver));
+        !failed.empty()) {
         const std::string reason = detail::gdal_reason();
         w.discard();
         throw OutputError("cannot create field '" + failed + "' in '" + w.target + "'" + reason);
     }
+    if (const auto renamed = detail::renamed_fields(*w.layer, w.columns); !renamed.empty()) {
+        w.warnings.push_back(renamed_warning(w.target, w.driver_name, renamed));
+    }
 }
+
+const std::vector<std::string>& TableWriter::warnings() const { return impl_->warnings; }
 
 TableWriter::~TableWriter() { impl_->discard(); }
 
@@ -268,6 +281,11 @@ void TableWriter::add_row(const Row& row) {
     OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(w.layer->GetLayerDefn()));
     detail::fill_feature(*feature, w.columns, row, w.options.geometry,
                          w.layer->GetGeomType() != wkbNone);
+    ++w.rows;
+    if (OGRGeometry* geometry = feature->GetGeometryRef();
+        geometry != nullptr && w.srs->transforms()) {
+        w.srs->apply(*geometry, "row " + std::to_string(w.rows) + " of '" + w.target + "'");
+    }
     detail::take_gdal_error();
     if (w.layer->CreateFeature(feature.get()) != OGRERR_NONE) {
         const std::string reason = detail::gdal_reason();

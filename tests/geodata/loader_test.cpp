@@ -717,10 +717,10 @@ TEST(TableWriter, RefusesToReplaceAFileWithoutOverwrite) {
 TEST(TableWriter, OutputErrorsNameThePath) {
     const TempDir tmp;
     expect_mentions(error_of<OutputError>([&] {
-                        [[maybe_unused]] const gd::TableWriter w(table_options(tmp / "t.txt"),
+                        [[maybe_unused]] const gd::TableWriter w(table_options(tmp / "t.xyz"),
                                                                  kColumns);
                     }),
-                    {"output '" + (tmp / "t.txt").string() + "': unknown format"});
+                    {"output '" + (tmp / "t.xyz").string() + "': no GDAL driver writes this extension"});
     expect_mentions(error_of<OutputError>([&] {
                         [[maybe_unused]] const gd::TableWriter w(
                             table_options(tmp / "no" / "t.csv"), kColumns);

@@ -315,7 +315,7 @@ TEST(CliBatch, OutputIsIdenticalForAnyThreadCountAndMatchesTheGdalPath) {
         // By road too: the chunk's road answers run on the same threads.
         const auto road = sitecover::test::run_cli({"nearest", "--data", sitecover::test::kDataDir, "--from",
                                                     (dir / "points.csv").string(), "--roads", roads,
-                                                    "--threads", threads, "--quiet", "-o",
+                                                    "--threads", threads, "-o",
                                                     (dir / (std::string("road") + threads + ".csv")).string()});
         ASSERT_EQ(road.exit_code, 0) << road.report();
         if (first_road_summary.empty()) first_road_summary = road.out;

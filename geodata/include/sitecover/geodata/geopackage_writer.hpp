@@ -20,15 +20,18 @@ struct LayerStyle {
     std::string description;  ///< free text
 };
 
-/// Builds a new GeoPackage at `path` (WGS84 layers). Not atomic by itself: write to a
+/// Builds a new GeoPackage at `path` (WGS84 layers unless a target CRS is named). Not atomic by itself: write to a
 /// StagedFile's temporary() and commit that. Rows are written in one transaction.
 /// Throws OutputError (with GDAL's reason) when the file, a layer, a field or a row cannot be
 /// written. Not thread-safe.
 class GeoPackageWriter {
 public:
     /// Creates the file; `path` must not exist yet. Errors name `display_path` (e.g. the final
-    /// name of a staged file) when given, else `path`.
-    explicit GeoPackageWriter(const std::string& path, const std::string& display_path = "");
+    /// name of a staged file) when given, else `path`. `target_srs` (ogr2ogr's -t_srs form,
+    /// e.g. "EPSG:2154") is the CRS of every layer, the geometries transformed into it; empty:
+    /// WGS84 lon/lat.
+    explicit GeoPackageWriter(const std::string& path, const std::string& display_path = "",
+                              const std::string& target_srs = "");
     /// Closes an unfinished file (the caller's StagedFile removes it).
     ~GeoPackageWriter();
     GeoPackageWriter(const GeoPackageWriter&) = delete;

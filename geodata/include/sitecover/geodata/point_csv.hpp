@@ -17,6 +17,8 @@ struct PointCsvOptions {
     std::string id_column = "id";  ///< "code" is accepted when "id" is absent
     std::string lon_column = "lon";  ///< longitude, WGS84 degrees in [-180, 180]
     std::string lat_column = "lat";  ///< latitude, WGS84 degrees in [-90, 90]
+    /// The origin's name: optional when "nom" (names empty without it), required otherwise.
+    std::string name_column = "nom";
     /// false: the first malformed line stops the read with an InputError naming its line.
     /// true: a malformed line becomes an Origin whose `error` says what is wrong, and the read
     /// goes on.

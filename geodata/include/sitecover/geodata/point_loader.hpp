@@ -3,6 +3,7 @@
 /// Loading query origins: points from any layer, or representative points of polygons.
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,7 +33,7 @@ enum class OriginRule {
 /// Attribute names of an origin layer.
 struct OriginFields {
     std::string code = "code";  ///< for CSV points the "id" column is used when "code" is absent
-    std::string name = "nom";   ///< optional
+    std::string name = "nom";   ///< optional when "nom"; a name chosen otherwise must exist
     std::string lon = "lon";    ///< used when the layer has no geometry (CSV)
     std::string lat = "lat";    ///< used when the layer has no geometry (CSV)
 };
@@ -48,6 +49,13 @@ std::vector<Origin> load_origins(const LayerSource& source, const OriginFields& 
                                  OriginRule rule = OriginRule::PointOnSurface,
                                  std::vector<std::string>* warnings = nullptr);
 
+/// How much of an input has been read, for a progress display: `done` out of `total` in the
+/// reader's own unit (bytes of a CSV file, features of a GDAL layer); `total` 0 when unknown.
+struct ReadProgress {
+    std::uint64_t done = 0;   ///< units read so far
+    std::uint64_t total = 0;  ///< units in the input; 0: unknown
+};
+
 /// A source of origins read chunk by chunk, so that memory stays bounded whatever the input
 /// size (the streaming side of load_origins).
 ///
@@ -61,6 +69,8 @@ public:
     virtual bool next_chunk(std::vector<Origin>& out, std::size_t max_count) = 0;
     /// Warnings met so far (polygons made valid, lines skipped...).
     virtual const std::vector<std::string>& warnings() const = 0;
+    /// How far the reading is (see ReadProgress); unknown by default.
+    virtual ReadProgress progress() const { return {}; }
 };
 
 /// The streaming reader behind load_origins (any GDAL layer). Throws InputError as load_origins

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sitecover/area.hpp"
+#include "sitecover/geodata/output_format.hpp"
 #include "sitecover/lon_lat.hpp"
 
 namespace sitecover::geodata {
@@ -58,6 +59,10 @@ struct TableOptions {
     /// CSV only: write with sitecover's own streaming CSV writer instead of GDAL's driver, for
     /// batches of millions of rows (same columns; reals in shortest round-trip form).
     bool streaming_csv = false;
+    /// The CRS of the output's geometries, as ogr2ogr's -t_srs takes it (e.g. "EPSG:2154");
+    /// empty: WGS84 lon/lat. With a CRS, a CSV output carries the geometry too (X,Y columns
+    /// for points, WKT otherwise) and the streaming CSV writer is not used.
+    std::string target_srs{};
 };
 
 /// Streams rows into one layer. The file is staged (see StagedFile: a shapefile's parts and a
@@ -86,14 +91,13 @@ public:
     /// Flushes, closes and renames the temporary file onto the target path. Throws OutputError
     /// when closing or renaming fails (the target is then left as it was) or when called twice.
     void commit();
+    /// What the user should know about the output (fields the driver renamed, such as the
+    /// 10-character names of a Shapefile), one sentence each.
+    const std::vector<std::string>& warnings() const;
 
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
-
-/// The GDAL driver short name chosen for a path ("CSV", "GeoJSON", "GPKG", "FlatGeobuf",
-/// "ESRI Shapefile"), or "" when the extension is unknown. Case-insensitive; thread-safe.
-std::string driver_for_path(const std::string& path);
 
 }  // namespace sitecover::geodata
