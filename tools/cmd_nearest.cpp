@@ -197,7 +197,11 @@ int run_nearest(const std::vector<std::string>& args) {
 
     NearestSummary summary(within_m, group_rule, population ? &*population : nullptr, !input.plain_csv);
     Progress progress("nearest", !options.has("--quiet"));
-    constexpr std::size_t kChunk = 1 << 16;  // points read, queried and written at a time
+    // Points read, queried and written at a time: 65,536, fewer with --k so that a chunk holds
+    // at most about 2^20 answers (16 MB): memory stays bounded for every k (issue 12).
+    const std::size_t kChunk = std::clamp<std::size_t>(
+        (std::size_t{1} << 20) / std::max<std::size_t>(1, std::min(k, sites.size())), 256,
+        std::size_t{1} << 16);
     std::vector<geodata::Origin> chunk;
     std::vector<LonLat> positions;
     std::vector<std::size_t> slot_of;  // chunk index -> index in positions (bad rows have none)

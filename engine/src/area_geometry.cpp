@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "boost_area.hpp"
+#include "ring_sweep.hpp"
 #include "sitecover/error.hpp"
 
 namespace sitecover {
@@ -22,9 +23,7 @@ using detail::BoostPoint;
 using detail::BoostPolygon;
 using detail::BoostRing;
 
-std::string describe(const LonLat& p) {
-    return to_string(p);
-}
+std::string describe(const LonLat& p) { return to_string(p); }
 
 std::string area_label(const Area& area) { return "area " + area.code; }
 
@@ -200,6 +199,91 @@ double clearance2(const BoostPolygon& polygon, const BoostPoint& p) {
     return best;
 }
 
+// Given rings that are simple and pairwise disjoint (ring_sweep.hpp) and wound as the type
+// declares, the multipolygon is valid when every hole lies inside its outer ring, no hole lies
+// inside another hole, and no part lies inside another part (an island in a lake is fine).
+// Boundaries do not touch, so one vertex of a ring tells where the whole ring lies.
+// O(v) per hole and per part whose envelopes overlap (R-trees of envelopes).
+bool nesting_valid(const BoostMultiPolygon& shape) {
+    namespace bgi = bg::index;
+    using Entry = std::pair<detail::BoostBox, std::size_t>;
+    std::vector<Entry> parts;
+    for (std::size_t i = 0; i < shape.size(); ++i) {
+        const BoostPolygon& polygon = shape[i];
+        for (const BoostRing& hole : polygon.inners()) {
+            if (!bg::within(hole.front(), polygon.outer())) return false;
+        }
+        if (polygon.inners().size() > 1) {
+            std::vector<Entry> holes;
+            for (std::size_t j = 0; j < polygon.inners().size(); ++j) {
+                holes.emplace_back(bg::return_envelope<detail::BoostBox>(polygon.inners()[j]), j);
+            }
+            const bgi::rtree<Entry, bgi::rstar<16>> tree(holes);
+            for (const BoostRing& hole : polygon.inners()) {
+                for (auto it = tree.qbegin(bgi::intersects(hole.front())); it != tree.qend();
+                     ++it) {
+                    const BoostRing& other = polygon.inners()[it->second];
+                    if (&other != &hole && bg::within(hole.front(), other)) return false;
+                }
+            }
+        }
+        parts.emplace_back(bg::return_envelope<detail::BoostBox>(polygon.outer()), i);
+    }
+    if (shape.size() < 2) return true;
+    const bgi::rtree<Entry, bgi::rstar<16>> tree(parts);
+    for (std::size_t i = 0; i < shape.size(); ++i) {
+        const BoostPoint& vertex = shape[i].outer().front();
+        for (auto it = tree.qbegin(bgi::intersects(vertex)); it != tree.qend(); ++it) {
+            if (it->second != i && bg::within(vertex, shape[it->second])) return false;
+        }
+    }
+    return true;
+}
+
+// "part 2, hole 1": the name of ring `index` in the order rings_of lists them.
+std::string ring_label(const BoostMultiPolygon& shape, std::size_t index) {
+    for (std::size_t i = 0; i < shape.size(); ++i) {
+        if (index == 0) return "part " + std::to_string(i + 1) + ", outer ring";
+        if (index <= shape[i].inners().size())
+            return "part " + std::to_string(i + 1) + ", hole " + std::to_string(index);
+        index -= 1 + shape[i].inners().size();
+    }
+    return "ring";
+}
+
+std::vector<const BoostRing*> rings_of(const BoostMultiPolygon& shape) {
+    std::vector<const BoostRing*> rings;
+    for (const BoostPolygon& polygon : shape) {
+        rings.push_back(&polygon.outer());
+        for (const BoostRing& hole : polygon.inners()) rings.push_back(&hole);
+    }
+    return rings;
+}
+
+// Why a corrected multipolygon is invalid, or nothing. The sweep line settles the usual cases
+// in O(v log v): nothing touches (then only the nesting is left to check), or a ring meets
+// itself (never valid). Rings that touch each other go to Boost.Geometry's is_valid, whose
+// answer and reason are authoritative there (a hole may touch its outer ring at one point).
+std::optional<std::string> invalidity(const BoostMultiPolygon& shape) {
+    const auto contact = detail::first_ring_contact(rings_of(shape));
+    if (!contact) {
+        if (nesting_valid(shape)) return std::nullopt;
+    } else if (contact->ring_a == contact->ring_b) {
+        const std::string where = ring_label(shape, contact->ring_a);
+        const std::string at = describe(detail::from_boost(contact->near));
+        return contact->spike ? "spike: " + where + " turns straight back at " + at
+                              : "self-intersections: " + where + " meets itself near " + at;
+    }
+    bg::validity_failure_type failure = bg::no_failure;
+    if (bg::is_valid(shape, failure)) return std::nullopt;
+    std::string reason;
+    bg::is_valid(shape, reason);
+    if (failure == bg::failure_wrong_orientation) {
+        reason = self_intersection_reason(shape).value_or(reason);
+    }
+    return reason;
+}
+
 }  // namespace
 
 RepairReport repair_area(Area& area) {
@@ -235,14 +319,8 @@ RepairReport repair_area(Area& area) {
     }
     bg::correct(shape);
 
-    bg::validity_failure_type failure = bg::no_failure;
-    if (!bg::is_valid(shape, failure)) {
-        std::string reason;
-        bg::is_valid(shape, reason);
-        if (failure == bg::failure_wrong_orientation) {
-            reason = self_intersection_reason(shape).value_or(reason);
-        }
-        throw InputError(label + ": invalid polygon: " + reason);
+    if (const auto reason = invalidity(shape)) {
+        throw InputError(label + ": invalid polygon: " + *reason);
     }
     area.parts = detail::from_boost(shape);
     return report;

@@ -2,6 +2,7 @@
 
 #include <unordered_map>
 
+#include "gdal_session.hpp"
 #include "layer_reader.hpp"
 #include "ogr_to_area.hpp"
 #include "sitecover/area_geometry.hpp"
@@ -12,7 +13,8 @@ namespace sitecover::geodata {
 std::vector<Area> load_areas(const LayerSource& source, const AreaFields& fields) {
     detail::LayerReader reader(source);
     const int code_field = reader.require_field(fields.code, "area code");
-    const int name_field = fields.name.empty() ? -1 : reader.require_field(fields.name, "area name");
+    const int name_field =
+        fields.name.empty() ? -1 : reader.require_field(fields.name, "area name");
 
     std::vector<Area> areas;
     std::unordered_map<std::string, long long> first_fid_of_code;
@@ -49,7 +51,9 @@ std::vector<Area> load_areas(const LayerSource& source, const AreaFields& fields
     }
     if (areas.empty()) {
         throw InputError(reader.where() + ": no feature" +
-                         (source.where.empty() ? std::string() : " matches \"" + source.where + "\""));
+                         (source.where.empty()
+                              ? std::string()
+                              : " matches \"" + detail::shortened(source.where) + "\""));
     }
     return areas;
 }

@@ -40,7 +40,14 @@ std::string gdal_reason() {
         message += flat;
     }
     while (!message.empty() && (message.back() == ' ' || message.back() == '^')) message.pop_back();
-    return message.empty() ? std::string() : " (GDAL: " + message + ")";
+    return message.empty() ? std::string() : " (GDAL: " + shortened(message, 300) + ")";
+}
+
+std::string shortened(const std::string& text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return text;
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return text.substr(0, cut) + "... (" + std::to_string(text.size()) + " bytes)";
 }
 
 }  // namespace sitecover::geodata::detail

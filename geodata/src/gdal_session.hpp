@@ -1,6 +1,7 @@
 #pragma once
 // GDAL process set-up and error capture (private to geodata).
 
+#include <cstddef>
 #include <string>
 
 namespace sitecover::geodata::detail {
@@ -12,7 +13,12 @@ void ensure_gdal();
 /// The last GDAL error message of this thread ("" when none), and clears it.
 std::string take_gdal_error();
 
-/// " (GDAL: <message>)" or "" — to append to an error message.
+/// " (GDAL: <message>)" or "" — to append to an error message. A message longer than 300
+/// bytes is shortened (GDAL echoes a whole SQL filter, which may be huge).
 std::string gdal_reason();
+
+/// `text` when at most `max_bytes` long, else its start (cut between UTF-8 characters)
+/// followed by "... (N bytes)": user text quoted in a message stays readable.
+std::string shortened(const std::string& text, std::size_t max_bytes = 200);
 
 }  // namespace sitecover::geodata::detail

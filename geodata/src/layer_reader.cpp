@@ -58,8 +58,9 @@ LayerReader::LayerReader(const LayerSource& source) : source_(source) {
         if (std::filesystem::is_directory(source.path)) {
             throw InputError("file '" + source.path + "' is a directory, not a vector file");
         }
-        throw InputError("cannot read file '" + source.path + "' as a vector layer" +
-                         (reason.empty() ? std::string(": unknown or unsupported format") : reason));
+        throw InputError(
+            "cannot read file '" + source.path + "' as a vector layer" +
+            (reason.empty() ? std::string(": unknown or unsupported format") : reason));
     }
 
     const int layer_count = dataset_->GetLayerCount();
@@ -90,7 +91,8 @@ LayerReader::LayerReader(const LayerSource& source) : source_(source) {
     if (!source.where.empty()) {
         take_gdal_error();
         if (layer_->SetAttributeFilter(source.where.c_str()) != OGRERR_NONE) {
-            throw InputError(where() + ": invalid filter \"" + source.where + "\"" + gdal_reason());
+            throw InputError(where() + ": invalid filter \"" + shortened(source.where) + "\"" +
+                             gdal_reason());
         }
     }
 
@@ -102,7 +104,8 @@ LayerReader::LayerReader(const LayerSource& source) : source_(source) {
     if (!source.assumed_crs.empty()) {
         take_gdal_error();
         if (layer_srs.SetFromUserInput(source.assumed_crs.c_str()) != OGRERR_NONE) {
-            throw InputError(where() + ": unknown CRS '" + source.assumed_crs + "'" + gdal_reason());
+            throw InputError(where() + ": unknown CRS '" + source.assumed_crs + "'" +
+                             gdal_reason());
         }
         have_srs = true;
     }
@@ -159,8 +162,8 @@ int LayerReader::require_field(const std::string& name, const char* role) const 
     for (int i = 0; i < defn->GetFieldCount(); ++i) {
         names += (i ? ", " : "") + std::string(defn->GetFieldDefn(i)->GetNameRef());
     }
-    throw InputError(where() + ": no field '" + name + "' for the " + role + " (fields: " +
-                     (names.empty() ? std::string("none") : names) + ")");
+    throw InputError(where() + ": no field '" + name + "' for the " + role +
+                     " (fields: " + (names.empty() ? std::string("none") : names) + ")");
 }
 
 bool LayerReader::has_geometry_field() const {
@@ -190,12 +193,15 @@ LonLat LayerReader::to_wgs84(double x, double y, const OGRFeature& feature) cons
 
 std::string utf8_field(const OGRFeature& feature, int index) {
     if (index < 0 || !feature.IsFieldSetAndNotNull(index)) return {};
-    const char* text = feature.GetFieldAsString(index);
-    if (CPLIsUTF8(text, -1)) return text;
-    char* recoded = CPLRecode(text, CPL_ENC_ISO8859_1, CPL_ENC_UTF8);
-    std::string result = recoded != nullptr ? recoded : text;
+    return to_utf8(feature.GetFieldAsString(index));
+}
+
+std::string to_utf8(std::string text) {
+    if (CPLIsUTF8(text.c_str(), static_cast<int>(text.size()))) return text;
+    char* recoded = CPLRecode(text.c_str(), CPL_ENC_ISO8859_1, CPL_ENC_UTF8);
+    if (recoded != nullptr) text = recoded;
     CPLFree(recoded);
-    return result;
+    return text;
 }
 
 bool parse_double(const std::string& text, double& value) {

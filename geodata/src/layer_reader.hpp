@@ -59,6 +59,10 @@ private:
 /// valid UTF-8.
 std::string utf8_field(const OGRFeature& feature, int index);
 
+/// `text` as utf8_field makes it: unchanged when valid UTF-8, else read as Latin-1 and
+/// converted. The plain CSV reader uses it so that both read paths give the same ids.
+std::string to_utf8(std::string text);
+
 /// Parses a decimal number strictly (the whole text, finite). False when it is not one.
 bool parse_double(const std::string& text, double& value);
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "file_stamp.hpp"
+#include "layer_reader.hpp"
 
 #include "sitecover/error.hpp"
 
@@ -164,7 +165,7 @@ public:
         std::string_view header;
         if (!next_line(header)) throw InputError("file '" + path + "': empty file (expected a header line)");
         if (header.substr(0, 3) == "\xEF\xBB\xBF") header.remove_prefix(3);  // UTF-8 byte order mark
-        std::vector<std::string> names;
+        std::vector<std::string>& names = header_names_;
         split_fields(header, names);
         columns_ = find_columns(names, options);
         const auto missing = [&](int index, const std::string& name) {
@@ -213,9 +214,21 @@ private:
         if (static_cast<int>(fields_.size()) < needed_) {
             return ": " + std::to_string(fields_.size()) + " field(s), expected at least " + std::to_string(needed_);
         }
+        // A NUL byte would cut the id in GeoPackage and in C strings (messages included).
+        for (std::size_t i = 0; line.find('\0') != std::string_view::npos && i < fields_.size(); ++i) {
+            if (fields_[i].find('\0') != std::string::npos) {
+                const std::string name = i < header_names_.size() ? header_names_[i] : std::to_string(i + 1);
+                return ", field '" + name + "': NUL byte in the value";
+            }
+        }
         origin.code = fields_[static_cast<std::size_t>(columns_.id)];
         if (origin.code.empty()) return ", field '" + options_.id_column + "': empty id";
+        // Not UTF-8: taken as Latin-1 and converted, as the GDAL read path does.
+        if (std::any_of(origin.code.begin(), origin.code.end(), [](char c) { return (c & 0x80) != 0; }))
+            origin.code = detail::to_utf8(std::move(origin.code));
         if (columns_.name >= 0) origin.name = fields_[static_cast<std::size_t>(columns_.name)];
+        if (std::any_of(origin.name.begin(), origin.name.end(), [](char c) { return (c & 0x80) != 0; }))
+            origin.name = detail::to_utf8(std::move(origin.name));
         const auto number = [&](int index, const std::string& name, double& value, double limit) -> std::string {
             const std::string& text = fields_[static_cast<std::size_t>(index)];
             if (!parse_number(text, value)) return ", field '" + name + "': '" + text + "' is not a number";
@@ -237,6 +250,7 @@ private:
     int needed_ = 0;
     std::size_t line_number_ = 0;
     std::vector<std::string> fields_;
+    std::vector<std::string> header_names_;
     std::vector<std::string> warnings_;
 };
 

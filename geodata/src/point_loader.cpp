@@ -16,6 +16,18 @@
 namespace sitecover::geodata {
 namespace {
 
+// GEOS MakeValid is tried on invalid polygons up to this many vertices (see process()).
+constexpr std::size_t kMaxMakeValidVertices = 1000;
+
+std::size_t vertex_count(const Area& area) {
+    std::size_t count = 0;
+    for (const Polygon& part : area.parts) {
+        count += part.outer.size();
+        for (const Ring& hole : part.holes) count += hole.size();
+    }
+    return count;
+}
+
 class GdalOriginReader final : public OriginReader {
 public:
     GdalOriginReader(const LayerSource& source, const OriginFields& fields, OriginRule rule)
@@ -162,8 +174,8 @@ private:
         job->area = Area{origin.code, origin.name, {}};
         if (const auto problem = detail::append_polygons(*geometry, job->area.parts);
             !problem.empty() || job->area.parts.empty()) {
-            throw InputError(reader_.where(feature) + " (" + label + "): " +
-                             (problem.empty() ? std::string("empty polygon") : problem) +
+            throw InputError(reader_.where(feature) + " (" + label +
+                             "): " + (problem.empty() ? std::string("empty polygon") : problem) +
                              " (origins are points or polygons)");
         }
         job->geometry.reset(feature.StealGeometry());
@@ -180,7 +192,13 @@ private:
             try {
                 repair_area(area);
             } catch (const InputError& e) {
-                // Second chance with GEOS, which rebuilds self-intersecting rings.
+                // Second chance with GEOS, which rebuilds self-intersecting rings; only for
+                // small polygons: MakeValid is quadratic on spiky shapes (20 s for a 5,000-vertex
+                // star), and a large invalid polygon must fail fast, not hang.
+                if (vertex_count(area) > kMaxMakeValidVertices) {
+                    throw InputError(job.where + ": " + e.what() + " (not repaired: more than " +
+                                     std::to_string(kMaxMakeValidVertices) + " vertices)");
+                }
                 std::unique_ptr<OGRGeometry> valid(job.geometry->MakeValid());
                 area.parts.clear();
                 if (!valid || !detail::append_polygons(*valid, area.parts).empty() ||

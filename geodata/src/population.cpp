@@ -7,6 +7,13 @@
 #include "sitecover/error.hpp"
 
 namespace sitecover::geodata {
+namespace {
+
+// Above the world's population: a larger value is a broken file, and sums of up to 1e5 such
+// values stay exact in the int64 and double arithmetic of the summaries.
+constexpr double kMaxPopulation = 1e10;
+
+}  // namespace
 
 std::optional<std::string> PopulationTable::resolve(const std::string& code) const {
     if (by_code.count(code)) return code;
@@ -36,6 +43,10 @@ PopulationTable load_population(const LayerSource& source, const PopulationField
                    value != std::floor(value)) {
             throw InputError(reader.where(*feature) + ", field '" + fields.population + "': '" +
                              text + "' is not a non-negative integer population");
+        } else if (value > kMaxPopulation) {
+            // Also keeps the conversion below defined (1e30 does not fit an int64).
+            throw InputError(reader.where(*feature) + ", field '" + fields.population + "': '" +
+                             text + "' is out of range [0, 10000000000]");
         } else {
             population = static_cast<std::int64_t>(value);
         }

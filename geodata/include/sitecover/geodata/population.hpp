@@ -32,8 +32,8 @@ struct PopulationTable {
 
 /// Reads a population table (the INSEE CSV of the data directory or any GDAL table) with
 /// GDAL. Throws InputError naming file, layer, feature and field for a missing file or field,
-/// an empty code, a duplicate code, or a population that is neither empty nor a non-negative
-/// integer. O(rows).
+/// an empty code, a duplicate code, or a population that is neither empty nor an integer in
+/// [0, 1e10]. O(rows).
 /// Thread-safety: may be called concurrently (each call opens its own GDAL dataset).
 PopulationTable load_population(const LayerSource& source, const PopulationFields& fields = {});
 
