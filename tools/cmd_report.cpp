@@ -388,7 +388,7 @@ int run_report(const std::vector<std::string>& args) {
         << ", median " << format_km(d.median) << "\n";
     if (roads) roads->print_summary(out);
     if (targets.gpkg)
-        out << "wrote " << targets.gpkg->target() << " (layers sites, areas, origins, links)\n";
+        out << "wrote " << targets.gpkg->target() << " (layers sites, areas, origins, links; table run)\n";
     if (targets.map) {
         out << "wrote " << targets.map->target() << " (";
         if (document.render.page) {

@@ -133,9 +133,11 @@ void halo_text(cairo_t* cr, const std::string& s, double x, double y, double hal
     cairo_set_source_rgba(cr, 1, 1, 1, 0.9);
     cairo_set_line_width(cr, halo_px);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    cairo_stroke_preserve(cr);
+    cairo_stroke(cr);
+    // The letters as text (not outlines), so a PDF's labels can be searched and copied.
     set_rgb(cr, rgb);
-    cairo_fill(cr);
+    cairo_move_to(cr, x, y);
+    cairo_show_text(cr, s.c_str());
 }
 
 void site_symbol(cairo_t* cr, SiteSymbol symbol, double x, double y, double s) {
