@@ -241,11 +241,14 @@ double round_scale_up(double n) {
     return 10.0 * decade;
 }
 
-// Where things go on the sheet.
+// Where things go on the sheet: the map frame, the legend, and the scale bar with the notes
+// (parameters, sources). Landscape: one column on the right holds all three; portrait: the
+// map on top, the legend and the notes side by side below it.
 struct Sheet {
     double s = 1.0;  // symbol and text scale
     double margin = 0.0;
-    Box frame, panel;
+    bool portrait = false;
+    Box frame, panel, notes;
 };
 
 Sheet sheet_for(double width, double height, bool page) {
@@ -255,9 +258,19 @@ Sheet sheet_for(double width, double height, bool page) {
     const double s = sh.s;
     sh.margin = 24.0 * s;
     const double title_h = 96.0 * s;
+    sh.portrait = height > width * 1.15;
+    if (sh.portrait) {
+        const double panel_h = std::max(620.0 * s, 0.36 * height);
+        const double top = height - panel_h;
+        sh.frame = {sh.margin, title_h, width - sh.margin, top - sh.margin / 2.0};
+        sh.panel = {sh.margin, top, width / 2.0 - sh.margin / 2.0, height - sh.margin};
+        sh.notes = {width / 2.0, top, width - sh.margin, height - sh.margin};
+        return sh;
+    }
     const double panel_w = std::max(360.0 * s, 0.25 * width);
     sh.frame = {sh.margin, title_h, width - panel_w - sh.margin, height - sh.margin};
     sh.panel = {width - panel_w, title_h, width - sh.margin, height - sh.margin};
+    sh.notes = sh.panel;
     return sh;
 }
 
@@ -531,9 +544,9 @@ double draw_legend(cairo_t* cr, const MapScene& scene, const Sheet& sh) {
 void draw_scale(cairo_t* cr, const MapScene& scene, const Viewport& view, const Sheet& sh, double y,
                 MapLayout& layout) {
     const double s = sh.s;
-    const double x = sh.panel.x0 + 10.0 * s;
+    const double x = sh.notes.x0 + 10.0 * s;
     const Lang lang = scene.lang;
-    const double max_px = sh.panel.x1 - x - 110.0 * s;
+    const double max_px = sh.notes.x1 - x - 110.0 * s;
     double bar_km = scene.scale_bar_km;
     if (!(bar_km > 0.0) || bar_km * 1000.0 * view.px_per_m() > max_px)
         bar_km = nice_scale_km(view.px_per_m(), max_px);
@@ -569,7 +582,7 @@ void draw_scale(cairo_t* cr, const MapScene& scene, const Viewport& view, const 
     const double nx = scene.north_to.x_m - scene.north_from.x_m,
                  ny = scene.north_to.y_m - scene.north_from.y_m;
     const double angle = std::atan2(nx, ny);  // clockwise from grid north
-    const double ax = sh.panel.x1 - 40.0 * s, ay = y + 8.0 * s;
+    const double ax = sh.notes.x1 - 40.0 * s, ay = y + 8.0 * s;
     cairo_save(cr);
     cairo_translate(cr, ax, ay);
     cairo_rotate(cr, angle);
@@ -593,8 +606,8 @@ void draw_scale(cairo_t* cr, const MapScene& scene, const Viewport& view, const 
 // The run's parameters and the sources, at the bottom of the panel.
 void draw_notes(cairo_t* cr, const MapScene& scene, const Sheet& sh, double top) {
     const double s = sh.s;
-    const double x = sh.panel.x0 + 10.0 * s;
-    const double width = sh.panel.x1 - x;
+    const double x = sh.notes.x0 + 10.0 * s;
+    const double width = sh.notes.x1 - x;
     const double line_h = 16.0 * s;
     font(cr, 12.0 * s);
     std::vector<std::pair<std::string, bool>> lines;  // text, bold
@@ -609,7 +622,7 @@ void draw_notes(cairo_t* cr, const MapScene& scene, const Sheet& sh, double top)
     const std::string note =
         fill(report_text(scene.lang).projection_note, {scene.crs_name, SITECOVER_VERSION});
     for (auto& l : wrap(cr, note, width)) lines.emplace_back(std::move(l), false);
-    double y = sh.panel.y1 - line_h * static_cast<double>(lines.size()) + 10.0 * s;
+    double y = sh.notes.y1 - line_h * static_cast<double>(lines.size()) + 10.0 * s;
     y = std::max(y, top);
     for (const auto& [line, bold] : lines) {
         font(cr, 12.0 * s, bold);
@@ -647,7 +660,8 @@ MapLayout draw(cairo_t* cr, const MapScene& scene, double width, double height, 
     cairo_set_line_width(cr, 1.0 * s);
     cairo_stroke(cr);
     draw_labels(cr, scene, view, sh, taken, layout);
-    const double y = draw_legend(cr, scene, sh) + 26.0 * s;
+    const double legend_end = draw_legend(cr, scene, sh);
+    const double y = sh.portrait ? sh.notes.y0 + 30.0 * s : legend_end + 26.0 * s;
     draw_scale(cr, scene, view, sh, y, layout);
     draw_notes(cr, scene, sh, y + 90.0 * s);
     return layout;
