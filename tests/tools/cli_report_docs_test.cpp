@@ -14,31 +14,15 @@
 
 namespace {
 
-using sitecover::test::CliOptions;
 using sitecover::test::CliResult;
 using sitecover::test::inspect_layer;
-using sitecover::test::kDataDir;
 using sitecover::test::LayerInfo;
 using sitecover::test::read_file;
-using sitecover::test::run_cli;
+using sitecover::test::run_report;
 using sitecover::test::TempDir;
 
 const std::string kNarrowNbsp = "\u202f";  // French thousands separator
 const std::string kNbsp = "\u00a0";        // between a number and its unit
-
-// `sitecover report --data <real data> <extra...>` in `cwd`, with LANG = `lang` and no
-// LC_ALL / LC_MESSAGES.
-CliResult report(const std::vector<std::string>& extra, const std::filesystem::path& cwd,
-                 const std::string& lang = "C.UTF-8",
-                 std::map<std::string, std::optional<std::string>> env = {}) {
-    std::vector<std::string> args{"report", "--data", kDataDir};
-    args.insert(args.end(), extra.begin(), extra.end());
-    CliOptions options;
-    options.cwd = cwd;
-    options.env = {{"LC_ALL", std::nullopt}, {"LC_MESSAGES", std::nullopt}, {"LANG", lang}};
-    for (auto& [k, v] : env) options.env[k] = v;
-    return run_cli(args, options);
-}
 
 bool contains(const std::string& text, const std::string& needle) {
     return text.find(needle) != std::string::npos;
@@ -60,9 +44,9 @@ protected:
     static void SetUpTestSuite() {
         dir_ = std::make_unique<TempDir>("sitecover-docs");
         result_ = std::make_unique<CliResult>(
-            report({"--as-of", "2022-04-20", "--site-types", "Principal", "--lang", "fr", "-o",
-                    "r.gpkg", "--map", "r.svg", "--html", "r.html"},
-                   dir_->path(), "C.UTF-8", {{"SOURCE_DATE_EPOCH", "1651449600"}}));
+            run_report({"--as-of", "2022-04-20", "--site-types", "Principal", "--lang", "fr", "-o",
+                        "r.gpkg", "--map", "r.svg", "--html", "r.html"},
+                       dir_->path(), "C.UTF-8", {{"SOURCE_DATE_EPOCH", "1651449600"}}));
     }
     static void TearDownTestSuite() {
         result_.reset();
@@ -173,7 +157,7 @@ TEST(CliReportDocs, LanguageFollowsTheLocaleUnlessGiven) {
         html.append(".html");
         std::vector<std::string> extra = {"--html", html};
         extra.insert(extra.end(), cases[i].extra.begin(), cases[i].extra.end());
-        const CliResult r = report(extra, dir.path(), cases[i].lang_env, cases[i].env);
+        const CliResult r = run_report(extra, dir.path(), cases[i].lang_env, cases[i].env);
         ASSERT_EQ(r.exit_code, 0) << r.report();
         EXPECT_TRUE(contains(dir.read(html), cases[i].expected)) << "case " << i;
     }
@@ -181,7 +165,7 @@ TEST(CliReportDocs, LanguageFollowsTheLocaleUnlessGiven) {
 
 TEST(CliReportDocs, PdfOnAnA4PageAtAStatedScale) {
     const TempDir dir;
-    const CliResult r = report({"--lang", "fr", "--page", "A4", "--map", "a4.pdf"}, dir.path());
+    const CliResult r = run_report({"--lang", "fr", "--page", "A4", "--map", "a4.pdf"}, dir.path());
     ASSERT_EQ(r.exit_code, 0) << r.report();
     // The Gers (about 150 km) on the map frame of an A4 landscape page: 1:600,000.
     EXPECT_TRUE(contains(r.out, "wrote a4.pdf (A4 landscape, scale 1:600000; scale bar 19 km"))
@@ -190,7 +174,7 @@ TEST(CliReportDocs, PdfOnAnA4PageAtAStatedScale) {
     EXPECT_EQ(pdf.rfind("%PDF-", 0), 0u);
     EXPECT_TRUE(contains(pdf, "/MediaBox [ 0 0 841.89 595.276 ]"));
     const CliResult portrait =
-        report({"--lang", "en", "--page", "a3-portrait", "--map", "a3.svg"}, dir.path());
+        run_report({"--lang", "en", "--page", "a3-portrait", "--map", "a3.svg"}, dir.path());
     ASSERT_EQ(portrait.exit_code, 0) << portrait.report();
     EXPECT_TRUE(contains(portrait.out, "wrote a3.svg (A3 portrait, scale 1:")) << portrait.out;
     EXPECT_TRUE(contains(dir.read("a3.svg"), "preserve\">Scale 1:"));
@@ -227,7 +211,7 @@ TEST(CliReportDocs, BadDocumentOptionsAreUsageErrors) {
         {{"--fragile-m", "near"}, "option '--fragile-m': 'near' is not a number"},
     };
     for (const Case& c : cases) {
-        const CliResult r = report(c.args, dir.path());
+        const CliResult r = run_report(c.args, dir.path());
         EXPECT_EQ(r.exit_code, 2) << r.report();
         EXPECT_TRUE(contains(r.err, c.message)) << r.report();
     }
@@ -236,16 +220,16 @@ TEST(CliReportDocs, BadDocumentOptionsAreUsageErrors) {
 
 TEST(CliReportDocs, MapContextCanBeLeftOut) {
     const TempDir dir;
-    const CliResult r =
-        report({"--context", "none", "--map-roads", "none", "--lang", "en", "--map", "plain.svg"},
-               dir.path());
+    const CliResult r = run_report(
+        {"--context", "none", "--map-roads", "none", "--lang", "en", "--map", "plain.svg"},
+        dir.path());
     ASSERT_EQ(r.exit_code, 0) << r.report();
     const std::string svg = dir.read("plain.svg");
     EXPECT_FALSE(contains(svg, ">Motorway</text>"));
     EXPECT_FALSE(contains(svg, ">Neighbouring département</text>"));
     EXPECT_TRUE(contains(svg, ">Commune with a France Services</text>"));
     const CliResult missing =
-        report({"--context", "no-such-file.geojson", "--map", "m.svg"}, dir.path());
+        run_report({"--context", "no-such-file.geojson", "--map", "m.svg"}, dir.path());
     EXPECT_EQ(missing.exit_code, 3) << missing.report();
     EXPECT_TRUE(contains(missing.err, "no-such-file.geojson")) << missing.report();
     EXPECT_FALSE(std::filesystem::exists(dir.path() / "m.svg"));

@@ -29,17 +29,9 @@ using sitecover::test::read_file;
 using sitecover::test::run_cli;
 using sitecover::test::TempDir;
 
-// `sitecover report --data <real data> <extra...>`, run in `cwd`.
-// The locale is English unless `lang` names another (the documents follow LC_ALL, LC_MESSAGES,
-// LANG).
-CliResult report(const std::vector<std::string>& extra, const std::filesystem::path& cwd,
-                 const std::string& lang = "C.UTF-8") {
-    std::vector<std::string> args{"report", "--data", kDataDir};
-    args.insert(args.end(), extra.begin(), extra.end());
-    CliOptions options;
-    options.cwd = cwd;
-    options.env = {{"LC_ALL", std::nullopt}, {"LC_MESSAGES", std::nullopt}, {"LANG", lang}};
-    return run_cli(args, options);
+// `sitecover report --data <real data> <extra...>`, run in `cwd`, in an English locale.
+CliResult report(const std::vector<std::string>& extra, const std::filesystem::path& cwd) {
+    return sitecover::test::run_report(extra, cwd);
 }
 
 // Width and height from a PNG's IHDR chunk (bytes 16..23, big-endian).
@@ -94,7 +86,8 @@ protected:
 
 TEST_F(ReportDefaults, WritesTheThreeDefaultFiles) {
     ASSERT_EQ(result_->exit_code, 0) << result_->report();
-    EXPECT_NE(result_->out.find("Gers (32): 27 France Services as of 1 August 2024, 17/17 cantons covered"),
+    EXPECT_NE(result_->out.find(
+                  "Gers (32): 27 France Services as of 1 August 2024, 17/17 cantons covered"),
               std::string::npos)
         << result_->out;
     EXPECT_NE(result_->out.find("wrote sitecover-report.gpkg"), std::string::npos) << result_->out;
@@ -391,13 +384,13 @@ namespace {
 TEST(CliReport, PageThresholdsFollowTheOptions) {
     const TempDir dir;
     const CliResult r =
-        report({"--roads", kDataDir + "/france/roads-major-travelmapping-2026-08.geojson",
-                "--html", "t.html", "--within-km", "10", "--within-min", "15"},
+        report({"--roads", kDataDir + "/france/roads-major-travelmapping-2026-08.geojson", "--html",
+                "t.html", "--within-km", "10", "--within-min", "15"},
                dir.path());
     ASSERT_EQ(r.exit_code, 0) << r.report();
     const std::string html = dir.read("t.html");
-    for (const char* needle : {"communes within 10 km", "communes within 15 min",
-                               "inhabitants within 15 min"}) {
+    for (const char* needle :
+         {"communes within 10 km", "communes within 15 min", "inhabitants within 15 min"}) {
         EXPECT_NE(html.find(needle), std::string::npos) << needle;
     }
     EXPECT_EQ(html.find("communes within 19 km"), std::string::npos);
