@@ -10,6 +10,7 @@ packages=(
   libgdal-dev gdal-bin libproj-dev libboost-dev libnanoflann-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libcairo2-dev fonts-dejavu-core
+  doxygen
   chromium poppler-utils
 )
 if [ "${SITECOVER_FUZZ:-0}" = "1" ]; then
