@@ -15,16 +15,16 @@ namespace sitecover::geodata {
 
 /// A lon/lat rectangle, degrees (WGS84).
 struct LonLatBox {
-    double min_lon_deg = -180.0;
-    double min_lat_deg = -90.0;
-    double max_lon_deg = 180.0;
-    double max_lat_deg = 90.0;
+    double min_lon_deg = -180.0;  ///< west edge, degrees
+    double min_lat_deg = -90.0;   ///< south edge, degrees
+    double max_lon_deg = 180.0;   ///< east edge, degrees
+    double max_lat_deg = 90.0;    ///< north edge, degrees
 };
 
 /// One line of a road layer and its class ("motorway", "trunk"...).
 struct ClassedLine {
-    std::string road_class;
-    std::vector<LonLat> points;
+    std::string road_class;      ///< the class field's text
+    std::vector<LonLat> points;  ///< vertices, WGS84 lon/lat, at least two
 };
 
 /// The lines of a layer whose envelope meets `box`, with the text of `class_field` (each part
