@@ -16,13 +16,16 @@
 #include "exit_codes.hpp"
 #include "html_report.hpp"
 #include "inputs.hpp"
+#include "map_context.hpp"
 #include "map_render.hpp"
 #include "map_scene.hpp"
 #include "origin_population.hpp"
 #include "plan_scenario.hpp"
 #include "report_format.hpp"
 #include "report_geopackage.hpp"
+#include "report_lang.hpp"
 #include "report_model.hpp"
+#include "report_text.hpp"
 #include "road_report.hpp"
 #include "run_files.hpp"
 #include "sitecover/area_geometry.hpp"
@@ -88,6 +91,39 @@ Targets stage_targets(const Options& options) {
     return t;
 }
 
+// The credits of the map and the page, in the documents' language.
+std::vector<std::string> report_sources(const Options& options, const ReportModel& model,
+                                        std::size_t map_roads) {
+    const ReportText& text = report_text(model.lang);
+    const ReportParameters& p = model.parameters;
+    // The files read are listed with the parameters; the credits name their producers.
+    std::vector<std::string> sources;
+    if (!options.has("--areas") && !options.has("--from") && !options.has("--sites")) {
+        sources.push_back(fill(text.source_default, {format_date(p.sites_date, model.lang)}));
+    }
+    // Roads drawn or routed from the Travel Mapping file (the default one, or named).
+    const std::string drawn = options.get("--map-roads", p.with_roads ? p.roads_file : "");
+    if ((map_roads > 0 && drawn.empty()) || drawn.find("travelmapping") != std::string::npos ||
+        p.roads_file.find("travelmapping") != std::string::npos)
+        sources.push_back(text.source_roads_default);
+    return sources;
+}
+
+// The covered areas whose best site is within --fragile-m of their boundary, as `coverage`
+// prints them.
+void print_fragile(std::ostream& out, const ReportModel& model) {
+    std::vector<std::string> names;
+    for (const ReportArea& a : model.area_rows) {
+        if (!model.fragile(a)) continue;
+        const Area& area = model.areas->areas()[a.area];
+        names.push_back(area.name + " (" + area.code + "): " + format_fixed(*a.margin_m, 0) + " m");
+    }
+    out << "fragile (best site less than " << format_fixed(model.fragile_m, 0)
+        << " m from the boundary): " << names.size();
+    if (!names.empty()) out << ": " << first_items(names);
+    out << "\n";
+}
+
 std::string default_place(const Options& options, const std::vector<Area>& areas) {
     if (options.has("--place")) return options.get("--place");
     if (!options.has("--areas")) return "Gers (32)";
@@ -115,6 +151,36 @@ void write_text_file(const std::string& path, const std::string& text, const std
     if (!out) throw OutputError("cannot write '" + target + "' (disk full?)");
 }
 
+// The language and page of the documents, checked before any file is read.
+struct DocumentOptions {
+    Lang lang = Lang::En;
+    MapRenderOptions render;
+};
+
+DocumentOptions document_options(const Options& options) {
+    DocumentOptions d;
+    d.lang = lang_from_environment();
+    if (options.has("--lang")) {
+        const auto lang = parse_lang(options.get("--lang"));
+        if (!lang)
+            throw UsageError("option '--lang': '" + options.get("--lang") + "' is not fr or en");
+        d.lang = *lang;
+    }
+    if (options.has("--page")) {
+        d.render.page = parse_page(options.get("--page"));
+        if (!d.render.page) {
+            throw UsageError("option '--page': '" + options.get("--page") +
+                             "' is not A4 or A3, optionally -landscape or -portrait");
+        }
+        const auto format = map_format_for_path(options.get("--map"));
+        if (!options.has("--map") || format == MapFormat::Png) {
+            throw UsageError("option '--page' prints the map: name a .pdf or .svg --map");
+        }
+    }
+    (void)options.number("--fragile-m", 500.0, 0.0, 1e7);
+    return d;
+}
+
 }  // namespace
 
 int run_report(const std::vector<std::string>& args) {
@@ -137,7 +203,17 @@ int run_report(const std::vector<std::string>& args) {
     options.value("--html", "FILE", "the one-page HTML summary (map embedded)");
     options.value("--place", "NAME", "name in the title (default: Gers (32) on the default data)");
     options.value("--noun", "WORD", "what the areas are called (default: cantons)");
-    options.value("--within-km", "KM", "the page counts communes within this distance (default 19)");
+    options.value(
+        "--within-km", "KM",
+        "the page counts communes within this distance; the map's scale bar (default 19)");
+    options.value("--fragile-m", "METRES",
+                  "flag areas whose best site is closer than this to the boundary (default 500)");
+    options.value("--lang", "fr|en",
+                  "language of the map, page and GeoPackage (default: French when LC_ALL, "
+                  "LC_MESSAGES or LANG starts with fr, else English)");
+    options.value("--page", "A4|A3[-landscape|-portrait]",
+                  "print the map (.pdf or .svg) on this page at a round scale 1:N written on it");
+    declare_map_context_options(options);
     options.value("--scenario", "FILE",
                   "apply a plan's --sites-output: new sites drawn as stars, removed ones gone");
     declare_t_srs_option(options);
@@ -161,6 +237,7 @@ int run_report(const std::vector<std::string>& args) {
     const int map_width_px = static_cast<int>(options.integer("--map-width", 1600, 200, 20000));
     const int map_height_px = static_cast<int>(options.integer("--map-height", 1200, 150, 20000));
     origin_rule(options);  // a bad rule is a usage error, before any output is staged
+    const DocumentOptions document = document_options(options);
     Targets targets = stage_targets(options);  // output errors before any long work
 
     // Inputs.
@@ -182,9 +259,8 @@ int run_report(const std::vector<std::string>& args) {
     // The origins' outlines, to shade them; a point layer has none.
     std::vector<Area> origin_polygons;
     try {
-        origin_polygons =
-            geodata::load_areas(origin_input.source,
-                                {origin_input.fields.code, origin_input.fields.name});
+        origin_polygons = geodata::load_areas(origin_input.source,
+                                              {origin_input.fields.code, origin_input.fields.name});
     } catch (const InputError&) {
         origin_polygons.clear();
     }
@@ -198,7 +274,9 @@ int run_report(const std::vector<std::string>& args) {
     model.areas = &area_index;
     model.sites = &sites;
     model.with_roads = roads != nullptr;
-    model.shade_classes = default_shade_classes(model.with_roads);
+    model.lang = document.lang;
+    model.shade_classes = default_shade_classes(model.with_roads, model.lang);
+    model.fragile_m = options.number("--fragile-m", 500.0, 0.0, 1e7);
     model.noun = options.get("--noun", "cantons");
     model.within_m = options.number("--within-km", 19.0, 0.0, 1e5) * 1000.0;
     model.within_s = options.number("--within-min", 30.0, 0.0, 1e6) * 60.0;
@@ -279,16 +357,11 @@ int run_report(const std::vector<std::string>& args) {
         const auto shares = population_shares(*table, codes);
         for (std::size_t i = 0; i < shares.size(); ++i) model.origins[i].population = shares[i];
     }
-    model.sources = {"Areas: " + fs::path(areas_path).filename().string(),
-                     "Origins: " + fs::path(origins_path).filename().string(),
-                     "Sites: " + fs::path(site_set.path).filename().string()};
-    if (roads)
-        model.sources.push_back("Roads: " + fs::path(options.get("--roads")).filename().string());
-    if (!options.has("--areas") && !options.has("--from") && !options.has("--sites")) {
-        model.sources.push_back(
-            "IGN GEOFLA 2016, ADMIN EXPRESS 2018; ANCT France Services 1 Aug 2024 (Licence "
-            "Ouverte)");
-    }
+    model.parameters = report_parameters(options, site_set.path, areas_path, origins_path,
+                                         population_path, roads != nullptr);
+    std::optional<MapContext> context;
+    if (targets.map || targets.html) context = load_map_context(options, model);
+    model.sources = report_sources(options, model, context ? context->roads.size() : 0);
 
     // Outputs, all to temporary names first.
     std::optional<MapLayout> layout;
@@ -296,11 +369,11 @@ int run_report(const std::vector<std::string>& args) {
         write_report_geopackage(model, targets.gpkg->temporary(), targets.gpkg->target(),
                                 srs);
     std::optional<MapScene> scene;
-    if (targets.map || targets.html) scene = build_map_scene(model);
+    if (targets.map || targets.html) scene = build_map_scene(model, *context);
     if (targets.map) {
         try {
             layout = render_map_file(*scene, targets.map->temporary(), targets.map_format,
-                                     map_width_px, map_height_px);
+                                     map_width_px, map_height_px, document.render);
         } catch (const OutputError& e) {
             throw OutputError(naming_target(e.what(), *targets.map));
         }
@@ -327,7 +400,8 @@ int run_report(const std::vector<std::string>& args) {
         out << ", " << sites.size() << (scenario ? " in the scenario" : " kept by the filters");
     out << ", " << model.sites_inside.size() << " inside the " << model.noun << "\n";
     out << "origins: " << model.origins.size() << " from " << origins_path << "\n";
-    out << model.title() << "\n";
+    out << model.title(Lang::En) << "\n";
+    print_fragile(out, model);
     std::vector<double> distances_m;
     for (const ReportOrigin& o : model.origins) {
         if (o.site) distances_m.push_back(o.distance_m);
@@ -337,11 +411,18 @@ int run_report(const std::vector<std::string>& args) {
         << ", median " << format_km(d.median) << "\n";
     if (roads) roads->print_summary(out);
     if (targets.gpkg)
-        out << "wrote " << targets.gpkg->target() << " (layers sites, areas, origins, links)\n";
+        out << "wrote " << targets.gpkg->target() << " (layers sites, areas, origins, links; table run)\n";
     if (targets.map) {
-        out << "wrote " << targets.map->target() << " (" << map_width_px << "x" << map_height_px
-            << ", " << format_fixed(layout->metres_per_px, 1) << " m per pixel; scale bar "
-            << layout->scale_bar_km << " km = " << format_fixed(layout->scale_bar_px, 1) << " px";
+        out << "wrote " << targets.map->target() << " (";
+        if (document.render.page) {
+            out << document.render.page->name
+                << ", scale 1:" << format_fixed(layout->scale_denominator, 0);
+        } else {
+            out << map_width_px << "x" << map_height_px << ", "
+                << format_fixed(layout->metres_per_px, 1) << " m per pixel";
+        }
+        out << "; scale bar " << layout->scale_bar_km
+            << " km = " << format_fixed(layout->scale_bar_px, 1) << " px";
         if (layout->labels_dropped > 0)
             out << "; " << layout->labels_dropped << " label(s) left out for lack of room";
         out << ")\n";

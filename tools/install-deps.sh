@@ -14,6 +14,7 @@ packages=(
   libcairo2-dev fonts-dejavu-core
   doxygen
   pybind11-dev python3-dev python3-numpy python3-pytest python3-pandas
+  chromium poppler-utils
 )
 if [ "${SITECOVER_QGIS:-0}" = "1" ]; then
   packages+=(qgis python3-qgis)

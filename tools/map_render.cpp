@@ -12,7 +12,10 @@
 #include <cairo-svg.h>
 #include <cairo.h>
 
+#include "report_format.hpp"
+#include "report_text.hpp"
 #include "sitecover/error.hpp"
+#include "svg_text.hpp"
 
 namespace sitecover::cli {
 namespace {
@@ -33,7 +36,8 @@ void set_rgb(cairo_t* cr, std::uint32_t rgb, double alpha = 1.0) {
 // Projected metres -> image pixels: the areas' bounding box fitted into the map frame.
 class Viewport {
 public:
-    Viewport(const MapScene& scene, const Box& frame) {
+    // `px_per_m` > 0: that scale, centred on the areas; else the areas fill the frame.
+    Viewport(const MapScene& scene, const Box& frame, double px_per_m = 0.0) {
         double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
         for (const MapShape& shape : scene.area_shapes) {
             for (const auto& ring : shape) {
@@ -47,7 +51,9 @@ public:
         }
         if (x0 > x1) x0 = y0 = 0.0, x1 = y1 = 1.0;
         const double w = std::max(x1 - x0, 1.0), h = std::max(y1 - y0, 1.0);
-        px_per_m_ = 0.96 * std::min((frame.x1 - frame.x0) / w, (frame.y1 - frame.y0) / h);
+        px_per_m_ = px_per_m > 0.0
+                        ? px_per_m
+                        : 0.96 * std::min((frame.x1 - frame.x0) / w, (frame.y1 - frame.y0) / h);
         cx_m_ = (x0 + x1) / 2.0;
         cy_m_ = (y0 + y1) / 2.0;
         cx_px_ = (frame.x0 + frame.x1) / 2.0;
@@ -71,10 +77,36 @@ void shape_path(cairo_t* cr, const Viewport& view, const MapShape& shape) {
     }
 }
 
-void font(cairo_t* cr, double size, bool bold = false) {
-    cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+void font(cairo_t* cr, double size, bool bold = false, bool italic = false) {
+    cairo_select_font_face(cr, "DejaVu Sans",
+                           italic ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL,
                            bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_font_size(cr, size);
+}
+
+// For SVG, words are recorded (see svg_text.hpp) instead of drawn: the recorder hangs on the
+// Cairo context as user data, so the drawing code is the same for every format.
+const cairo_user_data_key_t kTextRecorder{};
+
+bool record_text(cairo_t* cr, const std::string& s, double x, double y, std::uint32_t rgb,
+                 double halo) {
+    auto* texts = static_cast<std::vector<SvgText>*>(cairo_get_user_data(cr, &kTextRecorder));
+    if (texts == nullptr) return false;
+    cairo_user_to_device(cr, &x, &y);
+    cairo_matrix_t m;
+    cairo_get_font_matrix(cr, &m);
+    cairo_font_face_t* face = cairo_get_font_face(cr);
+    SvgText t;
+    t.text = s;
+    t.x = x;
+    t.y = y;
+    t.size = std::hypot(m.xx, m.yx);
+    t.bold = cairo_toy_font_face_get_weight(face) == CAIRO_FONT_WEIGHT_BOLD;
+    t.italic = cairo_toy_font_face_get_slant(face) == CAIRO_FONT_SLANT_ITALIC;
+    t.rgb = rgb;
+    t.halo = halo;
+    texts->push_back(std::move(t));
+    return true;
 }
 
 // The box of `text` drawn with its baseline starting at (x, y).
@@ -86,21 +118,26 @@ Box text_box(cairo_t* cr, const std::string& text, double x, double y) {
 }
 
 void text(cairo_t* cr, const std::string& s, double x, double y, std::uint32_t rgb = 0x222222) {
+    if (record_text(cr, s, x, y, rgb, 0.0)) return;
     set_rgb(cr, rgb);
     cairo_move_to(cr, x, y);
     cairo_show_text(cr, s.c_str());
 }
 
 // Text with a white halo, legible over any fill.
-void halo_text(cairo_t* cr, const std::string& s, double x, double y, double halo_px) {
+void halo_text(cairo_t* cr, const std::string& s, double x, double y, double halo_px,
+               std::uint32_t rgb = 0x1a1a1a) {
+    if (record_text(cr, s, x, y, rgb, halo_px)) return;
     cairo_move_to(cr, x, y);
     cairo_text_path(cr, s.c_str());
     cairo_set_source_rgba(cr, 1, 1, 1, 0.9);
     cairo_set_line_width(cr, halo_px);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    cairo_stroke_preserve(cr);
-    set_rgb(cr, 0x1a1a1a);
-    cairo_fill(cr);
+    cairo_stroke(cr);
+    // The letters as text (not outlines), so a PDF's labels can be searched and copied.
+    set_rgb(cr, rgb);
+    cairo_move_to(cr, x, y);
+    cairo_show_text(cr, s.c_str());
 }
 
 void site_symbol(cairo_t* cr, SiteSymbol symbol, double x, double y, double s) {
@@ -191,33 +228,103 @@ double nice_scale_km(double px_per_m, double max_px) {
     return best;
 }
 
-MapLayout draw(cairo_t* cr, const MapScene& scene, double width, double height) {
-    MapLayout layout;
-    const double s = std::min(width / 1600.0, height / 1200.0);  // symbol and text scale
-    const double margin = 24.0 * s;
+constexpr double kPointsPerMetre = 72.0 / 0.0254;  // printed points per metre of paper
+
+// The smallest round scale denominator (1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5 times a power of
+// ten) at or above `n`: the printed map is then at most as large as the frame.
+double round_scale_up(double n) {
+    constexpr double kMantissas[] = {1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5, 10};
+    const double decade = std::pow(10.0, std::floor(std::log10(std::max(n, 1.0))));
+    for (const double m : kMantissas) {
+        if (m * decade >= n * (1.0 - 1e-12)) return m * decade;
+    }
+    return 10.0 * decade;
+}
+
+// Where things go on the sheet: the map frame, the legend, and the scale bar with the notes
+// (parameters, sources). Landscape: one column on the right holds all three; portrait: the
+// map on top, the legend and the notes side by side below it.
+struct Sheet {
+    double s = 1.0;  // symbol and text scale
+    double margin = 0.0;
+    bool portrait = false;
+    Box frame, panel, notes;
+};
+
+Sheet sheet_for(double width, double height, bool page) {
+    Sheet sh;
+    // A page keeps fixed printed sizes (A4: 0.5, A3: 0.71); an image scales with its size.
+    sh.s = page ? std::min(width, height) / 1190.0 : std::min(width / 1600.0, height / 1200.0);
+    const double s = sh.s;
+    sh.margin = 24.0 * s;
     const double title_h = 96.0 * s;
-    const double panel_w = std::max(330.0 * s, 0.25 * width);
-    const Box frame{margin, title_h, width - panel_w - margin, height - margin};
-    const Box panel{width - panel_w, title_h, width - margin, height - margin};
+    sh.portrait = height > width * 1.15;
+    if (sh.portrait) {
+        const double panel_h = std::max(620.0 * s, 0.36 * height);
+        const double top = height - panel_h;
+        sh.frame = {sh.margin, title_h, width - sh.margin, top - sh.margin / 2.0};
+        sh.panel = {sh.margin, top, width / 2.0 - sh.margin / 2.0, height - sh.margin};
+        sh.notes = {width / 2.0, top, width - sh.margin, height - sh.margin};
+        return sh;
+    }
+    const double panel_w = std::max(360.0 * s, 0.25 * width);
+    sh.frame = {sh.margin, title_h, width - panel_w - sh.margin, height - sh.margin};
+    sh.panel = {width - panel_w, title_h, width - sh.margin, height - sh.margin};
+    sh.notes = sh.panel;
+    return sh;
+}
 
-    set_rgb(cr, 0xffffff);
-    cairo_paint(cr);
+void stroke_line(cairo_t* cr, const Viewport& view, const std::vector<MapXY>& points) {
+    cairo_move_to(cr, view.x(points[0]), view.y(points[0]));
+    for (std::size_t i = 1; i < points.size(); ++i)
+        cairo_line_to(cr, view.x(points[i]), view.y(points[i]));
+    cairo_stroke(cr);
+}
 
-    // Title.
-    font(cr, 34.0 * s, true);
-    text(cr, scene.title, margin, 48.0 * s);
-    font(cr, 20.0 * s);
-    text(cr, scene.subtitle, margin, 80.0 * s, 0x555555);
+// Motorways: a dark line with a white core; other main roads: a plain grey line.
+void road_symbol(cairo_t* cr, RoadKind kind, double s, bool core) {
+    if (kind == RoadKind::Motorway) {
+        set_rgb(cr, core ? 0xffffff : 0x3a3a3a);
+        cairo_set_line_width(cr, (core ? 1.4 : 4.4) * s);
+    } else {
+        set_rgb(cr, 0x6e6e6e);
+        cairo_set_line_width(cr, 1.7 * s);
+    }
+}
 
-    const Viewport view(scene, frame);
-    layout.metres_per_px = 1.0 / view.px_per_m();
+void neighbour_style(cairo_t* cr, double s, bool outline) {
+    set_rgb(cr, outline ? 0x9a9a9a : 0xe6e6e6);
+    cairo_set_line_width(cr, 1.5 * s);
+}
 
+void site_commune_style(cairo_t* cr, double s, bool outline) {
+    if (outline) {
+        set_rgb(cr, 0x2171b5);
+        cairo_set_line_width(cr, 1.4 * s);
+    } else {
+        set_rgb(cr, 0x9ecae1);
+    }
+}
+
+// Neighbours, origins, communes with a site, roads, areas and sites, clipped to the frame.
+// Returns the sites' boxes (obstacles for the labels).
+std::vector<Box> draw_body(cairo_t* cr, const MapScene& scene, const Viewport& view,
+                           const Sheet& sh) {
+    const double s = sh.s;
     cairo_save(cr);
-    cairo_rectangle(cr, frame.x0, frame.y0, frame.x1 - frame.x0, frame.y1 - frame.y0);
+    cairo_rectangle(cr, sh.frame.x0, sh.frame.y0, sh.frame.x1 - sh.frame.x0,
+                    sh.frame.y1 - sh.frame.y0);
     cairo_clip(cr);
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    for (const MapShape& shape : scene.neighbour_shapes) {
+        shape_path(cr, view, shape);
+        neighbour_style(cr, s, false);
+        cairo_fill_preserve(cr);
+        neighbour_style(cr, s, true);
+        cairo_stroke(cr);
+    }
     // Origins shaded by class, with thin outlines.
     for (std::size_t i = 0; i < scene.origin_shapes.size(); ++i) {
         shape_path(cr, view, scene.origin_shapes[i]);
@@ -236,6 +343,20 @@ MapLayout draw(cairo_t* cr, const MapScene& scene, double width, double height) 
         cairo_set_line_width(cr, 0.6 * s);
         cairo_stroke(cr);
     }
+    for (const MapShape& shape : scene.site_commune_shapes) {
+        shape_path(cr, view, shape);
+        site_commune_style(cr, s, false);
+        cairo_fill_preserve(cr);
+        site_commune_style(cr, s, true);
+        cairo_stroke(cr);
+    }
+    for (const bool core : {false, true}) {
+        for (const MapScene::Road& road : scene.roads) {
+            if (road.points.size() < 2 || (core && road.kind != RoadKind::Motorway)) continue;
+            road_symbol(cr, road.kind, s, core);
+            stroke_line(cr, view, road.points);
+        }
+    }
     // Areas: a wide dark outline (the union of all of them makes the département's outline),
     // uncovered ones in red on top.
     for (std::size_t i = 0; i < scene.area_shapes.size(); ++i) {
@@ -253,109 +374,182 @@ MapLayout draw(cairo_t* cr, const MapScene& scene, double width, double height) 
         cairo_set_line_width(cr, 4.5 * s);
         cairo_stroke(cr);
     }
-    // Sites; their boxes are obstacles for the labels.
     std::vector<Box> taken;
     for (const MapScene::Site& site : scene.sites) {
         const double x = view.x(site.at), y = view.y(site.at);
+        if (x < sh.frame.x0 || x > sh.frame.x1 || y < sh.frame.y0 || y > sh.frame.y1) continue;
         site_symbol(cr, site.symbol, x, y, s);
         const double r = 7.5 * s;
         taken.push_back({x - r, y - r, x + r, y + r});
     }
     cairo_restore(cr);
+    return taken;
+}
 
-    // Area labels: greedy, in order of the areas, at the label point or nudged around it; a
-    // label that fits nowhere is left out rather than drawn over another.
+// Places `label` at the first free candidate offset (dx, dy in units of `step`) around
+// (ax, ay), the text's centre at offset 0; returns false when none is free.
+bool place_label(cairo_t* cr, const std::string& label, double ax, double ay,
+                 const std::vector<std::pair<double, double>>& offsets, double step,
+                 const Box& frame, std::vector<Box>& taken, double s, std::uint32_t rgb) {
+    cairo_text_extents_t e;
+    cairo_text_extents(cr, label.c_str(), &e);
+    const double w = e.width, h = e.height, pad = 2.0 * s;
+    for (const auto& [dx, dy] : offsets) {
+        // Offsets to the side move the text by its half width plus `step`.
+        const double cx = ax + dx * (step + (dx != 0 ? w / 2.0 : 0.0));
+        const double cy = ay + dy * (step + (dy != 0 ? h / 2.0 : 0.0));
+        const double bx = cx - w / 2.0, by = cy + h / 2.0;
+        const Box box = text_box(cr, label, bx - e.x_bearing, by);
+        const Box padded{box.x0 - pad, box.y0 - pad, box.x1 + pad, box.y1 + pad};
+        if (!padded.inside(frame)) continue;
+        if (std::any_of(taken.begin(), taken.end(),
+                        [&](const Box& b) { return b.overlaps(padded); }))
+            continue;
+        halo_text(cr, label, bx - e.x_bearing, by, 4.0 * s, rgb);
+        taken.push_back(padded);
+        return true;
+    }
+    return false;
+}
+
+// Area labels (bold) at their label point or nudged around it, then the names of the communes
+// holding a site, beside their site. A label that fits nowhere is left out rather than drawn
+// over another.
+void draw_labels(cairo_t* cr, const MapScene& scene, const Viewport& view, const Sheet& sh,
+                 std::vector<Box>& taken, MapLayout& layout) {
+    const double s = sh.s;
+    std::vector<std::pair<double, double>> around = {{0, 0}};
+    for (const double r : {0.6, 1.2, 1.8, 2.6}) {
+        for (const auto& [dx, dy] : std::vector<std::pair<double, double>>{{0, -1},
+                                                                           {0, 1},
+                                                                           {1, 0},
+                                                                           {-1, 0},
+                                                                           {0.7, -0.7},
+                                                                           {-0.7, -0.7},
+                                                                           {0.7, 0.7},
+                                                                           {-0.7, 0.7}}) {
+            around.emplace_back(dx * r, dy * r);
+        }
+    }
     font(cr, 15.0 * s, true);
     for (std::size_t i = 0; i < scene.area_labels.size(); ++i) {
-        const std::string& label = scene.area_labels[i];
-        const double ax = view.x(scene.area_label_points[i]),
-                     ay = view.y(scene.area_label_points[i]);
-        cairo_text_extents_t e;
-        cairo_text_extents(cr, label.c_str(), &e);
-        const double w = e.width, h = e.height, pad = 2.0 * s;
-        bool placed = false;
-        for (const double r : {0.0, 0.6, 1.2, 1.8, 2.6}) {
-            for (const auto& [dx, dy] : std::vector<std::pair<double, double>>{{0, 0},
-                                                                               {0, -1},
-                                                                               {0, 1},
-                                                                               {1, 0},
-                                                                               {-1, 0},
-                                                                               {0.7, -0.7},
-                                                                               {-0.7, -0.7},
-                                                                               {0.7, 0.7},
-                                                                               {-0.7, 0.7}}) {
-                if (r == 0.0 && (dx != 0 || dy != 0)) continue;
-                const double bx = ax - w / 2.0 + dx * r * h * 1.2 + dx * r * w * 0.25;
-                const double by = ay + h / 2.0 + dy * r * h * 1.2;
-                const Box box = text_box(cr, label, bx - e.x_bearing, by);
-                const Box padded{box.x0 - pad, box.y0 - pad, box.x1 + pad, box.y1 + pad};
-                if (!padded.inside(frame)) continue;
-                if (std::any_of(taken.begin(), taken.end(),
-                                [&](const Box& b) { return b.overlaps(padded); }))
-                    continue;
-                halo_text(cr, label, bx - e.x_bearing, by, 4.0 * s);
-                taken.push_back(padded);
-                placed = true;
-                break;
-            }
-            if (placed) break;
-        }
+        const MapXY& at = scene.area_label_points[i];
+        const bool placed = place_label(cr, scene.area_labels[i], view.x(at), view.y(at), around,
+                                        18.0 * s, sh.frame, taken, s, 0x1a1a1a);
         ++(placed ? layout.labels_placed : layout.labels_dropped);
     }
+    const std::vector<std::pair<double, double>> beside = {
+        {1, 0}, {-1, 0}, {0, -1}, {0, 1}, {0.8, -0.8}, {-0.8, -0.8}, {0.8, 0.8}, {-0.8, 0.8}};
+    font(cr, 11.5 * s, false, true);
+    for (std::size_t i = 0; i < scene.site_commune_labels.size(); ++i) {
+        const MapXY& at = scene.site_commune_label_points[i];
+        const bool placed = place_label(cr, scene.site_commune_labels[i], view.x(at), view.y(at),
+                                        beside, 12.0 * s, sh.frame, taken, s, 0x08306b);
+        if (!placed) ++layout.commune_labels_dropped;
+    }
+}
 
-    // Side panel: legend, symbols, scale bar, north arrow, sources.
-    double y = panel.y0 + 20.0 * s;
-    const double x = panel.x0 + 10.0 * s;
+// One legend row: a swatch drawn by `swatch` in a 34 x 22 box at (x, y - 16), then the label.
+template <class Swatch>
+void legend_row(cairo_t* cr, double x, double& y, double s, const std::string& label,
+                Swatch swatch) {
+    swatch(x, y - 16.0 * s, 34.0 * s, 22.0 * s);
+    text(cr, label, x + 46.0 * s, y);
+    y += 28.0 * s;
+}
+
+// The shade classes, the symbols and the context (roads, neighbours).
+double draw_legend(cairo_t* cr, const MapScene& scene, const Sheet& sh) {
+    const double s = sh.s;
+    const ReportText& t = report_text(scene.lang);
+    double y = sh.panel.y0 + 20.0 * s;
+    const double x = sh.panel.x0 + 10.0 * s;
     font(cr, 19.0 * s, true);
     text(cr, scene.legend_title, x, y);
-    y += 16.0 * s;
-    font(cr, 17.0 * s);
+    y += 32.0 * s;
+    font(cr, 16.0 * s);
     for (const MapScene::LegendEntry& entry : scene.legend) {
-        cairo_rectangle(cr, x, y, 34.0 * s, 22.0 * s);
-        set_rgb(cr, entry.rgb);
-        cairo_fill_preserve(cr);
-        set_rgb(cr, 0x8c8c8c);
-        cairo_set_line_width(cr, 0.8 * s);
-        cairo_stroke(cr);
-        text(cr, entry.label, x + 46.0 * s, y + 17.0 * s);
-        y += 30.0 * s;
+        legend_row(cr, x, y, s, entry.label, [&](double bx, double by, double bw, double bh) {
+            cairo_rectangle(cr, bx, by, bw, bh);
+            set_rgb(cr, entry.rgb);
+            cairo_fill_preserve(cr);
+            set_rgb(cr, 0x8c8c8c);
+            cairo_set_line_width(cr, 0.8 * s);
+            cairo_stroke(cr);
+        });
     }
-    y += 20.0 * s;
+    y += 14.0 * s;
     font(cr, 19.0 * s, true);
-    text(cr, "France Services", x, y);
-    y += 28.0 * s;
-    font(cr, 17.0 * s);
+    text(cr, t.map_heading_sites, x, y);
+    y += 30.0 * s;
+    font(cr, 16.0 * s);
     std::vector<std::pair<SiteSymbol, const char*>> symbols = {
-        {SiteSymbol::Principal, "site (principal)"},
-        {SiteSymbol::Antenne, "antenne"},
-        {SiteSymbol::Outside, "site outside the area"}};
+        {SiteSymbol::Principal, t.site_principal},
+        {SiteSymbol::Antenne, t.site_antenne},
+        {SiteSymbol::Outside, t.site_outside}};
     if (std::any_of(scene.sites.begin(), scene.sites.end(),
                     [](const MapScene::Site& site) { return site.symbol == SiteSymbol::New; })) {
-        symbols.emplace_back(SiteSymbol::New, "new site (plan)");
+        symbols.emplace_back(SiteSymbol::New, t.site_new);
     }
     for (const auto& [symbol, label] : symbols) {
-        site_symbol(cr, symbol, x + 17.0 * s, y - 6.0 * s, s);
-        text(cr, label, x + 46.0 * s, y);
-        y += 30.0 * s;
+        legend_row(cr, x, y, s, label, [&](double bx, double by, double bw, double bh) {
+            site_symbol(cr, symbol, bx + bw / 2.0, by + bh / 2.0, s);
+        });
     }
-    y += 8.0 * s;
-    cairo_rectangle(cr, x, y - 16.0 * s, 34.0 * s, 22.0 * s);
-    set_rgb(cr, 0x252525);
-    cairo_set_line_width(cr, 2.2 * s);
-    cairo_stroke(cr);
-    text(cr, "canton", x + 46.0 * s, y);
-    y += 30.0 * s;
-    cairo_rectangle(cr, x, y - 16.0 * s, 34.0 * s, 22.0 * s);
-    set_rgb(cr, 0xe31a1c, 0.15);
-    cairo_fill_preserve(cr);
-    set_rgb(cr, 0xe31a1c);
-    cairo_set_line_width(cr, 4.5 * s);
-    cairo_stroke(cr);
-    text(cr, "canton without a site", x + 46.0 * s, y);
-    y += 52.0 * s;
+    auto box = [&](auto style) {
+        return [&, style](double bx, double by, double bw, double bh) {
+            cairo_rectangle(cr, bx, by, bw, bh);
+            style(false);
+            cairo_fill_preserve(cr);
+            style(true);
+            cairo_stroke(cr);
+        };
+    };
+    if (!scene.site_commune_shapes.empty()) {
+        legend_row(cr, x, y, s, t.commune_with_site,
+                   box([&](bool outline) { site_commune_style(cr, s, outline); }));
+    }
+    legend_row(cr, x, y, s, t.area_outline, box([&](bool outline) {
+                   set_rgb(cr, 0x252525, outline ? 1.0 : 0.0);
+                   cairo_set_line_width(cr, 2.2 * s);
+               }));
+    legend_row(cr, x, y, s, t.area_uncovered, box([&](bool outline) {
+                   set_rgb(cr, 0xe31a1c, outline ? 1.0 : 0.15);
+                   cairo_set_line_width(cr, 4.5 * s);
+               }));
+    for (const RoadKind kind : {RoadKind::Motorway, RoadKind::MainRoad}) {
+        if (std::none_of(scene.roads.begin(), scene.roads.end(),
+                         [&](const MapScene::Road& r) { return r.kind == kind; }))
+            continue;
+        legend_row(cr, x, y, s, kind == RoadKind::Motorway ? t.motorway : t.main_road,
+                   [&](double bx, double by, double bw, double bh) {
+                       for (const bool core : {false, true}) {
+                           if (core && kind != RoadKind::Motorway) continue;
+                           road_symbol(cr, kind, s, core);
+                           cairo_move_to(cr, bx, by + bh / 2.0);
+                           cairo_line_to(cr, bx + bw, by + bh / 2.0);
+                           cairo_stroke(cr);
+                       }
+                   });
+    }
+    if (!scene.neighbour_shapes.empty()) {
+        legend_row(cr, x, y, s, t.neighbour,
+                   box([&](bool outline) { neighbour_style(cr, s, outline); }));
+    }
+    return y;
+}
 
-    // Scale bar: four alternating segments, labelled in kilometres.
-    const double bar_km = nice_scale_km(view.px_per_m(), panel.x1 - x - 40.0 * s);
+// Scale bar (four alternating segments, labelled in kilometres), "1:N" on a page, and the
+// north arrow along the true meridian.
+void draw_scale(cairo_t* cr, const MapScene& scene, const Viewport& view, const Sheet& sh, double y,
+                MapLayout& layout) {
+    const double s = sh.s;
+    const double x = sh.notes.x0 + 10.0 * s;
+    const Lang lang = scene.lang;
+    const double max_px = sh.notes.x1 - x - 110.0 * s;
+    double bar_km = scene.scale_bar_km;
+    if (!(bar_km > 0.0) || bar_km * 1000.0 * view.px_per_m() > max_px)
+        bar_km = nice_scale_km(view.px_per_m(), max_px);
     const double bar_px = bar_km * 1000.0 * view.px_per_m();
     layout.scale_bar_km = bar_km;
     layout.scale_bar_px = bar_px;
@@ -368,61 +562,108 @@ MapLayout draw(cairo_t* cr, const MapScene& scene, double width, double height) 
         cairo_set_line_width(cr, 1.0 * s);
         cairo_stroke(cr);
     }
-    font(cr, 15.0 * s);
+    font(cr, 14.0 * s);
     auto tick_label = [&](double km, double px) {
-        char buffer[32];
-        std::snprintf(buffer, sizeof buffer, "%g", km);
+        const std::string label = format_number(km, km == std::floor(km) ? 0 : 1, lang);
         cairo_text_extents_t e;
-        cairo_text_extents(cr, buffer, &e);
-        text(cr, buffer, x + px - e.width / 2.0, y + bar_h + 20.0 * s);
+        cairo_text_extents(cr, label.c_str(), &e);
+        text(cr, label, x + px - e.width / 2.0, y + bar_h + 19.0 * s);
     };
     tick_label(0, 0);
     tick_label(bar_km / 2.0, bar_px / 2.0);
     tick_label(bar_km, bar_px);
     text(cr, "km", x + bar_px + 12.0 * s, y + bar_h);
+    if (layout.scale_denominator > 0.0) {
+        font(cr, 15.0 * s, true);
+        text(cr, fill(report_text(lang).scale, {format_number(layout.scale_denominator, 0, lang)}),
+             x, y + bar_h + 44.0 * s);
+    }
 
-    // North arrow along the true meridian.
     const double nx = scene.north_to.x_m - scene.north_from.x_m,
                  ny = scene.north_to.y_m - scene.north_from.y_m;
     const double angle = std::atan2(nx, ny);  // clockwise from grid north
-    const double ax = panel.x1 - 40.0 * s, ay = y - 26.0 * s;
+    const double ax = sh.notes.x1 - 40.0 * s, ay = y + 8.0 * s;
     cairo_save(cr);
     cairo_translate(cr, ax, ay);
     cairo_rotate(cr, angle);
-    cairo_move_to(cr, 0, -34.0 * s);
-    cairo_line_to(cr, 13.0 * s, 14.0 * s);
+    cairo_move_to(cr, 0, -30.0 * s);
+    cairo_line_to(cr, 12.0 * s, 14.0 * s);
     cairo_line_to(cr, 0, 5.0 * s);
     cairo_close_path(cr);
     set_rgb(cr, 0x252525);
     cairo_fill(cr);
-    cairo_move_to(cr, 0, -34.0 * s);
-    cairo_line_to(cr, -13.0 * s, 14.0 * s);
+    cairo_move_to(cr, 0, -30.0 * s);
+    cairo_line_to(cr, -12.0 * s, 14.0 * s);
     cairo_line_to(cr, 0, 5.0 * s);
     cairo_close_path(cr);
     cairo_set_line_width(cr, 1.5 * s);
     cairo_stroke(cr);
-    font(cr, 18.0 * s, true);
-    text(cr, "N", -6.5 * s, -40.0 * s);
+    font(cr, 17.0 * s, true);
+    text(cr, "N", -6.0 * s, -35.0 * s);
     cairo_restore(cr);
+}
 
-    // Sources, at the bottom of the panel.
-    font(cr, 13.0 * s);
-    std::vector<std::string> lines;
+// The run's parameters and the sources, at the bottom of the panel.
+void draw_notes(cairo_t* cr, const MapScene& scene, const Sheet& sh, double top) {
+    const double s = sh.s;
+    const double x = sh.notes.x0 + 10.0 * s;
+    const double width = sh.notes.x1 - x;
+    const double line_h = 16.0 * s;
+    font(cr, 12.0 * s);
+    std::vector<std::pair<std::string, bool>> lines;  // text, bold
+    lines.emplace_back(report_text(scene.lang).parameters, true);
+    for (const std::string& p : scene.parameters) {
+        for (auto& l : wrap(cr, p, width)) lines.emplace_back(std::move(l), false);
+    }
+    lines.emplace_back("", false);
     for (const std::string& credit : scene.credits) {
-        for (auto& l : wrap(cr, credit, panel.x1 - x)) lines.push_back(std::move(l));
+        for (auto& l : wrap(cr, credit, width)) lines.emplace_back(std::move(l), false);
     }
-    for (auto& l :
-         wrap(cr,
-              "Projection: " + scene.crs_name + "; distances: WGS84 geodesic. Made with sitecover.",
-              panel.x1 - x)) {
-        lines.push_back(std::move(l));
+    const std::string note =
+        fill(report_text(scene.lang).projection_note, {scene.crs_name, SITECOVER_VERSION});
+    for (auto& l : wrap(cr, note, width)) lines.emplace_back(std::move(l), false);
+    double y = sh.notes.y1 - line_h * static_cast<double>(lines.size()) + 10.0 * s;
+    y = std::max(y, top);
+    for (const auto& [line, bold] : lines) {
+        font(cr, 12.0 * s, bold);
+        if (!line.empty()) text(cr, line, x, y, bold ? 0x222222 : 0x555555);
+        y += line_h;
     }
-    double sy = panel.y1 - 18.0 * s * static_cast<double>(lines.size()) + 12.0 * s;
-    sy = std::max(sy, y + 50.0 * s);
-    for (const std::string& l : lines) {
-        text(cr, l, x, sy, 0x555555);
-        sy += 18.0 * s;
+}
+
+MapLayout draw(cairo_t* cr, const MapScene& scene, double width, double height, bool page) {
+    MapLayout layout;
+    const Sheet sh = sheet_for(width, height, page);
+    const double s = sh.s;
+    set_rgb(cr, 0xffffff);
+    cairo_paint(cr);
+
+    font(cr, 34.0 * s, true);
+    text(cr, scene.title, sh.margin, 48.0 * s);
+    font(cr, 20.0 * s);
+    text(cr, scene.subtitle, sh.margin, 80.0 * s, 0x555555);
+
+    const Viewport fit(scene, sh.frame);
+    double px_per_m = fit.px_per_m();
+    if (page) {
+        layout.scale_denominator = round_scale_up(kPointsPerMetre / fit.px_per_m());
+        px_per_m = kPointsPerMetre / layout.scale_denominator;
     }
+    const Viewport view(scene, sh.frame, px_per_m);
+    layout.metres_per_px = 1.0 / view.px_per_m();
+
+    std::vector<Box> taken = draw_body(cr, scene, view, sh);
+    // The frame's outline.
+    cairo_rectangle(cr, sh.frame.x0, sh.frame.y0, sh.frame.x1 - sh.frame.x0,
+                    sh.frame.y1 - sh.frame.y0);
+    set_rgb(cr, 0x9a9a9a);
+    cairo_set_line_width(cr, 1.0 * s);
+    cairo_stroke(cr);
+    draw_labels(cr, scene, view, sh, taken, layout);
+    const double legend_end = draw_legend(cr, scene, sh);
+    const double y = sh.portrait ? sh.notes.y0 + 30.0 * s : legend_end + 26.0 * s;
+    draw_scale(cr, scene, view, sh, y, layout);
+    draw_notes(cr, scene, sh, y + 90.0 * s);
     return layout;
 }
 
@@ -475,34 +716,65 @@ std::optional<MapFormat> map_format_for_path(const std::string& path) {
     return std::nullopt;
 }
 
+std::optional<MapPage> parse_page(const std::string& text) {
+    std::string t = text;
+    std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return std::tolower(c); });
+    const std::size_t dash = t.find('-');
+    const std::string size = t.substr(0, dash);
+    const std::string orientation = dash == std::string::npos ? "landscape" : t.substr(dash + 1);
+    if (orientation != "landscape" && orientation != "portrait") return std::nullopt;
+    // ISO 216 in points: A4 210 x 297 mm, A3 297 x 420 mm.
+    double short_pt = 0.0, long_pt = 0.0;
+    if (size == "a4") {
+        short_pt = 595.276, long_pt = 841.890;
+    } else if (size == "a3") {
+        short_pt = 841.890, long_pt = 1190.551;
+    } else {
+        return std::nullopt;
+    }
+    const bool landscape = orientation == "landscape";
+    return MapPage{(size == "a4" ? "A4 " : "A3 ") + orientation, landscape ? long_pt : short_pt,
+                   landscape ? short_pt : long_pt};
+}
+
 MapLayout render_map_file(const MapScene& scene, const std::string& path, MapFormat format,
-                          int width, int height) {
-    check_size(width, height);
+                          int width, int height, const MapRenderOptions& options) {
+    const bool page = options.page.has_value();
+    const double w = page ? options.page->width_pt : width;
+    const double h = page ? options.page->height_pt : height;
+    if (!page) check_size(width, height);
     const std::string what = "cannot write the map '" + path + "'";
     const CairoCacheReset reset;
-    Surface surface;
+    std::string svg;                 // the SVG document, for its words to be added
+    std::vector<SvgText> svg_texts;  // the words
+    Surface surface;                 // after `svg`: may write into it until destroyed
     switch (format) {
         case MapFormat::Png:
-            surface.reset(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));
+            surface.reset(cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(w),
+                                                     static_cast<int>(h)));
             break;
         case MapFormat::Svg:
-            surface.reset(cairo_svg_surface_create(path.c_str(), width, height));
+            surface.reset(cairo_svg_surface_create_for_stream(append_to_string, &svg, w, h));
             break;
         case MapFormat::Pdf:
-            surface.reset(cairo_pdf_surface_create(path.c_str(), width, height));
+            surface.reset(cairo_pdf_surface_create(path.c_str(), w, h));
             break;
     }
     check(cairo_surface_status(surface.get()), what);
     MapLayout layout;
     {
         const Context cr(cairo_create(surface.get()));
-        layout = draw(cr.get(), scene, width, height);
+        if (format == MapFormat::Svg)
+            cairo_set_user_data(cr.get(), &kTextRecorder, &svg_texts, nullptr);
+        layout = draw(cr.get(), scene, w, h, page);
         check(cairo_status(cr.get()), what);
     }
     if (format == MapFormat::Png)
         check(cairo_surface_write_to_png(surface.get(), path.c_str()), what);
     cairo_surface_finish(surface.get());
     check(cairo_surface_status(surface.get()), what);
+    if (format == MapFormat::Svg)
+        write_text_file(path, append_to_svg(svg, svg_text_group(svg_texts)), path);
     return layout;
 }
 
@@ -513,7 +785,7 @@ std::string render_map_png(const MapScene& scene, int width, int height) {
     check(cairo_surface_status(surface.get()), "cannot draw the map");
     {
         const Context cr(cairo_create(surface.get()));
-        draw(cr.get(), scene, width, height);
+        draw(cr.get(), scene, width, height, false);
         check(cairo_status(cr.get()), "cannot draw the map");
     }
     std::string bytes;

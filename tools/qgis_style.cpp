@@ -162,3 +162,34 @@ std::string link_style() {
 }
 
 }  // namespace sitecover::cli::qgis
+
+namespace sitecover::cli::qgis {
+
+std::string with_aliases(const std::string& qml,
+                         const std::vector<std::pair<std::string, std::string>>& aliases) {
+    std::string block = "  <aliases>\n";
+    for (std::size_t i = 0; i < aliases.size(); ++i) {
+        block += "    <alias field=\"" + markup_escape(aliases[i].first) + "\" index=\"" +
+                 std::to_string(i) + "\" name=\"" + markup_escape(aliases[i].second) + "\"/>\n";
+    }
+    block += "  </aliases>\n";
+    const std::size_t end = qml.rfind("</qgis>");
+    if (end == std::string::npos) return qml;
+    return qml.substr(0, end) + block + qml.substr(end);
+}
+
+std::string with_labels(const std::string& qml,
+                        const std::vector<std::pair<std::string, std::string>>& labels) {
+    std::string out = qml;
+    for (const auto& [from, to] : labels) {
+        const std::string needle = " label=\"" + markup_escape(from) + "\"";
+        const std::string replacement = " label=\"" + markup_escape(to) + "\"";
+        for (std::size_t at = out.find(needle); at != std::string::npos;
+             at = out.find(needle, at + replacement.size())) {
+            out.replace(at, needle.size(), replacement);
+        }
+    }
+    return out;
+}
+
+}  // namespace sitecover::cli::qgis

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sitecover::cli::qgis {
@@ -34,5 +35,18 @@ std::string site_type_style(const std::string& field);
 
 /// Thin grey lines.
 std::string link_style();
+
+}  // namespace sitecover::cli::qgis
+
+namespace sitecover::cli::qgis {
+
+/// `qml` with field aliases (field name, alias) added in an <aliases> element, which QGIS
+/// shows in the attribute table and forms. Fields the layer lacks are ignored by QGIS.
+std::string with_aliases(const std::string& qml,
+                         const std::vector<std::pair<std::string, std::string>>& aliases);
+
+/// `qml` with the legend labels (label="...") of categories renamed by `labels` (from, to).
+std::string with_labels(const std::string& qml,
+                        const std::vector<std::pair<std::string, std::string>>& labels);
 
 }  // namespace sitecover::cli::qgis

@@ -16,5 +16,8 @@ std::string markup_escape(const std::string& text);
 std::string first_items(const std::vector<std::string>& items, std::size_t n = 10);
 /// "12.5 %" of part / total (0 % when total is 0).
 std::string format_share(std::size_t part, std::size_t total);
+/// Writes `text` to `path` (created or truncated); OutputError naming `target` when the file
+/// cannot be created or written.
+void write_text_file(const std::string& path, const std::string& text, const std::string& target);
 
 }  // namespace sitecover::cli

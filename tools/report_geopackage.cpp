@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "qgis_style.hpp"
+#include "report_run_layer.hpp"
 #include "sitecover/geodata/geopackage_writer.hpp"
 
 namespace sitecover::cli {
@@ -32,7 +33,7 @@ void write_report_geopackage(const ReportModel& model, const std::string& path,
                              const std::string& display_path, const std::string& target_srs) {
     const std::vector<Site>& sites = *model.sites;
     const std::vector<Area>& areas = model.areas->areas();
-    geodata::GeoPackageWriter gpkg(path, display_path, target_srs);
+    LocalizedGeoPackage gpkg(path, display_path, model.lang, target_srs);
 
     // Sites inside the areas studied.
     const std::size_t site_layer = gpkg.add_layer("sites", GeometryKind::Point,
@@ -169,6 +170,7 @@ void write_report_geopackage(const ReportModel& model, const std::string& path,
     }
     gpkg.set_style(link_layer,
                    {"links", qgis::link_style(), "", "each origin to its nearest site"});
+    add_run_layer(gpkg.writer(), model);
     gpkg.close();
 }
 

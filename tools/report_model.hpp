@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "report_lang.hpp"
+#include "report_parameters.hpp"
 #include "sitecover/area.hpp"
 #include "sitecover/coverage_index.hpp"
 #include "sitecover/lon_lat.hpp"
@@ -65,8 +67,11 @@ struct ReportModel {
     std::vector<ShadeClass> shade_classes;  ///< by time (minutes) with roads, else by distance (km)
     std::vector<std::string> sources;       ///< input files, for the map's and page's credits
     std::string noun = "cantons";
-    double within_m = 19000.0;  ///< the distance threshold of the figures (--within-km)
-    double within_s = 1800.0;   ///< the travel-time threshold of the figures (--within-min)
+    double within_m = 19000.0;    ///< the distance threshold of the figures (--within-km)
+    double within_s = 1800.0;     ///< the travel-time threshold of the figures (--within-min)
+    double fragile_m = 500.0;     ///< areas whose best site is closer to the boundary are fragile
+    Lang lang = Lang::En;         ///< the documents' language (--lang)
+    ReportParameters parameters;  ///< what the report was computed from, shown by each document
 
     std::size_t covered_count() const;
     /// The value the shading uses for an origin: travel time in seconds with roads, else the
@@ -74,12 +79,22 @@ struct ReportModel {
     std::optional<double> shade_value(const ReportOrigin& origin) const;
     /// Index into shade_classes of a shade value (seconds or metres).
     std::size_t shade_class_of(double value) const;
-    /// "Gers (32): 27 France Services, 17/17 cantons covered".
-    std::string title() const;
+    /// Areas covered but by a site closer than fragile_m to their boundary.
+    std::size_t fragile_count() const;
+    bool fragile(const ReportArea& area) const;
+    /// "Gers (32): 27 France Services as of 1 August 2024" in `lang` (the date: --as-of, else
+    /// the site list's date; left out when unknown).
+    std::string headline(Lang lang) const;
+    /// "17/17 cantons covered" in `lang`.
+    std::string coverage_line(Lang lang) const;
+    /// headline, coverage_line: "Gers (32): 27 France Services as of 1 August 2024, 17/17
+    /// cantons covered".
+    std::string title(Lang lang) const;
+    std::string title() const { return title(lang); }
 };
 
 /// The classes: 0-5-10-15-20-30 min and beyond by time; 0-4-8-12-16-19 km and beyond by
 /// distance (19 km: the préfecture map's scale bar). Colours: a yellow-to-red ramp.
-std::vector<ShadeClass> default_shade_classes(bool by_time);
+std::vector<ShadeClass> default_shade_classes(bool by_time, Lang lang = Lang::En);
 
 }  // namespace sitecover::cli

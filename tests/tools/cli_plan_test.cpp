@@ -245,7 +245,7 @@ TEST(CliPlan, ReportDrawsTheScenarioOfAPlan) {
     ASSERT_EQ(r.exit_code, 0) << r.report();
     EXPECT_TRUE(contains(r.out, "scenario " + scenario + ": 1 removed, 2 added, 2846 in the scenario"))
         << r.out;
-    EXPECT_TRUE(contains(r.out, "Gers (32): 28 France Services, 16/17 cantons covered")) << r.out;
+    EXPECT_TRUE(contains(r.out, "Gers (32): 28 France Services as of 1 August 2024, 16/17 cantons covered")) << r.out;
     EXPECT_TRUE(contains(r.out, "crow-fly distance: max 13.8 km")) << r.out;
     EXPECT_TRUE(contains(read_file(dir / "plan.svg"), "<svg"));
     const auto sites = inspect_layer(dir / "plan-report.gpkg", "sites");

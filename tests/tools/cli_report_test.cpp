@@ -29,13 +29,9 @@ using sitecover::test::read_file;
 using sitecover::test::run_cli;
 using sitecover::test::TempDir;
 
-// `sitecover report --data <real data> <extra...>`, run in `cwd`.
+// `sitecover report --data <real data> <extra...>`, run in `cwd`, in an English locale.
 CliResult report(const std::vector<std::string>& extra, const std::filesystem::path& cwd) {
-    std::vector<std::string> args{"report", "--data", kDataDir};
-    args.insert(args.end(), extra.begin(), extra.end());
-    CliOptions options;
-    options.cwd = cwd;
-    return run_cli(args, options);
+    return sitecover::test::run_report(extra, cwd);
 }
 
 // Width and height from a PNG's IHDR chunk (bytes 16..23, big-endian).
@@ -90,7 +86,8 @@ protected:
 
 TEST_F(ReportDefaults, WritesTheThreeDefaultFiles) {
     ASSERT_EQ(result_->exit_code, 0) << result_->report();
-    EXPECT_NE(result_->out.find("Gers (32): 27 France Services, 17/17 cantons covered"),
+    EXPECT_NE(result_->out.find(
+                  "Gers (32): 27 France Services as of 1 August 2024, 17/17 cantons covered"),
               std::string::npos)
         << result_->out;
     EXPECT_NE(result_->out.find("wrote sitecover-report.gpkg"), std::string::npos) << result_->out;
@@ -145,7 +142,7 @@ TEST_F(ReportDefaults, GeoPackageLayersCountsAndFields) {
         EXPECT_EQ(info.geometry_type, e.geometry) << e.layer;
         EXPECT_EQ(info.fields, e.fields) << e.layer;
     }
-    EXPECT_EQ(inspect_layer(gpkg).layer_count, 5);  // the four layers and layer_styles
+    EXPECT_EQ(inspect_layer(gpkg).layer_count, 6);  // the four layers, run and layer_styles
 
     // A few known figures: every canton covered; Auch-3 by site 1271; Monguilhem 15.5 km away.
     const LayerInfo areas = inspect_layer(gpkg, "areas");
@@ -213,7 +210,8 @@ TEST_F(ReportDefaults, MapIsAPngOfTheDefaultSizeWithManyColours) {
          {0xffffb2u, 0xfed976u, 0xfeb24cu, 0xfd8d3cu, 0xf03b20u, 0xbd0026u}) {
         EXPECT_TRUE(colours.count(rgb)) << std::hex << rgb;
     }
-    EXPECT_NE(result_->out.find("scale bar 20 km"), std::string::npos) << result_->out;
+    // The scale bar shows the --within-km threshold, as the préfecture's map does.
+    EXPECT_NE(result_->out.find("scale bar 19 km"), std::string::npos) << result_->out;
     // Every canton label found a free place (none overlaps another or a site).
     EXPECT_EQ(result_->out.find("left out for lack of room"), std::string::npos) << result_->out;
 }
@@ -386,13 +384,13 @@ namespace {
 TEST(CliReport, PageThresholdsFollowTheOptions) {
     const TempDir dir;
     const CliResult r =
-        report({"--roads", kDataDir + "/france/roads-major-travelmapping-2026-08.geojson",
-                "--html", "t.html", "--within-km", "10", "--within-min", "15"},
+        report({"--roads", kDataDir + "/france/roads-major-travelmapping-2026-08.geojson", "--html",
+                "t.html", "--within-km", "10", "--within-min", "15"},
                dir.path());
     ASSERT_EQ(r.exit_code, 0) << r.report();
     const std::string html = dir.read("t.html");
-    for (const char* needle : {"communes within 10 km", "communes within 15 min",
-                               "inhabitants within 15 min"}) {
+    for (const char* needle :
+         {"communes within 10 km", "communes within 15 min", "inhabitants within 15 min"}) {
         EXPECT_NE(html.find(needle), std::string::npos) << needle;
     }
     EXPECT_EQ(html.find("communes within 19 km"), std::string::npos);

@@ -289,4 +289,16 @@ std::string vector_translate(const fs::path& source, const fs::path& destination
     return {};
 }
 
+CliResult run_report(const std::vector<std::string>& extra, const fs::path& cwd,
+                     const std::string& lang,
+                     const std::map<std::string, std::optional<std::string>>& env) {
+    std::vector<std::string> args{"report", "--data", kDataDir};
+    args.insert(args.end(), extra.begin(), extra.end());
+    CliOptions options;
+    options.cwd = cwd;
+    options.env = {{"LC_ALL", std::nullopt}, {"LC_MESSAGES", std::nullopt}, {"LANG", lang}};
+    for (const auto& [name, value] : env) options.env[name] = value;
+    return run_cli(args, options);
+}
+
 }  // namespace sitecover::test

@@ -133,6 +133,12 @@ struct CliResult {
 /// cannot be started.
 CliResult run_cli(const std::vector<std::string>& args, const CliOptions& options = {});
 
+/// `sitecover report --data <real data> <extra...>` run in `cwd`, with LANG = `lang` and no
+/// LC_ALL / LC_MESSAGES (the report's documents follow the locale), plus `env`.
+CliResult run_report(const std::vector<std::string>& extra, const fs::path& cwd,
+                     const std::string& lang = "C.UTF-8",
+                     const std::map<std::string, std::optional<std::string>>& env = {});
+
 /// A CSV table parsed per RFC 4180 (quoted fields, doubled quotes, LF or CRLF line ends).
 struct CsvTable {
     std::vector<std::string> header;

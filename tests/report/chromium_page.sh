@@ -1,0 +1,33 @@
+#!/bin/sh
+# The French HTML page in its real client: headless Chromium renders it to PNG and dumps the DOM
+# it built; the DOM must hold the Paramètres section, French numbers and the embedded map.
+# Usage: chromium_page.sh SITECOVER DATA_DIR WORK_DIR. Exit 77 (skipped) without Chromium.
+set -eu
+sitecover=$1 data=$2 work=$3
+browser=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$browser" ]; then
+  echo "chromium is not installed (tools/install-deps.sh installs it): skipped"
+  exit 77
+fi
+rm -rf "$work" && mkdir -p "$work" && cd "$work"
+"$sitecover" report --data "$data" --as-of 2022-04-20 --site-types Principal --lang fr \
+  --html page.html >/dev/null
+flags="--headless --no-sandbox --disable-gpu --no-first-run --user-data-dir=$work/profile"
+"$browser" $flags --window-size=1200,2400 --screenshot="$work/page.png" "file://$work/page.html" \
+  >/dev/null 2>&1
+"$browser" $flags --dump-dom "file://$work/page.html" >dom.html 2>/dev/null
+fail=0
+check() {
+  if grep -q -- "$1" dom.html; then echo "ok: $2"; else echo "MISSING in the DOM: $2"; fail=1; fi
+}
+# The PNG: a real screenshot, not an error page (a blank page compresses to a few kB).
+size=$(wc -c <page.png)
+if [ "$size" -gt 100000 ]; then echo "ok: screenshot $size bytes"; else echo "screenshot too small: $size bytes"; fail=1; fi
+check '<h2 id="parameters">Paramètres</h2>' "Paramètres section"
+check 'Sites labellisés au</th><td>20 avril 2022' "as-of date in French"
+check "192 649</b>habitants" "192 649 habitants (narrow no-break space U+202F)"
+# Chromium writes U+00A0 back as &nbsp;
+check "15,6&nbsp;km" "15,6 km (decimal comma, no-break space)"
+check '<tr class="fragile"><td>32006</td>' "fragile canton Auch-3 flagged"
+check 'src="data:image/png;base64,iVBOR' "map embedded"
+exit $fail
