@@ -142,15 +142,6 @@ std::string naming_target(std::string message, const geodata::StagedFile& staged
     return message;
 }
 
-void write_text_file(const std::string& path, const std::string& text, const std::string& target) {
-    errno = 0;
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) throw OutputError("cannot create '" + target + "': " + std::strerror(errno));
-    out << text;
-    out.close();
-    if (!out) throw OutputError("cannot write '" + target + "' (disk full?)");
-}
-
 // The language and page of the documents, checked before any file is read.
 struct DocumentOptions {
     Lang lang = Lang::En;
