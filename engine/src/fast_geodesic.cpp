@@ -24,24 +24,31 @@
 //       + O(s^7/R^6).
 //
 // The circle formula accounts exactly for every power of k0 alone; k1 cancels at first order
-// because the curvature is taken at the middle. What is left, to first order in the flattening:
-//   - k2 s^5 k0/480: on the ellipsoid k varies with latitude on the scale of R, by a relative
-//     amount of order e^2; the largest k2 is on a meridian at the equator, where
-//     k(phi) = (1 - e^2 sin^2 phi)^(3/2) / (a(1-e^2)), so d2k/dphi2 = -3 e^2 k0, and with
-//     dt = M0 dphi, k2 = -3 e^2 k0^3. Hence |s_fast - s| <= e^2 s^5 / (160 M0^4), M0 = a(1-e^2)
-//     the smallest radius of curvature of the ellipsoid.
-//   - order e^4 (with the same s^5/R^4): k1^2 s^5/1440 with |k1| <= 1.5 e^2 k0^2; the chord's
-//     midpoint normal against the arc's middle (displaced by O(e^2 s^2/R)); the plane through
-//     the chord and that normal against the true normal section; the normal section against the
-//     geodesic (Bowring: e^4 s^5 / 360 N^4 at most). Each is below 1.5 % of the first term.
-//   - rounding: ECEF coordinates of about 6.4e6 m carry a few ulps (1e-9 m) each, the chord
-//     some 1e-8 m; Karney's own error is about 1.5e-8 m.
-// At the cut-off, chord 100 km (s < 100.001 km): e^2 s^5 / (160 M0^4) = 2.60e-7 m, so
-// |s_fast - s| <= 2.60e-7 * 1.05 + 3e-8 < 3.0e-7 m. The declared bound, kShortGeodesicErrorM =
-// 1e-6 m, leaves a factor 3 for the terms of order s^7/R^6 and e^4 that the series drops
-// (at 100 km, s^2/R^2 = 2.5e-4 and e^2 = 6.7e-3: both far below that factor). The test
-// (tests/engine_slow) finds 2.6e-7 m over 10 million pairs, at the equator on meridians, as
-// predicted. Beyond 100 km the s^5 term grows fast (8e-6 m at 200 km): Karney there.
+// because the curvature is taken at the middle. So, with dc/ds = 1 + O(s^2/R^2),
+// s_circle - s = -k0 k2 s^5/480 + O(e^4 s^5/R^4) + O(e^2 s^7/R^6).
+//
+// k2 to first order in e^2: k = (1 + e'^2 cos^2(phi) cos^2(alpha))/N
+// ~ (1/a)(1 - (e^2/2) sin^2(phi) + e^2 cos^2(phi) cos^2(alpha)). On the sphere (order e^0), along
+// the great circle through the midpoint with unit position r and unit tangent u,
+// sin(phi) = r.z and cos(phi) cos(alpha) = u.z, and (r.z)^2 + (u.z)^2 stays constant, so the
+// bracket is const - (3/2)(r.z)^2, whose second derivative in t at the middle is
+// 3 (A^2 - B^2)/a^2 with A = sin(phi), B = cos(phi) cos(alpha) there. Hence
+// k2 = 3 e^2 (A^2 - B^2)/a^3 and
+//
+//   s_circle - s = e^2 (B^2 - A^2) s^5 / (160 a^4)   (first order in e^2),
+//
+// which the code subtracts (2.6e-7 m at 100 km on a meridian at the equator, 8.3e-6 m at 200 km;
+// the test confirms both, sign included). What is left is of order e^4 s^5/a^4: k1^2 s^5/1440
+// with |k1| <= 1.5 e^2/a^2; the e^4 part of k2; the chord's midpoint normal against the arc's
+// middle (displaced by O(e^2 s^2/a)); the plane through the chord and that normal against the
+// true normal section; the normal section against the geodesic (at most e^4 s^5 / (360 a^4)),
+// each with a coefficient below 1/40 (measured, all together: 1/40 at most), so
+// |s_fast - s| <= e^4 s^5 / (40 a^4) + e^2 s^7 / a^6 + rounding. Rounding: ECEF coordinates
+// of about 6.4e6 m carry a few ulps (1e-9 m) each, the chord some 1e-8 m; Karney's own error
+// is about 1.5e-8 m. At the cut-off, chord 200 km: 2.2e-7 + 7e-9 + 3e-8 < 2.6e-7 m. The declared
+// bound, kShortGeodesicErrorM = 1e-6 m, leaves a factor 4 over it; the test (tests/engine_slow)
+// finds about 2.2e-7 m over 10 million pairs. Beyond 200 km the e^4 s^5 term grows fast
+// (6.5e-7 m at 250 km): Karney there.
 
 #include "sitecover/fast_geodesic.hpp"
 
@@ -78,8 +85,18 @@ std::optional<double> short_geodesic_distance_m(const Ecef& a, const Ecef& b) no
     const double north = dz * h2 - nz * (nx * dx + ny * dy);
     const double cos2_phi_cos2_alpha = tangent2 > 0.0 ? north * north / (n2 * n2 * tangent2) : 0.0;
     const double r_m = n_m / (1.0 + kEp2 * cos2_phi_cos2_alpha);
-    const double c_m = std::sqrt(c2);
-    return 2.0 * r_m * std::asin(c_m / (2.0 * r_m));
+    // asin(x) by its series: x <= 200 km / 12.6e3 km = 0.016, and the first term left out,
+    // 63 x^11 / 2816, is below 3e-20 x (5e-15 m).
+    const double x = std::sqrt(c2) / (2.0 * r_m);
+    const double x2 = x * x;
+    const double asin_x =
+        x * (1.0 + x2 * (1.0 / 6 + x2 * (3.0 / 40 + x2 * (5.0 / 112 + x2 * (35.0 / 1152)))));
+    const double circle_m = 2.0 * r_m * asin_x;
+    // The first-order flattening term of the derivation above.
+    const double s2 = circle_m * circle_m;
+    constexpr double kA4 = kWgs84A_m * kWgs84A_m * kWgs84A_m * kWgs84A_m;
+    return circle_m -
+           kWgs84E2 * (cos2_phi_cos2_alpha - sin2_phi) * s2 * s2 * circle_m / (160.0 * kA4);
 }
 
 bool near_rounding_boundary(double distance_m) noexcept {

@@ -54,11 +54,11 @@ LonLat destination(const LonLat& p, double delta, double az) {
     return {wrap_lon(p.lon_deg + dlon / kDeg), std::clamp(lat2 / kDeg, -90.0, 90.0)};
 }
 
-// One random pair; kinds in turn: anywhere, long pairs (50-100 km, where the error peaks),
+// One random pair; kinds in turn: anywhere, long pairs (100-200 km, where the error peaks),
 // near the poles, across the antimeridian, and exact poles / antimeridian / equator.
 std::pair<LonLat, LonLat> draw_pair(std::mt19937_64& rng, std::uint64_t n) {
     std::uniform_real_distribution<double> unit(0.0, 1.0);
-    const double log_lo = std::log(1e-3), log_hi = std::log(1e5);
+    const double log_lo = std::log(1e-3), log_hi = std::log(2e5);
     double lon = unit(rng) * 360.0 - 180.0;
     double lat = std::asin(unit(rng) * 2.0 - 1.0) / kDeg;
     double dist_m = std::exp(log_lo + (log_hi - log_lo) * unit(rng));
@@ -141,7 +141,7 @@ TEST(FastGeodesicProperty, WithinTheBoundOnTenMillionPairs) {
                   << w.b.lon_deg << ", " << w.b.lat_deg << ")\n";
         EXPECT_LE(w.error_m, kShortGeodesicErrorM) << "seed " << seed;
         // The worst case sits where the derivation puts it: long pairs (not a rounding floor).
-        EXPECT_GT(w.at_distance_m, 9e4);
+        EXPECT_GT(w.at_distance_m, 1.5e5);
         EXPECT_GT(w.error_m, 1e-7);
     }
 }

@@ -11,7 +11,7 @@
 namespace sitecover {
 
 /// The longest chord (metres) for which short_geodesic_distance_m answers.
-inline constexpr double kShortGeodesicMaxChordM = 100'000.0;
+inline constexpr double kShortGeodesicMaxChordM = 200'000.0;
 
 /// Bound on |short_geodesic_distance_m - geodesic_distance_m| below the cut-off, metres
 /// (1 micrometre; derived in fast_geodesic.cpp, tested on 10 million random pairs).
@@ -19,7 +19,8 @@ inline constexpr double kShortGeodesicErrorM = 1e-6;
 
 /// The geodesic distance (metres) between two points of the WGS84 ellipsoid given by their
 /// ECEF positions (to_ecef), from their chord c: s = 2R asin(c / 2R), R the radius of
-/// curvature of the normal section at the chord's midpoint in the chord's azimuth. Within
+/// curvature of the normal section at the chord's midpoint in the chord's azimuth, less the
+/// first-order flattening term of its error (derived in fast_geodesic.cpp). Within
 /// kShortGeodesicErrorM of geodesic_distance_m; nothing when the chord exceeds
 /// kShortGeodesicMaxChordM (ask geodesic_distance_m then). Valid everywhere on the ellipsoid,
 /// poles and antimeridian included. O(1), about 30 ns; thread-safe.

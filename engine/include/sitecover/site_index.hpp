@@ -28,7 +28,7 @@ struct Neighbour {
 /// distances differ by at most kShortGeodesicErrorM (1 micrometre) and never in their rounding
 /// to millimetres or coarser (sitecover/fast_geodesic.hpp).
 enum class DistanceMethod {
-    /// Default. Short distances (chord up to 100 km) from the ECEF chord
+    /// Default. Short distances (chord up to 200 km) from the ECEF chord
     /// (short_geodesic_distance_m); PROJ's Karney inverse beyond, and wherever the 1 um bound
     /// could change an answer: two candidates closer than twice the bound, a distance within
     /// the bound of a limit (max_distance_m, radius_m) or of a multiple of 0.5 mm.
