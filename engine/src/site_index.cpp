@@ -269,9 +269,14 @@ std::vector<Candidate> SiteIndex::Impl::k_candidates(const LonLat& p, std::size_
         for (std::size_t i = 0; i < sites.size(); ++i) out.push_back(measure(p, q, i));
         return out;
     }
-    std::vector<std::size_t> first(k);
-    std::vector<double> chord2_m2(k);
-    first.resize(tree.knnSearch(q.data(), k, first.data(), chord2_m2.data()));
+    // The k + 1 chord-nearest: when the last one's chord exceeds every geodesic bound of the
+    // first k, no other site can be among the k nearest (nor tie), and no ball is needed.
+    std::vector<std::size_t> first(k + 1);
+    std::vector<double> chord2_m2(k + 1);
+    first.resize(tree.knnSearch(q.data(), k + 1, first.data(), chord2_m2.data()));
+    const bool all_found = first.size() <= k;
+    const double next_chord2_m2 = all_found ? 0.0 : chord2_m2[k];
+    if (!all_found) first.resize(k);
     // The k chord-nearest sites lie within bound_m, so the k geodesic-nearest do too, and
     // each of those has a chord <= bound_m.
     double bound_m = 0.0;
@@ -279,6 +284,8 @@ std::vector<Candidate> SiteIndex::Impl::k_candidates(const LonLat& p, std::size_
         out.push_back(measure(p, q, i));
         bound_m = std::max(bound_m, out.back().distance_m + slack_m);
     }
+    const double r_m = chord_bound_m(bound_m);
+    if (all_found || next_chord2_m2 > r_m * r_m) return out;
     // The ball holds those k again: only the others need a distance.
     std::sort(first.begin(), first.end());
     for (const auto& match : ball(q, bound_m, false)) {
