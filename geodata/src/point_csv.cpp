@@ -191,17 +191,29 @@ private:
 
     // Fills `origin`; returns "" or what is wrong (", field 'lat': ...").
     std::string parse(std::string_view line, Origin& origin) {
-        if (!split_fields(line, fields_)) return ": unterminated quoted field";
-        if (static_cast<int>(fields_.size()) < needed_) {
-            return ": " + std::to_string(fields_.size()) + " field(s), expected at least " + std::to_string(needed_);
+        if (line.find('"') == std::string_view::npos) {
+            // The common line, without quotes: fields are views into it, nothing is copied.
+            views_.clear();
+            for (std::size_t start = 0;;) {
+                const std::size_t comma = line.find(',', start);
+                views_.push_back(line.substr(start, comma == std::string_view::npos ? comma : comma - start));
+                if (comma == std::string_view::npos || static_cast<int>(views_.size()) == needed_) break;
+                start = comma + 1;
+            }
+        } else {
+            if (!split_fields(line, fields_)) return ": unterminated quoted field";
+            views_.assign(fields_.begin(), fields_.end());
         }
-        origin.code = fields_[static_cast<std::size_t>(columns_.id)];
+        if (static_cast<int>(views_.size()) < needed_) {
+            return ": " + std::to_string(views_.size()) + " field(s), expected at least " + std::to_string(needed_);
+        }
+        origin.code = views_[static_cast<std::size_t>(columns_.id)];
         if (origin.code.empty()) return ", field '" + options_.id_column + "': empty id";
         const auto number = [&](int index, const std::string& name, double& value, double limit) -> std::string {
-            const std::string& text = fields_[static_cast<std::size_t>(index)];
-            if (!parse_number(text, value)) return ", field '" + name + "': '" + text + "' is not a number";
+            const std::string_view text = views_[static_cast<std::size_t>(index)];
+            if (!parse_number(text, value)) return ", field '" + name + "': '" + std::string(text) + "' is not a number";
             if (std::abs(value) > limit) {
-                return ", field '" + name + "': " + text + " is out of range [-" + std::to_string(static_cast<int>(limit)) +
+                return ", field '" + name + "': " + std::string(text) + " is out of range [-" + std::to_string(static_cast<int>(limit)) +
                        ", " + std::to_string(static_cast<int>(limit)) + "]";
             }
             return {};
@@ -217,7 +229,8 @@ private:
     Columns columns_;
     int needed_ = 0;
     std::size_t line_number_ = 0;
-    std::vector<std::string> fields_;
+    std::vector<std::string> fields_;      // a quoted line's fields
+    std::vector<std::string_view> views_;  // the current line's fields
     std::vector<std::string> warnings_;
 };
 

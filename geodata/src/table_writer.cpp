@@ -35,6 +35,8 @@ namespace {
 
 using detail::round_to;
 
+constexpr std::size_t kCsvWriteBytes = 1 << 20;  // the streaming CSV writer's write size
+
 // CSV text, quoted only when it must be (separator, quote, line break, edge blanks).
 void append_csv_text(std::string& line, const std::string& text) {
     const bool quote = text.find_first_of(",\"\r\n") != std::string::npos ||
@@ -79,7 +81,7 @@ struct TableWriter::Impl {
     GDALDataset* dataset = nullptr;
     OGRLayer* layer = nullptr;
     std::FILE* csv = nullptr;  // the streaming CSV writer's file (streaming_csv)
-    std::string line;          // reused row buffer of the streaming writer
+    std::string line;          // the streaming writer's rows not yet written
     bool committed = false;
 
     // The files of the temporary dataset, each with the final path it is renamed to: one file,
@@ -103,6 +105,14 @@ struct TableWriter::Impl {
             }
         }
         return files;
+    }
+
+    // Writes the gathered CSV rows; throws OutputError when the file takes fewer bytes.
+    void flush_csv() {
+        if (std::fwrite(line.data(), 1, line.size(), csv) != line.size()) {
+            throw OutputError("cannot write a row to '" + target + "' (disk full?)");
+        }
+        line.clear();
     }
 
     void discard() {
@@ -188,7 +198,7 @@ TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
             append_csv_text(w.line, w.columns[i].name);
         }
         w.line += '\n';
-        std::fputs(w.line.c_str(), w.csv);
+        w.line.reserve(kCsvWriteBytes + 4096);
         return;
     }
 
@@ -231,15 +241,14 @@ TableWriter::~TableWriter() { impl_->discard(); }
 void TableWriter::add_row(const Row& row) {
     Impl& w = *impl_;
     if (w.csv != nullptr) {
-        w.line.clear();
+        // Rows gather in w.line and go out in writes of about 1 MB (one fwrite per row cost
+        // a tenth of a 10M-point batch); commit() writes the rest.
         for (std::size_t i = 0; i < w.columns.size(); ++i) {
             if (i > 0) w.line += ',';
             if (i < row.values.size()) append_csv_value(w.line, row.values[i], w.columns[i].decimals);
         }
         w.line += '\n';
-        if (std::fwrite(w.line.data(), 1, w.line.size(), w.csv) != w.line.size()) {
-            throw OutputError("cannot write a row to '" + w.target + "' (disk full?)");
-        }
+        if (w.line.size() >= kCsvWriteBytes) w.flush_csv();
         return;
     }
     if (w.dataset == nullptr) throw OutputError("output '" + w.target + "' is already closed");
@@ -254,6 +263,7 @@ void TableWriter::add_row(const Row& row) {
 void TableWriter::commit() {
     Impl& w = *impl_;
     if (w.csv != nullptr) {
+        w.flush_csv();
         const bool failed = std::fflush(w.csv) != 0 || std::ferror(w.csv) != 0 ||
                             (w.csv != stdout && std::fclose(w.csv) != 0);
         w.csv = nullptr;
