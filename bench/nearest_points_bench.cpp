@@ -7,6 +7,8 @@
 // (the end-to-end command line is measured separately by the script); what is timed:
 //   - build:  SiteIndex construction from the loaded sites;
 //   - single: SiteIndex::nearest (exact WGS84 distance) for every point, one thread, in a loop;
+//             then the same with DistanceMethod::Karney (checked: same sites), then
+//             k_nearest(5) and within(19 km) for every point, one thread;
 //   - batch:  k_nearest_batch(k = 1) on --threads N threads, when --threads is given (N = 1
 //             measures the batch path on one thread; N = 0 is not accepted here).
 // Prints one JSON object per line on stdout. With --out, writes `id,site_id,distance_m` rows
@@ -128,6 +130,32 @@ int main(int argc, char** argv) {
             if (hit) single[i] = *hit;
         }
         print_result("nearest", 1, n, seconds_since(t0));
+
+        // The same with every distance by Karney (DistanceMethod::Karney), the reference path.
+        {
+            const sitecover::SiteIndex karney(index.sites(), {sitecover::DistanceMethod::Karney});
+            std::size_t differ = 0;
+            t0 = Clock::now();
+            for (std::size_t i = 0; i < n; ++i) {
+                const std::optional<sitecover::Neighbour> hit = karney.nearest(points.positions[i]);
+                if (hit && hit->site != single[i].site) ++differ;
+            }
+            print_result("nearest_karney", 1, n, seconds_since(t0));
+            if (differ != 0) {
+                std::cerr << "nearest_points_bench: fast and Karney nearest sites differ for " << differ << " points\n";
+                return 1;
+            }
+        }
+
+        // k = 5 and within 19 km, one thread; answers kept as a caller would.
+        std::size_t hits = 0;
+        t0 = Clock::now();
+        for (std::size_t i = 0; i < n; ++i) hits += index.k_nearest(points.positions[i], 5).size();
+        print_result("k_nearest5", 1, n, seconds_since(t0));
+        t0 = Clock::now();
+        for (std::size_t i = 0; i < n; ++i) hits += index.within(points.positions[i], 19'000.0).size();
+        print_result("within19km", 1, n, seconds_since(t0));
+        std::fprintf(stderr, "(%zu hits)\n", hits);
 
         if (threads > 0) {
             t0 = Clock::now();
