@@ -146,15 +146,21 @@ def ckdtree_k5_exact(sites, tree, lon, lat, k=5):
     return best, dist, ambiguous.size
 
 
-def ckdtree_within(sites, tree, lon, lat, radius_m=19_000.0, max_hits=96):
+def ckdtree_within(sites, tree, lon, lat, radius_m=19_000.0, max_hits=64):
     """Every site within radius_m (geodesic) with cKDTree + pyproj: chord <= geodesic, so the
     chord ball of radius_m holds them all; vectorised with query(k=max_hits,
-    distance_upper_bound), then pyproj on the candidate pairs, filtered and sorted per point."""
-    chord, idx = tree.query(ecef(lon, lat), k=max_hits, distance_upper_bound=radius_m * (1 + 1e-12) + 1e-6)
-    if np.isfinite(chord[:, -1]).any():
-        raise RuntimeError(f"more than {max_hits} sites in a ball: raise max_hits")
-    point, slot = np.nonzero(np.isfinite(chord))
+    distance_upper_bound), the few fuller balls with query_ball_point, then pyproj on the
+    candidate pairs, filtered and sorted per point."""
+    xyz = ecef(lon, lat)
+    r = radius_m * (1 + 1e-12) + 1e-6
+    chord, idx = tree.query(xyz, k=max_hits, distance_upper_bound=r)
+    full = np.isfinite(chord[:, -1])
+    point, slot = np.nonzero(np.isfinite(chord) & ~full[:, None])
     site = idx[point, slot]
+    extra = [(i, j) for i in np.nonzero(full)[0] for j in tree.query_ball_point(xyz[i], r)]
+    if extra:
+        point = np.concatenate((point, np.array([i for i, _ in extra], dtype=np.int64)))
+        site = np.concatenate((site, np.array([j for _, j in extra], dtype=np.int64)))
     _, _, d = GEOD.inv(lon[point], lat[point], sites.lon[site], sites.lat[site])
     keep = d <= radius_m
     point, site, d = point[keep], site[keep], d[keep]
