@@ -122,6 +122,52 @@ def ckdtree_exact(sites, tree, lon, lat):
     return best, dist, ambiguous.size
 
 
+def ckdtree_k5_exact(sites, tree, lon, lat, k=5):
+    """The k nearest by geodesic distance with cKDTree + pyproj: query k+1 by chord, geodesic
+    distances of the first k; where the (k+1)-th chord is within the k-th geodesic distance,
+    every site in that ball is re-ranked exactly (ties by site id)."""
+    xyz = ecef(lon, lat)
+    chord, idx = tree.query(xyz, k=k + 1)
+    n = lon.size
+    _, _, d = GEOD.inv(np.repeat(lon, k), np.repeat(lat, k), sites.lon[idx[:, :k]].ravel(),
+                       sites.lat[idx[:, :k]].ravel())
+    d = d.reshape(n, k)
+    order = np.lexsort((sites.rank[idx[:, :k]], d), axis=1)
+    best = np.take_along_axis(idx[:, :k], order, axis=1)
+    dist = np.take_along_axis(d, order, axis=1)
+    bound = dist[:, -1] * (1 + 1e-12) + 1e-6
+    ambiguous = np.nonzero(chord[:, k] <= bound)[0]
+    for i in ambiguous:
+        cand = np.asarray(tree.query_ball_point(xyz[i], bound[i]), dtype=np.int64)
+        _, _, dc = GEOD.inv(np.full(cand.size, lon[i]), np.full(cand.size, lat[i]), sites.lon[cand], sites.lat[cand])
+        o = np.lexsort((sites.rank[cand], dc))[:k]
+        best[i] = cand[o]
+        dist[i] = dc[o]
+    return best, dist, ambiguous.size
+
+
+def ckdtree_within(sites, tree, lon, lat, radius_m=19_000.0, max_hits=64):
+    """Every site within radius_m (geodesic) with cKDTree + pyproj: chord <= geodesic, so the
+    chord ball of radius_m holds them all; vectorised with query(k=max_hits,
+    distance_upper_bound), the few fuller balls with query_ball_point, then pyproj on the
+    candidate pairs, filtered and sorted per point."""
+    xyz = ecef(lon, lat)
+    r = radius_m * (1 + 1e-12) + 1e-6
+    chord, idx = tree.query(xyz, k=max_hits, distance_upper_bound=r)
+    full = np.isfinite(chord[:, -1])
+    point, slot = np.nonzero(np.isfinite(chord) & ~full[:, None])
+    site = idx[point, slot]
+    extra = [(i, j) for i in np.nonzero(full)[0] for j in tree.query_ball_point(xyz[i], r)]
+    if extra:
+        point = np.concatenate((point, np.array([i for i, _ in extra], dtype=np.int64)))
+        site = np.concatenate((site, np.array([j for _, j in extra], dtype=np.int64)))
+    _, _, d = GEOD.inv(lon[point], lat[point], sites.lon[site], sites.lat[site])
+    keep = d <= radius_m
+    point, site, d = point[keep], site[keep], d[keep]
+    order = np.lexsort((sites.rank[site], d, point))
+    return point[order], site[order], d[order]
+
+
 def geopandas_nearest(sites, lon, lat):
     import geopandas as gpd
 
@@ -289,6 +335,10 @@ def main():
                 rows.append((n, "in-library", "sitecover nearest, 1 thread", single["seconds"], ""))
                 rows.append((n, "in-library", f"sitecover k_nearest_batch, {batch['threads']} threads",
                              batch["seconds"], ""))
+                rows.append((n, "in-library", "sitecover nearest, every distance by Karney, 1 thread",
+                             r[("nearest_karney", 1)]["seconds"], "DistanceMethod::Karney"))
+                rows.append((n, "k=5", "sitecover k_nearest(5), 1 thread", r[("k_nearest5", 1)]["seconds"], ""))
+                rows.append((n, "within", "sitecover within(19 km), 1 thread", r[("within19km", 1)]["seconds"], ""))
                 got = pd.read_csv(bench_out, dtype={"site_id": str}).iloc[sample]
                 checks.append((n, "sitecover (bench --out)", *check(sites, ref, got["site_id"], got["distance_m"])))
                 bench_out.unlink()
@@ -310,6 +360,14 @@ def main():
                 checks.append((n, "cKDTree k=1 + pyproj", *check(sites, ref, sites.ids[idx1[sample]], d1[sample])))
                 checks.append((n, "cKDTree exact + pyproj", *check(sites, ref, sites.ids[idxe[sample]], de[sample])))
                 del idx2
+
+                # k = 5 and within 19 km, exact, with cKDTree + pyproj
+                t, (_, _, n_amb5) = timed(ckdtree_k5_exact, sites, tree, lon, lat)
+                rows.append((n, "k=5", "cKDTree(ECEF) exact k=5 (k=6 + re-rank) + pyproj", t,
+                             f"{n_amb5} points re-ranked"))
+                t, (wp, _, _) = timed(ckdtree_within, sites, tree, lon, lat)
+                rows.append((n, "within", "cKDTree(ECEF) ball 19 km + pyproj, sorted", t, f"{wp.size} hits"))
+                del wp
 
                 # (c) GeoPandas
                 if n <= geopandas_max:

@@ -7,16 +7,18 @@
 // (the end-to-end command line is measured separately by the script); what is timed:
 //   - build:  SiteIndex construction from the loaded sites;
 //   - single: SiteIndex::nearest (exact WGS84 distance) for every point, one thread, in a loop;
+//             then the same with DistanceMethod::Karney (checked: same sites), then
+//             k_nearest(5) and within(19 km) for every point, one thread;
 //   - batch:  k_nearest_batch(k = 1) on --threads N threads, when --threads is given (N = 1
 //             measures the batch path on one thread; N = 0 is not accepted here).
 // Prints one JSON object per line on stdout. With --out, writes `id,site_id,distance_m` rows
 // (from the single-threaded pass, distances to 1e-6 m) so that the script can check them against
 // a brute-force reference; the batch answers are compared with the single-threaded ones here.
 
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <charconv>
 #include <fstream>
 #include <iostream>
 #include <limits>
@@ -42,7 +44,8 @@ double parse_double(std::string_view text, const std::string& path, std::size_t 
     double value = 0.0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc() || end != text.data() + text.size()) {
-        throw std::runtime_error(path + ":" + std::to_string(line) + ": bad number '" + std::string(text) + "'");
+        throw std::runtime_error(path + ":" + std::to_string(line) + ": bad number '" +
+                                 std::string(text) + "'");
     }
     return value;
 }
@@ -67,7 +70,8 @@ Points read_points(const std::string& path) {
         const std::string_view view(line);
         const auto c1 = view.find(',');
         const auto c2 = c1 == std::string_view::npos ? c1 : view.find(',', c1 + 1);
-        if (c2 == std::string_view::npos) throw std::runtime_error(path + ":" + std::to_string(number) + ": expected id,lon,lat");
+        if (c2 == std::string_view::npos)
+            throw std::runtime_error(path + ":" + std::to_string(number) + ": expected id,lon,lat");
         points.ids.emplace_back(view.substr(0, c1));
         points.positions.push_back({parse_double(view.substr(c1 + 1, c2 - c1 - 1), path, number),
                                     parse_double(view.substr(c2 + 1), path, number)});
@@ -76,13 +80,16 @@ Points read_points(const std::string& path) {
 }
 
 void print_result(const char* phase, std::size_t threads, std::size_t count, double seconds) {
-    std::printf("{\"phase\": \"%s\", \"threads\": %zu, \"points\": %zu, \"seconds\": %.6f, \"points_per_s\": %.1f}\n",
-                phase, threads, count, seconds, seconds > 0 ? static_cast<double>(count) / seconds : 0.0);
+    std::printf(
+        "{\"phase\": \"%s\", \"threads\": %zu, \"points\": %zu, \"seconds\": %.6f, "
+        "\"points_per_s\": %.1f}\n",
+        phase, threads, count, seconds, seconds > 0 ? static_cast<double>(count) / seconds : 0.0);
     std::fflush(stdout);
 }
 
 int usage() {
-    std::cerr << "usage: nearest_points_bench SITES_CSV POINTS_CSV [--threads N] [--out RESULT_CSV]\n";
+    std::cerr
+        << "usage: nearest_points_bench SITES_CSV POINTS_CSV [--threads N] [--out RESULT_CSV]\n";
     return 2;
 }
 
@@ -108,7 +115,8 @@ int main(int argc, char** argv) {
 
     try {
         auto t0 = Clock::now();
-        std::vector<sitecover::Site> sites = sitecover::geodata::load_sites({positional[0], "", "", ""}).sites;
+        std::vector<sitecover::Site> sites =
+            sitecover::geodata::load_sites({positional[0], "", "", ""}).sites;
         print_result("load_sites", 1, sites.size(), seconds_since(t0));
 
         t0 = Clock::now();
@@ -129,20 +137,50 @@ int main(int argc, char** argv) {
         }
         print_result("nearest", 1, n, seconds_since(t0));
 
+        // The same with every distance by Karney (DistanceMethod::Karney), the reference path.
+        {
+            const sitecover::SiteIndex karney(index.sites(), {sitecover::DistanceMethod::Karney});
+            std::size_t differ = 0;
+            t0 = Clock::now();
+            for (std::size_t i = 0; i < n; ++i) {
+                const std::optional<sitecover::Neighbour> hit = karney.nearest(points.positions[i]);
+                if (hit && hit->site != single[i].site) ++differ;
+            }
+            print_result("nearest_karney", 1, n, seconds_since(t0));
+            if (differ != 0) {
+                std::cerr << "nearest_points_bench: fast and Karney nearest sites differ for "
+                          << differ << " points\n";
+                return 1;
+            }
+        }
+
+        // k = 5 and within 19 km, one thread; answers kept as a caller would.
+        std::size_t hits = 0;
+        t0 = Clock::now();
+        for (std::size_t i = 0; i < n; ++i) hits += index.k_nearest(points.positions[i], 5).size();
+        print_result("k_nearest5", 1, n, seconds_since(t0));
+        t0 = Clock::now();
+        for (std::size_t i = 0; i < n; ++i)
+            hits += index.within(points.positions[i], 19'000.0).size();
+        print_result("within19km", 1, n, seconds_since(t0));
+        std::fprintf(stderr, "(%zu hits)\n", hits);
+
         if (threads > 0) {
             t0 = Clock::now();
             const sitecover::BatchResult batch = sitecover::k_nearest_batch(
                 index, points.positions, 1, std::numeric_limits<double>::infinity(), threads);
-            print_result("k_nearest_batch", sitecover::resolve_thread_count(threads), n, seconds_since(t0));
+            print_result("k_nearest_batch", sitecover::resolve_thread_count(threads), n,
+                         seconds_since(t0));
             std::size_t differ = 0;
             for (std::size_t i = 0; i < n; ++i) {
-                if (batch.offset[i + 1] - batch.offset[i] != 1 || !(batch.hits[batch.offset[i]] == single[i])) {
+                if (batch.offset[i + 1] - batch.offset[i] != 1 ||
+                    !(batch.hits[batch.offset[i]] == single[i])) {
                     ++differ;
                 }
             }
             if (differ != 0) {
-                std::cerr << "nearest_points_bench: batch and single-threaded answers differ for " << differ
-                          << " points\n";
+                std::cerr << "nearest_points_bench: batch and single-threaded answers differ for "
+                          << differ << " points\n";
                 return 1;
             }
         }
@@ -154,7 +192,8 @@ int main(int argc, char** argv) {
             char buffer[64];
             for (std::size_t i = 0; i < n; ++i) {
                 const auto [end, ec] =
-                    std::to_chars(buffer, buffer + sizeof buffer, single[i].distance_m, std::chars_format::fixed, 6);
+                    std::to_chars(buffer, buffer + sizeof buffer, single[i].distance_m,
+                                  std::chars_format::fixed, 6);
                 (void)ec;
                 out << points.ids[i] << ',' << index.sites()[single[i].site].id << ','
                     << std::string_view(buffer, static_cast<std::size_t>(end - buffer)) << '\n';

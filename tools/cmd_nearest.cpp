@@ -125,6 +125,7 @@ int run_nearest(const std::vector<std::string>& args) {
     options.value("--threads", "N", "query threads (default: all cores); the output is the same for any N");
     options.flag("--skip-bad", "plain CSV input: write an error row for a malformed line and go on");
     declare_quiet_option(options);
+    options.flag("--karney", "every distance by PROJ's Karney inverse (slower; the same output)");
     declare_road_options(options);
     declare_output_options(options);
     options.epilog(
@@ -157,7 +158,9 @@ int run_nearest(const std::vector<std::string>& args) {
         throw InputError("no site to search in " + site_set.path +
                          (site_set.read > 0 ? " after the filters" : ""));
     }
-    const SiteIndex index(std::move(site_set.sites));
+    // The chord formula by default; its answers and printed distances are Karney's.
+    const SiteIndex index(std::move(site_set.sites),
+                          {options.has("--karney") ? DistanceMethod::Karney : DistanceMethod::Fast});
     const std::vector<Site>& sites = index.sites();
     std::unique_ptr<RoadReport> roads;
     if (options.has("--roads")) roads = std::make_unique<RoadReport>(options, sites, !input.plain_csv);

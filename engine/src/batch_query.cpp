@@ -43,23 +43,38 @@ BatchResult flatten(std::vector<std::vector<Neighbour>>& per_point) {
 BatchResult k_nearest_batch(const SiteIndex& index, const std::vector<LonLat>& points,
                             std::size_t k, double max_distance_m, unsigned threads) {
     check_points(points, "k_nearest_batch");
-    // Each point's hits go to its own slot, so that the output order is the input order
-    // whatever thread answered it.
-    std::vector<std::vector<Neighbour>> per_point(points.size());
+    // Each block of points keeps its hits in its own vector, and each point its hit count, so
+    // that the output order is the input order whatever thread answered it (no vector per
+    // point: a tenth of a fast query's time).
+    const std::size_t block_count = (points.size() + kBlock - 1) / kBlock;
+    std::vector<std::vector<Neighbour>> per_block(block_count);
+    std::vector<std::size_t> count(points.size(), 0);
     detail::parallel_blocks(points.size(), kBlock, resolve_thread_count(threads), [&] {
         return [&](std::size_t begin, std::size_t end) {
+            std::vector<Neighbour>& hits = per_block[begin / kBlock];
+            hits.reserve((end - begin) * std::min<std::size_t>(k, 8));
             for (std::size_t i = begin; i < end; ++i) {
-                std::vector<Neighbour> hits =
-                    k == 1 ? std::vector<Neighbour>{} : index.k_nearest(points[i], k);
                 if (k == 1) {
-                    if (auto best = index.nearest(points[i], max_distance_m)) hits.push_back(*best);
+                    if (const auto best = index.nearest(points[i], max_distance_m)) {
+                        hits.push_back(*best);
+                        count[i] = 1;
+                    }
+                } else {
+                    // The limit is decided on Karney's distances inside the index.
+                    const std::vector<Neighbour> some = index.k_nearest(points[i], k, max_distance_m);
+                    hits.insert(hits.end(), some.begin(), some.end());
+                    count[i] = some.size();
                 }
-                while (!hits.empty() && hits.back().distance_m > max_distance_m) hits.pop_back();
-                per_point[i] = std::move(hits);
             }
         };
     });
-    return flatten(per_point);
+    BatchResult result;
+    result.offset.reserve(points.size() + 1);
+    result.offset.push_back(0);
+    for (const std::size_t c : count) result.offset.push_back(result.offset.back() + c);
+    result.hits.reserve(result.offset.back());
+    for (const auto& hits : per_block) result.hits.insert(result.hits.end(), hits.begin(), hits.end());
+    return result;
 }
 
 std::vector<std::optional<Neighbour>> nearest_batch(const SiteIndex& index,

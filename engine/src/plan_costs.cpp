@@ -48,7 +48,10 @@ PlanProblem crow_fly_problem(const std::vector<LonLat>& origins, std::vector<dou
     std::vector<double> base(origins.size(), kInf);
     CandidateCosts by_candidate(candidates.size());
     for (std::size_t i = 0; i < origins.size(); ++i) {
-        if (const auto hit = fixed.nearest(origins[i])) base[i] = hit->distance_m;
+        // Karney's distance for the base (the index's may differ by 1 um): within() then
+        // decides "beats the fixed sites" exactly, as it settles every distance near its limit.
+        if (const auto hit = fixed.nearest(origins[i]))
+            base[i] = geodesic_distance_m(origins[i], fixed.sites()[hit->site].position);
         if (base[i] == kInf) {
             for (std::size_t j = 0; j < candidates.size(); ++j)
                 by_candidate[j].emplace_back(i, geodesic_distance_m(origins[i], candidates[j]));

@@ -163,21 +163,24 @@ public:
                                                            : "file '" + path + "' not found");
         }
         std::string_view header;
-        if (!next_line(header)) throw InputError("file '" + path + "': empty file (expected a header line)");
-        if (header.substr(0, 3) == "\xEF\xBB\xBF") header.remove_prefix(3);  // UTF-8 byte order mark
+        if (!next_line(header))
+            throw InputError("file '" + path + "': empty file (expected a header line)");
+        if (header.substr(0, 3) == "\xEF\xBB\xBF")
+            header.remove_prefix(3);  // UTF-8 byte order mark
         std::vector<std::string>& names = header_names_;
         split_fields(header, names);
         columns_ = find_columns(names, options);
         const auto missing = [&](int index, const std::string& name) {
             if (index < 0) {
-                throw InputError("file '" + path + "', line 1: no column '" + name + "' in the header (" +
-                                 std::string(header) + ")");
+                throw InputError("file '" + path + "', line 1: no column '" + name +
+                                 "' in the header (" + std::string(header) + ")");
             }
         };
         missing(columns_.id, options.id_column);
         missing(columns_.lon, options.lon_column);
         missing(columns_.lat, options.lat_column);
-        if (options.name_column != PointCsvOptions{}.name_column) missing(columns_.name, options.name_column);
+        if (options.name_column != PointCsvOptions{}.name_column)
+            missing(columns_.name, options.name_column);
         needed_ = std::max({columns_.id, columns_.lon, columns_.lat, columns_.name}) + 1;
     }
 
@@ -210,36 +213,62 @@ private:
 
     // Fills `origin`; returns "" or what is wrong (", field 'lat': ...").
     std::string parse(std::string_view line, Origin& origin) {
-        if (!split_fields(line, fields_)) return ": unterminated quoted field";
-        if (static_cast<int>(fields_.size()) < needed_) {
-            return ": " + std::to_string(fields_.size()) + " field(s), expected at least " + std::to_string(needed_);
+        if (line.find('"') == std::string_view::npos) {
+            // The common line, without quotes: fields are views into it, nothing is copied.
+            views_.clear();
+            for (std::size_t start = 0;;) {
+                const std::size_t comma = line.find(',', start);
+                views_.push_back(
+                    line.substr(start, comma == std::string_view::npos ? comma : comma - start));
+                if (comma == std::string_view::npos || static_cast<int>(views_.size()) == needed_)
+                    break;
+                start = comma + 1;
+            }
+        } else {
+            if (!split_fields(line, fields_)) return ": unterminated quoted field";
+            views_.assign(fields_.begin(), fields_.end());
+        }
+        if (static_cast<int>(views_.size()) < needed_) {
+            return ": " + std::to_string(views_.size()) + " field(s), expected at least " +
+                   std::to_string(needed_);
         }
         // A NUL byte would cut the id in GeoPackage and in C strings (messages included).
-        for (std::size_t i = 0; line.find('\0') != std::string_view::npos && i < fields_.size(); ++i) {
-            if (fields_[i].find('\0') != std::string::npos) {
-                const std::string name = i < header_names_.size() ? header_names_[i] : std::to_string(i + 1);
+        for (std::size_t i = 0; line.find('\0') != std::string_view::npos && i < views_.size();
+             ++i) {
+            if (views_[i].find('\0') != std::string_view::npos) {
+                const std::string name =
+                    i < header_names_.size() ? header_names_[i] : std::to_string(i + 1);
                 return ", field '" + name + "': NUL byte in the value";
             }
         }
-        origin.code = fields_[static_cast<std::size_t>(columns_.id)];
+        origin.code = views_[static_cast<std::size_t>(columns_.id)];
         if (origin.code.empty()) return ", field '" + options_.id_column + "': empty id";
         // Not UTF-8: taken as Latin-1 and converted, as the GDAL read path does.
-        if (std::any_of(origin.code.begin(), origin.code.end(), [](char c) { return (c & 0x80) != 0; }))
+        if (std::any_of(origin.code.begin(), origin.code.end(),
+                        [](char c) { return (c & 0x80) != 0; }))
             origin.code = detail::to_utf8(std::move(origin.code));
-        if (columns_.name >= 0) origin.name = fields_[static_cast<std::size_t>(columns_.name)];
-        if (std::any_of(origin.name.begin(), origin.name.end(), [](char c) { return (c & 0x80) != 0; }))
+        if (columns_.name >= 0) origin.name = views_[static_cast<std::size_t>(columns_.name)];
+        if (std::any_of(origin.name.begin(), origin.name.end(),
+                        [](char c) { return (c & 0x80) != 0; }))
             origin.name = detail::to_utf8(std::move(origin.name));
-        const auto number = [&](int index, const std::string& name, double& value, double limit) -> std::string {
-            const std::string& text = fields_[static_cast<std::size_t>(index)];
-            if (!parse_number(text, value)) return ", field '" + name + "': '" + text + "' is not a number";
+        const auto number = [&](int index, const std::string& name, double& value,
+                                double limit) -> std::string {
+            const std::string_view text = views_[static_cast<std::size_t>(index)];
+            if (!parse_number(text, value))
+                return ", field '" + name + "': '" + std::string(text) + "' is not a number";
             if (std::abs(value) > limit) {
-                return ", field '" + name + "': " + text + " is out of range [-" + std::to_string(static_cast<int>(limit)) +
-                       ", " + std::to_string(static_cast<int>(limit)) + "]";
+                return ", field '" + name + "': " + std::string(text) + " is out of range [-" +
+                       std::to_string(static_cast<int>(limit)) + ", " +
+                       std::to_string(static_cast<int>(limit)) + "]";
             }
             return {};
         };
-        if (auto e = number(columns_.lon, options_.lon_column, origin.position.lon_deg, 180.0); !e.empty()) return e;
-        if (auto e = number(columns_.lat, options_.lat_column, origin.position.lat_deg, 90.0); !e.empty()) return e;
+        if (auto e = number(columns_.lon, options_.lon_column, origin.position.lon_deg, 180.0);
+            !e.empty())
+            return e;
+        if (auto e = number(columns_.lat, options_.lat_column, origin.position.lat_deg, 90.0);
+            !e.empty())
+            return e;
         return {};
     }
 
@@ -249,7 +278,8 @@ private:
     Columns columns_;
     int needed_ = 0;
     std::size_t line_number_ = 0;
-    std::vector<std::string> fields_;
+    std::vector<std::string> fields_;      // a quoted line's fields
+    std::vector<std::string_view> views_;  // the current line's fields
     std::vector<std::string> header_names_;
     std::vector<std::string> warnings_;
 };
@@ -271,7 +301,8 @@ bool is_plain_point_csv(const std::string& path, const PointCsvOptions& options)
     return c.id >= 0 && c.lon >= 0 && c.lat >= 0;
 }
 
-std::unique_ptr<OriginReader> open_point_csv(const std::string& path, const PointCsvOptions& options) {
+std::unique_ptr<OriginReader> open_point_csv(const std::string& path,
+                                             const PointCsvOptions& options) {
     return std::make_unique<PointCsvReader>(path, options);
 }
 

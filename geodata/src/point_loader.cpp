@@ -1,11 +1,16 @@
 #include "sitecover/geodata/point_loader.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <filesystem>
 #include <mutex>
+#include <optional>
 #include <thread>
+
+#include <cpl_conv.h>
 
 #include "feature_point.hpp"
 #include "layer_reader.hpp"
@@ -28,21 +33,65 @@ std::size_t vertex_count(const Area& area) {
     return count;
 }
 
+// A table of points usually names its key "id": it is taken when "code" is absent.
+std::string code_field_name(const detail::LayerReader& reader, const OriginFields& fields) {
+    if (reader.field_index(fields.code) < 0 && fields.code == OriginFields{}.code &&
+        reader.field_index("id") >= 0) {
+        return "id";
+    }
+    return fields.code;
+}
+
+// GDAL's GeoJSON driver reads a FeatureCollection twice: a first pass over the whole file to
+// learn its fields (1.6 s of the 3.4 s on the 46 MB national communes), then the features. The
+// origins use only the code and name fields, so the first pass may stop after a few MB (GDAL's
+// OGR_GEOJSON_MAX_BYTES_FIRST_PASS): kept when the fields found there settle what is read (the
+// code, and the name if asked, as text, and no lon / lat columns), else the file is opened
+// again with the full first pass. Fields seen only after the first 4 MB are not read, which
+// changes nothing here; features are all read either way.
+constexpr const char* kFirstPassOption = "OGR_GEOJSON_MAX_BYTES_FIRST_PASS";
+constexpr const char* kFirstPassBytes = "4000000";
+
+bool is_text_field(detail::LayerReader& reader, const std::string& name) {
+    const int index = reader.field_index(name);
+    return index >= 0 && reader.layer().GetLayerDefn()->GetFieldDefn(index)->GetType() == OFTString;
+}
+
+detail::LayerReader open_origin_layer(const LayerSource& source, const OriginFields& fields) {
+    std::string ext = std::filesystem::path(source.path).extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext != ".geojson" && ext != ".json") return detail::LayerReader(source);
+    const char* before = CPLGetThreadLocalConfigOption(kFirstPassOption, nullptr);
+    const std::string saved = before != nullptr ? before : "";
+    CPLSetThreadLocalConfigOption(kFirstPassOption, kFirstPassBytes);
+    std::optional<detail::LayerReader> quick;
+    try {
+        quick.emplace(source);
+    } catch (...) {
+        CPLSetThreadLocalConfigOption(kFirstPassOption,
+                                      before != nullptr ? saved.c_str() : nullptr);
+        throw;
+    }
+    CPLSetThreadLocalConfigOption(kFirstPassOption, before != nullptr ? saved.c_str() : nullptr);
+    const bool settled = is_text_field(*quick, code_field_name(*quick, fields)) &&
+                         (fields.name.empty() || is_text_field(*quick, fields.name)) &&
+                         quick->field_index(fields.lon) < 0 && quick->field_index(fields.lat) < 0;
+    if (settled) return std::move(*quick);
+    quick.reset();
+    return detail::LayerReader(source);
+}
+
 class GdalOriginReader final : public OriginReader {
 public:
     GdalOriginReader(const LayerSource& source, const OriginFields& fields, OriginRule rule)
-        : reader_(source), rule_(rule) {
-        // A table of points usually names its key "id": accept it when "code" is absent.
-        code_name_ = fields.code;
-        if (reader_.field_index(code_name_) < 0 && code_name_ == OriginFields{}.code &&
-            reader_.field_index("id") >= 0) {
-            code_name_ = "id";
-        }
+        : reader_(open_origin_layer(source, fields)), rule_(rule) {
+        code_name_ = code_field_name(reader_, fields);
         code_field_ = reader_.require_field(code_name_, "origin code");
         // The default name field is optional; one named on purpose must exist.
-        name_field_ = fields.name.empty()                ? -1
-                      : fields.name == OriginFields{}.name ? reader_.field_index(fields.name)
-                                                           : reader_.require_field(fields.name, "origin name");
+        name_field_ = fields.name.empty() ? -1
+                      : fields.name == OriginFields{}.name
+                          ? reader_.field_index(fields.name)
+                          : reader_.require_field(fields.name, "origin name");
         // Points come from the lon / lat columns of a table, else from the geometry.
         points_ = std::make_unique<detail::FeaturePointReader>(reader_, fields.lon, fields.lat);
         // Only when the driver counts cheaply (no second pass over a big file).
