@@ -10,6 +10,8 @@ packages=(
   libgdal-dev gdal-bin libproj-dev libboost-dev libnanoflann-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libcairo2-dev fonts-dejavu-core
+  doxygen
+  pybind11-dev python3-dev python3-numpy python3-pytest python3-pandas
 )
 if [ "${SITECOVER_FUZZ:-0}" = "1" ]; then
   packages+=(clang-14 libclang-rt-14-dev)

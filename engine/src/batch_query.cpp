@@ -14,21 +14,43 @@ unsigned resolve_thread_count(unsigned threads) noexcept {
     return std::max(1u, std::thread::hardware_concurrency());
 }
 
-BatchResult k_nearest_batch(const SiteIndex& index, const std::vector<LonLat>& points,
-                            std::size_t k, double max_distance_m, unsigned threads) {
+namespace {
+
+constexpr std::size_t kBlock = 1024;
+
+void check_points(const std::vector<LonLat>& points, const char* function) {
     for (std::size_t i = 0; i < points.size(); ++i) {
         if (!is_valid(points[i])) {
-            throw ArgumentError("k_nearest_batch: point " + std::to_string(i) + " is not a valid lon/lat");
+            throw ArgumentError(std::string(function) + ": point " + std::to_string(i) +
+                                " is not a valid lon/lat");
         }
     }
+}
+
+BatchResult flatten(std::vector<std::vector<Neighbour>>& per_point) {
+    BatchResult result;
+    result.offset.reserve(per_point.size() + 1);
+    result.offset.push_back(0);
+    for (auto& hits : per_point) {
+        result.hits.insert(result.hits.end(), hits.begin(), hits.end());
+        result.offset.push_back(result.hits.size());
+    }
+    return result;
+}
+
+}  // namespace
+
+BatchResult k_nearest_batch(const SiteIndex& index, const std::vector<LonLat>& points,
+                            std::size_t k, double max_distance_m, unsigned threads) {
+    check_points(points, "k_nearest_batch");
     // Each point's hits go to its own slot, so that the output order is the input order
     // whatever thread answered it.
     std::vector<std::vector<Neighbour>> per_point(points.size());
-    constexpr std::size_t kBlock = 1024;
     detail::parallel_blocks(points.size(), kBlock, resolve_thread_count(threads), [&] {
         return [&](std::size_t begin, std::size_t end) {
             for (std::size_t i = begin; i < end; ++i) {
-                std::vector<Neighbour> hits = k == 1 ? std::vector<Neighbour>{} : index.k_nearest(points[i], k);
+                std::vector<Neighbour> hits =
+                    k == 1 ? std::vector<Neighbour>{} : index.k_nearest(points[i], k);
                 if (k == 1) {
                     if (auto best = index.nearest(points[i], max_distance_m)) hits.push_back(*best);
                 }
@@ -37,15 +59,34 @@ BatchResult k_nearest_batch(const SiteIndex& index, const std::vector<LonLat>& p
             }
         };
     });
+    return flatten(per_point);
+}
 
-    BatchResult result;
-    result.offset.reserve(points.size() + 1);
-    result.offset.push_back(0);
-    for (auto& hits : per_point) {
-        result.hits.insert(result.hits.end(), hits.begin(), hits.end());
-        result.offset.push_back(result.hits.size());
-    }
-    return result;
+std::vector<std::optional<Neighbour>> nearest_batch(const SiteIndex& index,
+                                                    const std::vector<LonLat>& points,
+                                                    double max_distance_m, unsigned threads) {
+    check_points(points, "nearest_batch");
+    std::vector<std::optional<Neighbour>> answers(points.size());
+    detail::parallel_blocks(points.size(), kBlock, resolve_thread_count(threads), [&] {
+        return [&](std::size_t begin, std::size_t end) {
+            for (std::size_t i = begin; i < end; ++i)
+                answers[i] = index.nearest(points[i], max_distance_m);
+        };
+    });
+    return answers;
+}
+
+BatchResult within_batch(const SiteIndex& index, const std::vector<LonLat>& points, double radius_m,
+                         unsigned threads) {
+    check_points(points, "within_batch");
+    std::vector<std::vector<Neighbour>> per_point(points.size());
+    detail::parallel_blocks(points.size(), kBlock, resolve_thread_count(threads), [&] {
+        return [&](std::size_t begin, std::size_t end) {
+            for (std::size_t i = begin; i < end; ++i)
+                per_point[i] = index.within(points[i], radius_m);
+        };
+    });
+    return flatten(per_point);
 }
 
 }  // namespace sitecover

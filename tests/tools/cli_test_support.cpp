@@ -98,9 +98,12 @@ CliResult run_cli(const std::vector<std::string>& args, const CliOptions& option
     for (const auto& a : argv_text) result.command += (result.command.empty() ? "" : " ") + a;
 
     const TempDir capture("sitecover-cli-capture");
-    const Fd out_fd(open_or_throw(capture / "stdout", O_WRONLY | O_CREAT | O_TRUNC));
+    const Fd out_fd(options.stdout_path.empty()
+                        ? open_or_throw(capture / "stdout", O_WRONLY | O_CREAT | O_TRUNC)
+                        : open_or_throw(options.stdout_path, O_WRONLY | O_CREAT | O_TRUNC));
     const Fd err_fd(open_or_throw(capture / "stderr", O_WRONLY | O_CREAT | O_TRUNC));
-    const Fd null_fd(open_or_throw("/dev/null", O_RDONLY));
+    const Fd null_fd(open_or_throw(
+        options.stdin_path.empty() ? fs::path("/dev/null") : options.stdin_path, O_RDONLY));
 
     // Everything the child needs is prepared before fork: it only calls async-signal-safe
     // functions (dup2, chdir, execve, _exit).

@@ -98,6 +98,10 @@ struct CliOptions {
     std::map<std::string, std::optional<std::string>> env;
     /// The child is killed (and the result marks it) after this many seconds.
     double timeout_s = 120.0;
+    /// The child's stdin: this file (empty: /dev/null).
+    fs::path stdin_path;
+    /// The child's stdout goes to this path (e.g. /dev/full) instead of being captured.
+    fs::path stdout_path;
 };
 
 /// What a run produced.
@@ -115,7 +119,8 @@ struct CliResult {
 };
 
 /// Runs kCliPath with `args` (argv[1..]) through fork/execve: no shell, no quoting. stdin is
-/// /dev/null. Throws std::runtime_error only when the child cannot be started.
+/// /dev/null unless options.stdin_path names a file. Throws std::runtime_error only when the child
+/// cannot be started.
 CliResult run_cli(const std::vector<std::string>& args, const CliOptions& options = {});
 
 /// A CSV table parsed per RFC 4180 (quoted fields, doubled quotes, LF or CRLF line ends).

@@ -3,6 +3,7 @@
 /// Many nearest-site queries at once, spread over threads.
 
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "sitecover/lon_lat.hpp"
@@ -24,6 +25,20 @@ struct BatchResult {
 /// Thread-safe: the index is only read.
 BatchResult k_nearest_batch(const SiteIndex& index, const std::vector<LonLat>& points,
                             std::size_t k, double max_distance_m, unsigned threads);
+
+/// nearest for every point (at most max_distance_m away; infinity: no cap) on `threads` threads
+/// (0: all hardware threads): one optional per point, in point order, independent of the thread
+/// count. Cheaper than k_nearest_batch with k = 1 (no per-point allocation). Same errors as
+/// k_nearest_batch. Thread-safe: the index is only read.
+std::vector<std::optional<Neighbour>> nearest_batch(const SiteIndex& index,
+                                                    const std::vector<LonLat>& points,
+                                                    double max_distance_m, unsigned threads);
+
+/// within for every point: all sites at most radius_m away (>= 0), sorted per point as
+/// SiteIndex::within sorts them, on `threads` threads (0: all hardware threads), independent of
+/// the thread count. Same errors as k_nearest_batch. Thread-safe: the index is only read.
+BatchResult within_batch(const SiteIndex& index, const std::vector<LonLat>& points, double radius_m,
+                         unsigned threads);
 
 /// The number of threads `threads` means here: itself when positive, else the hardware
 /// concurrency (at least 1). Thread-safe.

@@ -1,0 +1,37 @@
+# The shared-library build, end to end: configures this project with BUILD_SHARED_LIBS=ON (no
+# tests, no benchmarks), builds and installs it, then builds the engine-only and the GDAL-loading
+# consumers against the installed package and runs them. Slow (a second build of the libraries).
+# Usage: cmake -DSOURCE=<project> -DWORK=<dir> -DDATA=<geodata> -DGENERATOR=... -P shared_build.cmake
+function(run what)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${what} failed (${rc}):\n${out}")
+  endif()
+  set(last_output "${out}" PARENT_SCOPE)
+endfunction()
+
+set(build ${WORK}/build)
+set(prefix ${WORK}/prefix)
+file(REMOVE_RECURSE ${WORK})
+run("configure (shared)" ${CMAKE_COMMAND} -S ${SOURCE} -B ${build} -G ${GENERATOR}
+    -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON
+    -DSITECOVER_BUILD_TESTS=OFF -DSITECOVER_BUILD_BENCH=OFF)
+run("build (shared)" ${CMAKE_COMMAND} --build ${build})
+run("install (shared)" ${CMAKE_COMMAND} --install ${build} --prefix ${prefix})
+file(GLOB engine_so "${prefix}/lib*/libsitecover_engine.so*" "${prefix}/lib/*/libsitecover_engine.so*")
+if(NOT engine_so)
+  message(FATAL_ERROR "no libsitecover_engine.so installed under ${prefix}")
+endif()
+
+foreach(consumer nearest_sites canton_coverage)
+  run("configure ${consumer}" ${CMAKE_COMMAND} -S ${SOURCE}/tests/consumers/${consumer}
+      -B ${WORK}/${consumer} -G ${GENERATOR} -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release)
+  run("build ${consumer}" ${CMAKE_COMMAND} --build ${WORK}/${consumer})
+  # The installed libraries are found through the build tree's RPATH, as CMake sets it.
+  run("run ${consumer}" ${WORK}/${consumer}/${consumer} ${DATA})
+  message(STATUS "${consumer} (shared): ${last_output}")
+  execute_process(COMMAND ldd ${WORK}/${consumer}/${consumer} OUTPUT_VARIABLE deps)
+  if(NOT deps MATCHES "libsitecover_engine\\.so")
+    message(FATAL_ERROR "${consumer} is not linked to the shared libsitecover_engine:\n${deps}")
+  endif()
+endforeach()

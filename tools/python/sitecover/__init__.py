@@ -1,0 +1,43 @@
+"""sitecover: exact nearest-site and coverage queries over networks of public-service sites.
+
+    >>> import numpy as np, sitecover
+    >>> index = sitecover.SiteIndex.from_file("../shared/geodata/france/france-services-2024-08-01.csv")
+    >>> site, distance_m = index.nearest(np.array([0.5857]), np.array([43.6465]))
+
+Distances are WGS84 geodesics in metres, exactly those of the C++ library and the `sitecover`
+command. Queries release the GIL and take a ``threads`` argument (0: all cores).
+"""
+
+from ._sitecover import (  # noqa: F401  (re-exported)
+    Areas,
+    InputError,
+    OutputError,
+    SiteIndex,
+    __version__,
+    load_points,
+)
+from ._sitecover import _coverage_records
+
+__all__ = ["Areas", "InputError", "OutputError", "SiteIndex", "coverage", "load_points", "__version__"]
+
+
+def coverage(areas, sites, boundary="included", as_frame=None):
+    """Which sites lie in each area: one record per area, in area order.
+
+    Columns: area_code, area_name, site_count, site_ids (list of ids, by id), covered (bool),
+    margin_m (metres from the best-placed site to the area's boundary; None when uncovered).
+    ``boundary``: "included" (a site on a boundary covers every area it touches) or "excluded".
+    Returns a pandas DataFrame when pandas is importable (or ``as_frame=True``), else a list of
+    dicts (or with ``as_frame=False``).
+    """
+    records = _coverage_records(areas, sites, boundary)
+    if as_frame is False:
+        return records
+    try:
+        import pandas
+    except ImportError:
+        if as_frame:
+            raise
+        return records
+    columns = ["area_code", "area_name", "site_count", "site_ids", "covered", "margin_m"]
+    return pandas.DataFrame.from_records(records, columns=columns)

@@ -1,0 +1,92 @@
+#include "coverage_binding.hpp"
+
+#include <pybind11/stl.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sitecover/coverage.hpp"
+#include "sitecover/coverage_index.hpp"
+#include "sitecover/error.hpp"
+#include "sitecover/geodata/area_loader.hpp"
+#include "sitecover/site_index.hpp"
+
+namespace sitecover::python {
+namespace py = pybind11;
+
+namespace {
+
+std::shared_ptr<CoverageIndex> areas_from_file(const std::string& path, const std::string& layer,
+                                               const std::string& where, const std::string& crs,
+                                               const std::string& code_field,
+                                               const std::string& name_field) {
+    const py::gil_scoped_release unlocked;
+    return std::make_shared<CoverageIndex>(
+        geodata::load_areas({path, layer, where, crs}, {code_field, name_field}));
+}
+
+Boundary boundary_rule(const std::string& text) {
+    if (text == "included") return Boundary::Included;
+    if (text == "excluded") return Boundary::Excluded;
+    throw ArgumentError("boundary: '" + text + "' is not 'included' or 'excluded'");
+}
+
+// One dict per area, in area order: the columns of `sitecover coverage`.
+py::list coverage_records(const CoverageIndex& areas, const SiteIndex& sites,
+                          const std::string& boundary) {
+    const Boundary rule = boundary_rule(boundary);
+    std::vector<AreaCoverage> result;
+    {
+        const py::gil_scoped_release unlocked;
+        result = compute_coverage(areas, sites.sites(), rule);
+    }
+    py::list records;
+    for (const AreaCoverage& c : result) {
+        const Area& area = areas.areas()[c.area];
+        std::vector<std::string> ids;
+        for (const std::size_t s : c.sites) ids.push_back(sites.sites()[s].id);
+        py::dict record;
+        record["area_code"] = area.code;
+        record["area_name"] = area.name;
+        record["site_count"] = c.sites.size();
+        record["site_ids"] = ids;
+        record["covered"] = c.covered();
+        record["margin_m"] = c.margin_m ? py::cast(*c.margin_m) : py::none();
+        records.append(record);
+    }
+    return records;
+}
+
+std::vector<std::string> area_field(const CoverageIndex& areas, std::string Area::*field) {
+    std::vector<std::string> out;
+    out.reserve(areas.areas().size());
+    for (const Area& area : areas.areas()) out.push_back(area.*field);
+    return out;
+}
+
+}  // namespace
+
+void bind_coverage(py::module_& module) {
+    py::class_<CoverageIndex, std::shared_ptr<CoverageIndex>>(module, "Areas", R"doc(
+Areas (cantons, communes...) indexed for point-in-area tests, in WGS84 lon/lat.
+)doc")
+        .def_static("from_file", &areas_from_file, py::arg("path"), py::arg("layer") = "",
+                    py::arg("where") = "", py::arg("crs") = "", py::arg("code_field") = "code",
+                    py::arg("name_field") = "nom",
+                    "Loads the polygons of any GDAL vector file, reprojected to WGS84 and "
+                    "repaired; `where` is an OGR SQL filter, `crs` is assumed when the file "
+                    "declares none. OSError (sitecover.InputError) naming the file, layer, "
+                    "feature and field on bad data.")
+        .def("__len__", [](const CoverageIndex& a) { return a.areas().size(); })
+        .def_property_readonly(
+            "codes", [](const CoverageIndex& a) { return area_field(a, &Area::code); },
+            "The area codes, in file order.")
+        .def_property_readonly(
+            "names", [](const CoverageIndex& a) { return area_field(a, &Area::name); },
+            "The area names, in file order.");
+    module.def("_coverage_records", &coverage_records, py::arg("areas"), py::arg("sites"),
+               py::arg("boundary") = "included");
+}
+
+}  // namespace sitecover::python

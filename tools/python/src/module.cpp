@@ -1,0 +1,17 @@
+// The extension module sitecover._sitecover; the package sitecover re-exports it.
+
+#include <pybind11/pybind11.h>
+
+#include "coverage_binding.hpp"
+#include "errors.hpp"
+#include "points_binding.hpp"
+#include "site_index_binding.hpp"
+
+PYBIND11_MODULE(_sitecover, module) {
+    module.doc() = "sitecover: exact nearest-site and coverage queries (C++ core)";
+    module.attr("__version__") = SITECOVER_VERSION;
+    sitecover::python::register_errors(module);
+    sitecover::python::bind_site_index(module);
+    sitecover::python::bind_coverage(module);
+    sitecover::python::bind_points(module);
+}

@@ -1,0 +1,202 @@
+#include "site_index_binding.hpp"
+
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "arrays.hpp"
+#include "sitecover/batch_query.hpp"
+#include "sitecover/error.hpp"
+#include "sitecover/geodata/site_loader.hpp"
+#include "sitecover/site_index.hpp"
+
+namespace sitecover::python {
+namespace py = pybind11;
+
+namespace {
+
+constexpr double kNoDistance = std::numeric_limits<double>::quiet_NaN();
+
+std::shared_ptr<SiteIndex> from_arrays(const py::handle& ids, const DoubleArray& lon_deg,
+                                       const DoubleArray& lat_deg, const py::object& names) {
+    const std::vector<LonLat> where = positions(lon_deg, lat_deg);
+    const std::vector<std::string> id_text = strings(ids, where.size(), "ids");
+    std::vector<std::string> name_text(where.size());
+    if (!names.is_none()) name_text = strings(names, where.size(), "names");
+    std::vector<Site> sites(where.size());
+    for (std::size_t i = 0; i < sites.size(); ++i) {
+        sites[i].id = id_text[i];
+        sites[i].name = name_text[i];
+        sites[i].position = where[i];
+    }
+    try {
+        return std::make_shared<SiteIndex>(std::move(sites));
+    } catch (const InputError& e) {
+        throw ArgumentError(e.what());  // the caller's arrays, not a file, hold the bad value
+    }
+}
+
+std::shared_ptr<SiteIndex> from_file(const std::string& path, const std::string& layer,
+                                     const std::string& where, const std::string& crs,
+                                     const std::string& id_field, const std::string& name_field,
+                                     const std::string& lon_field, const std::string& lat_field) {
+    geodata::SiteFields fields;
+    fields.id = id_field;
+    fields.name = name_field;
+    fields.lon = lon_field;
+    fields.lat = lat_field;
+    geodata::LoadedSites loaded;
+    {
+        const py::gil_scoped_release unlocked;
+        loaded = geodata::load_sites({path, layer, where, crs}, fields);
+    }
+    for (const std::string& warning : loaded.warnings) {
+        PyErr_WarnEx(PyExc_UserWarning, warning.c_str(), 1);
+    }
+    return std::make_shared<SiteIndex>(std::move(loaded.sites));
+}
+
+py::tuple nearest(const SiteIndex& index, const DoubleArray& lon_deg, const DoubleArray& lat_deg,
+                  double max_distance_m, unsigned threads) {
+    const std::vector<LonLat> points = positions(lon_deg, lat_deg);
+    std::vector<std::optional<Neighbour>> answers;
+    {
+        const py::gil_scoped_release unlocked;
+        answers = nearest_batch(index, points, max_distance_m, threads);
+    }
+    py::array_t<std::int64_t> site(static_cast<py::ssize_t>(points.size()));
+    py::array_t<double> distance_m(static_cast<py::ssize_t>(points.size()));
+    auto site_out = site.mutable_unchecked<1>();
+    auto distance_out = distance_m.mutable_unchecked<1>();
+    for (std::size_t i = 0; i < answers.size(); ++i) {
+        site_out(i) = answers[i] ? static_cast<std::int64_t>(answers[i]->site) : -1;
+        distance_out(i) = answers[i] ? answers[i]->distance_m : kNoDistance;
+    }
+    return py::make_tuple(site, distance_m);
+}
+
+py::tuple k_nearest(const SiteIndex& index, const DoubleArray& lon_deg, const DoubleArray& lat_deg,
+                    std::size_t k, unsigned threads) {
+    const std::vector<LonLat> points = positions(lon_deg, lat_deg);
+    BatchResult result;
+    {
+        const py::gil_scoped_release unlocked;
+        result =
+            k_nearest_batch(index, points, k, std::numeric_limits<double>::infinity(), threads);
+    }
+    const auto rows = static_cast<py::ssize_t>(points.size());
+    const auto columns = static_cast<py::ssize_t>(k);
+    py::array_t<std::int64_t> site({rows, columns});
+    py::array_t<double> distance_m({rows, columns});
+    auto site_out = site.mutable_unchecked<2>();
+    auto distance_out = distance_m.mutable_unchecked<2>();
+    for (py::ssize_t i = 0; i < rows; ++i) {
+        const std::size_t begin = result.offset[i];
+        const std::size_t count = result.offset[i + 1] - begin;
+        for (py::ssize_t j = 0; j < columns; ++j) {
+            const bool hit = static_cast<std::size_t>(j) < count;
+            site_out(i, j) = hit ? static_cast<std::int64_t>(result.hits[begin + j].site) : -1;
+            distance_out(i, j) = hit ? result.hits[begin + j].distance_m : kNoDistance;
+        }
+    }
+    return py::make_tuple(site, distance_m);
+}
+
+py::tuple within(const SiteIndex& index, const DoubleArray& lon_deg, const DoubleArray& lat_deg,
+                 double radius_m, unsigned threads) {
+    const std::vector<LonLat> points = positions(lon_deg, lat_deg);
+    BatchResult result;
+    {
+        const py::gil_scoped_release unlocked;
+        result = within_batch(index, points, radius_m, threads);
+    }
+    py::array_t<std::int64_t> offset(static_cast<py::ssize_t>(result.offset.size()));
+    py::array_t<std::int64_t> site(static_cast<py::ssize_t>(result.hits.size()));
+    py::array_t<double> distance_m(static_cast<py::ssize_t>(result.hits.size()));
+    auto offset_out = offset.mutable_unchecked<1>();
+    auto site_out = site.mutable_unchecked<1>();
+    auto distance_out = distance_m.mutable_unchecked<1>();
+    for (std::size_t i = 0; i < result.offset.size(); ++i) {
+        offset_out(i) = static_cast<std::int64_t>(result.offset[i]);
+    }
+    for (std::size_t i = 0; i < result.hits.size(); ++i) {
+        site_out(i) = static_cast<std::int64_t>(result.hits[i].site);
+        distance_out(i) = result.hits[i].distance_m;
+    }
+    return py::make_tuple(offset, site, distance_m);
+}
+
+py::array_t<double> coordinate(const SiteIndex& index, bool latitude) {
+    const auto& sites = index.sites();
+    py::array_t<double> out(static_cast<py::ssize_t>(sites.size()));
+    auto values = out.mutable_unchecked<1>();
+    for (std::size_t i = 0; i < sites.size(); ++i) {
+        values(i) = latitude ? sites[i].position.lat_deg : sites[i].position.lon_deg;
+    }
+    return out;
+}
+
+std::vector<std::string> site_field(const SiteIndex& index, std::string Site::*field) {
+    std::vector<std::string> out;
+    out.reserve(index.sites().size());
+    for (const Site& site : index.sites()) out.push_back(site.*field);
+    return out;
+}
+
+}  // namespace
+
+void bind_site_index(py::module_& module) {
+    py::class_<SiteIndex, std::shared_ptr<SiteIndex>>(module, "SiteIndex", R"doc(
+An immutable index of sites answering nearest, k-nearest and within-radius queries with exact
+WGS84 ellipsoidal (geodesic) distances, in metres. Ties between equidistant sites go to the
+smaller id (numeric ids compare as numbers), then to the earlier site. Queries take numpy arrays
+of longitudes and latitudes (degrees, WGS84), release the GIL and run on `threads` threads
+(0: all cores); the answers never depend on the thread count.
+)doc")
+        .def(py::init(&from_arrays), py::arg("ids"), py::arg("lon"), py::arg("lat"),
+             py::arg("names") = py::none(),
+             "Builds the index from sequences of ids (converted with str()), longitudes and "
+             "latitudes in degrees, and optional names. ValueError on an invalid position.")
+        .def_static(
+            "from_file", &from_file, py::arg("path"), py::arg("layer") = "", py::arg("where") = "",
+            py::arg("crs") = "", py::arg("id_field") = "id_fs", py::arg("name_field") = "lib_fs",
+            py::arg("lon_field") = "longitude", py::arg("lat_field") = "latitude",
+            "Loads the sites of any GDAL vector file (the ANCT France Services CSV by "
+            "default field names), keeping the features that match the OGR SQL filter "
+            "`where`; `crs` is assumed when the file declares none. Warnings about "
+            "missing optional fields are Python UserWarnings. OSError (sitecover.InputError) "
+            "naming the file, layer, feature and field on bad data.")
+        .def("__len__", [](const SiteIndex& index) { return index.sites().size(); })
+        .def_property_readonly(
+            "ids", [](const SiteIndex& i) { return site_field(i, &Site::id); },
+            "The site ids, in the order given.")
+        .def_property_readonly(
+            "names", [](const SiteIndex& i) { return site_field(i, &Site::name); },
+            "The site names, in the order given.")
+        .def_property_readonly(
+            "lon", [](const SiteIndex& i) { return coordinate(i, false); },
+            "The site longitudes, degrees.")
+        .def_property_readonly(
+            "lat", [](const SiteIndex& i) { return coordinate(i, true); },
+            "The site latitudes, degrees.")
+        .def("nearest", &nearest, py::arg("lon"), py::arg("lat"),
+             py::arg("max_distance_m") = std::numeric_limits<double>::infinity(),
+             py::arg("threads") = 0u,
+             "Nearest site of each point: (site, distance_m), int64 positions into the index "
+             "(-1 when no site lies within max_distance_m) and float64 metres (NaN then).")
+        .def("k_nearest", &k_nearest, py::arg("lon"), py::arg("lat"), py::arg("k"),
+             py::arg("threads") = 0u,
+             "The k nearest sites of each point, nearest first: (site, distance_m) of shape "
+             "(n, k), padded with -1 and NaN when the index holds fewer than k sites.")
+        .def("within", &within, py::arg("lon"), py::arg("lat"), py::arg("radius_m"),
+             py::arg("threads") = 0u,
+             "Every site within radius_m of each point, nearest first, as compressed rows: "
+             "(offset, site, distance_m); point i's hits are site[offset[i]:offset[i+1]].");
+}
+
+}  // namespace sitecover::python

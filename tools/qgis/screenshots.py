@@ -1,0 +1,113 @@
+"""Renders the README's pictures of the QGIS plugin, headless: the "Canton coverage" dialog
+and the styled results of both algorithms on the Gers.
+
+Usage (after building; QT_QPA_PLATFORM=offscreen is set here):
+    /usr/bin/python3 tools/qgis/screenshots.py build/sitecover_qgis.zip ../shared/geodata tools/doc
+"""
+
+import os
+import sys
+import tempfile
+import zipfile
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from qgis.core import (  # noqa: E402
+    QgsApplication,
+    QgsMapSettings,
+    QgsMapRendererParallelJob,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsRectangle,
+)
+from qgis.PyQt.QtCore import QSize  # noqa: E402
+from qgis.PyQt.QtGui import QColor  # noqa: E402
+
+
+def main(zip_path, data, out_dir):
+    plugins = tempfile.mkdtemp(prefix="sitecover-shots-")
+    with zipfile.ZipFile(zip_path) as archive:
+        archive.extractall(plugins)
+    app = QgsApplication([], True)
+    app.initQgis()
+    sys.path[:0] = ["/usr/share/qgis/python/plugins", plugins]
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    from sitecover_qgis import styles
+    from sitecover_qgis.provider import SitecoverProvider
+
+    provider = SitecoverProvider()  # kept referenced: the registry does not own Python's copy
+    QgsApplication.processingRegistry().addProvider(provider)
+    # The Processing dialogs expect a QGIS window (qgis.utils.iface); a headless run gives them
+    # a map canvas and a message bar, all they touch to show a dialog.
+    import qgis.utils
+    from qgis.gui import QgsMapCanvas, QgsMessageBar
+
+    class HeadlessInterface:
+        def __init__(self):
+            self.canvas, self.bar = QgsMapCanvas(), QgsMessageBar()
+
+        def mapCanvas(self):  # noqa: N802
+            return self.canvas
+
+        def messageBar(self):  # noqa: N802
+            return self.bar
+
+        def activeLayer(self):  # noqa: N802
+            return None
+
+        def __getattr__(self, name):
+            return lambda *args, **kwargs: None
+
+    qgis.utils.iface = HeadlessInterface()
+    import processing
+    from processing.gui.AlgorithmDialog import AlgorithmDialog
+
+    sites = (f"{data}/france/france-services-2024-08-01.csv"
+             "|option:X_POSSIBLE_NAMES=longitude|option:Y_POSSIBLE_NAMES=latitude")
+    cantons = f"{data}/gers/cantons-32-geofla2016.geojson"
+    communes = f"{data}/gers/communes-32-adminexpress2018.geojson"
+
+    from qgis.core import QgsVectorLayer
+    from qgis.PyQt.QtWidgets import QMainWindow
+
+    # Layers open in the project, as a planner would have them: the dialog offers them.
+    QgsProject.instance().addMapLayers([QgsVectorLayer(cantons, "cantons-32-geofla2016", "ogr"),
+                                        QgsVectorLayer(sites, "france-services-2024-08-01", "ogr")])
+
+    window = QMainWindow()
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("sitecover:coverage")
+    dialog = AlgorithmDialog(algorithm, parent=window)
+    dialog.resize(900, 620)
+    dialog.show()
+    app.processEvents()
+    dialog.grab().save(os.path.join(out_dir, "qgis-dialog.png"))
+
+    context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
+    coverage = processing.run("sitecover:coverage", {
+        "AREAS": cantons, "SITES": sites, "OUTPUT": "memory:coverage"})["OUTPUT"]
+    nearest = processing.run("sitecover:nearest", {
+        "ORIGINS": communes, "SITES": sites, "OUTPUT": "memory:nearest"})["OUTPUT"]
+    styles.COVERAGE_STYLE.postProcessLayer(coverage, context, feedback)
+    styles.NEAREST_STYLE.postProcessLayer(nearest, context, feedback)
+    QgsProject.instance().addMapLayers([coverage, nearest])
+
+    settings = QgsMapSettings()
+    settings.setLayers([nearest, coverage])
+    settings.setDestinationCrs(coverage.crs())
+    extent = QgsRectangle(coverage.extent())
+    extent.scale(1.05)
+    settings.setExtent(extent)
+    settings.setOutputSize(QSize(900, 760))
+    settings.setBackgroundColor(QColor("white"))
+    job = QgsMapRendererParallelJob(settings)
+    job.start()
+    job.waitForFinished()
+    job.renderedImage().save(os.path.join(out_dir, "qgis-result.png"))
+    app.exitQgis()
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:4])

@@ -1,0 +1,149 @@
+"""Processing algorithm "Nearest site": each origin's nearest site as the crow flies."""
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from . import layers, styles
+from .engine import sitecover
+
+CHUNK = 20_000  # origins per query call: progress and cancellation between chunks
+
+
+class NearestAlgorithm(QgsProcessingAlgorithm):
+    ORIGINS, ORIGIN_CODE, ORIGIN_NAME = "ORIGINS", "ORIGIN_CODE_FIELD", "ORIGIN_NAME_FIELD"
+    SITES, SITE_ID, SITE_NAME = "SITES", "SITE_ID_FIELD", "SITE_NAME_FIELD"
+    MAX_KM, THREADS, OUTPUT = "MAX_DISTANCE_KM", "THREADS", "OUTPUT"
+
+    def name(self):
+        return "nearest"
+
+    def displayName(self):  # noqa: N802
+        return "Nearest site (crow-fly)"
+
+    def shortHelpString(self):  # noqa: N802
+        return ("The nearest site of every origin (commune, point), with the exact WGS84 "
+                "ellipsoidal distance in metres. A polygon origin counts from a point inside "
+                "it (its point on surface), as the sitecover command does. Ties go to the "
+                "smaller site id. Output: one point per origin with origin_code, origin_name, "
+                "site_id, site_name and distance_m (empty beyond the optional cap), graded by "
+                "distance.")
+
+    def createInstance(self):  # noqa: N802
+        return NearestAlgorithm()
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ORIGINS, "Origins (communes or points)",
+            [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint]))
+        self.addParameter(QgsProcessingParameterField(
+            self.ORIGIN_CODE, "Origin code field", "code", self.ORIGINS, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.ORIGIN_NAME, "Origin name field", "nom", self.ORIGINS, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SITES, "Sites", [QgsProcessing.TypeVectorPoint]))
+        self.addParameter(QgsProcessingParameterField(
+            self.SITE_ID, "Site id field", "id_fs", self.SITES, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.SITE_NAME, "Site name field", "lib_fs", self.SITES, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MAX_KM, "Farthest distance considered (km, 0: no limit)",
+            QgsProcessingParameterNumber.Double, 0.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.THREADS, "Threads (0: all cores)", QgsProcessingParameterNumber.Integer, 0,
+            minValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, "Nearest site", QgsProcessing.TypeVectorPoint))
+        self.addOutput(QgsProcessingOutputNumber("ORIGIN_COUNT", "Origins"))
+        self.addOutput(QgsProcessingOutputNumber("MAX_DISTANCE_M", "Farthest origin (m)"))
+        self.addOutput(QgsProcessingOutputNumber("MEAN_DISTANCE_M", "Mean distance (m)"))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        origins_source = self.parameterAsSource(parameters, self.ORIGINS, context)
+        sites_source = self.parameterAsSource(parameters, self.SITES, context)
+        if origins_source is None or sites_source is None:
+            raise QgsProcessingException("both an origin layer and a site layer are needed")
+        # Field parameters left unset (qgis_process, models) take their documented defaults.
+        code_field = self.parameterAsString(parameters, self.ORIGIN_CODE, context) or "code"
+        name_field = self.parameterAsString(parameters, self.ORIGIN_NAME, context) or "nom"
+        site_id_field = self.parameterAsString(parameters, self.SITE_ID, context) or "id_fs"
+        site_name_field = self.parameterAsString(parameters, self.SITE_NAME, context) or "lib_fs"
+        max_km = self.parameterAsDouble(parameters, self.MAX_KM, context)
+        threads = self.parameterAsInt(parameters, self.THREADS, context)
+
+        feedback.pushInfo("reading the origins")
+        staged = layers.as_geopackage(origins_source, context, "origins")
+        ids, names, lon, lat = layers.point_arrays(sites_source, site_id_field, site_name_field,
+                                                   feedback)
+        try:
+            codes, origin_names, origin_lon, origin_lat = sitecover.load_points(
+                staged, code_field=code_field, name_field=name_field)
+            index = sitecover.SiteIndex(ids, lon, lat, names)
+        except (OSError, ValueError) as error:
+            raise QgsProcessingException(str(error)) from error
+        feedback.setProgress(10)
+
+        cap_m = max_km * 1000.0 if max_km > 0 else float("inf")
+        site = np.full(len(codes), -1, dtype=np.int64)
+        distance_m = np.full(len(codes), np.nan)
+        for begin in range(0, len(codes), CHUNK):
+            if feedback.isCanceled():
+                return {}
+            end = min(begin + CHUNK, len(codes))
+            site[begin:end], distance_m[begin:end] = index.nearest(
+                origin_lon[begin:end], origin_lat[begin:end], max_distance_m=cap_m,
+                threads=threads)
+            feedback.setProgress(10 + 80 * end / max(1, len(codes)))
+
+        dest_id = self._write(parameters, context, index, codes, origin_names,
+                              origin_lon, origin_lat, site, distance_m)
+        found = distance_m[~np.isnan(distance_m)]
+        worst = float(found.max()) if found.size else None
+        mean = float(found.mean()) if found.size else None
+        if worst is not None:
+            feedback.pushInfo(f"{len(codes)} origins: farthest {worst / 1000:.1f} km, "
+                              f"mean {mean / 1000:.1f} km")
+        if context.willLoadLayerOnCompletion(dest_id):
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(styles.NEAREST_STYLE)
+        feedback.setProgress(100)
+        return {self.OUTPUT: dest_id, "ORIGIN_COUNT": len(codes), "MAX_DISTANCE_M": worst,
+                "MEAN_DISTANCE_M": mean}
+
+    def _write(self, parameters, context, index, codes, names, lon, lat, site, distance_m):
+        fields = QgsFields()
+        for name, kind in (("origin_code", QVariant.String), ("origin_name", QVariant.String),
+                           ("site_id", QVariant.String), ("site_name", QVariant.String),
+                           ("distance_m", QVariant.Double)):
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Point, layers.WGS84)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        site_ids, site_names = index.ids, index.names
+        for i, code in enumerate(codes):
+            feature = QgsFeature(fields)
+            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(lon[i], lat[i])))
+            hit = site[i] >= 0
+            feature.setAttributes([
+                code, names[i], site_ids[site[i]] if hit else None,
+                site_names[site[i]] if hit else None,
+                float(distance_m[i]) if hit else None])
+            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
+        return dest_id
