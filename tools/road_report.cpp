@@ -82,12 +82,12 @@ RoadSetup load_road_setup(const Options& options) {
     setup.query_options.access_speed_kmh = options.number("--access-speed", 30.0, 0.1, 300.0);
     setup.max_snap_m = options.number("--max-snap-m", 5000.0, 0.0, 1e7);
     setup.within_s = options.number("--within-min", 30.0, 0.0, 1e6) * 60.0;
-    const geodata::LoadedRoads loaded =
+    geodata::LoadedRoads loaded =
         geodata::load_roads({setup.path, options.get("--roads-layer"),
                              options.get("--roads-where"), options.get("--roads-crs")},
                             load);
     for (const auto& w : loaded.warnings) warn(w);
-    setup.graph = std::make_unique<RoadGraph>(loaded.network);
+    setup.graph = std::make_unique<RoadGraph>(std::move(loaded.network));
     setup.snapper = std::make_unique<RoadSnapper>(*setup.graph);
     return setup;
 }

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <limits>
 #include <numeric>
 #include <string>
 
+#include "quad_heap.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/road_query.hpp"
 
@@ -51,18 +51,14 @@ void RoadQuery::run(const std::vector<std::optional<RoadSnap>>& site_snaps,
         return site_id_less(sites[a].id, sites[b].id);
     });
 
-    cost_.assign(g.node_count(), kInf);
-    other_.assign(g.node_count(), kInf);
-    rank_.assign(g.node_count(), kNone);
+    labels_.assign(g.node_count(), Label{kInf, kInf, kNone});
     on_segment_.clear();
     heap_.clear();
     const auto push = [&](RoadNode node, double cost, double other, std::uint32_t rank) {
-        if (!better(cost, rank, cost_[node], rank_[node])) return;
-        cost_[node] = cost;
-        other_[node] = other;
-        rank_[node] = rank;
-        heap_.emplace_back(cost, (std::uint64_t{rank} << 32) | node);
-        std::push_heap(heap_.begin(), heap_.end(), std::greater<>());
+        Label& label = labels_[node];
+        if (!better(cost, rank, label.cost, label.rank)) return;
+        label = {cost, other, rank};
+        detail::quad_heap_push(heap_, cost, (std::uint64_t{rank} << 32) | node);
     };
 
     // Seeds: a site on segment (a, b) at fraction t is reached from a along a -> b over the
@@ -93,38 +89,34 @@ void RoadQuery::run(const std::vector<std::optional<RoadSnap>>& site_snaps,
 
     // Dijkstra on the reverse graph: a label is a cost from the node to its site.
     const auto& first_in = g.first_in();
-    const auto& in_edge = g.in_edge();
-    const auto& tail = g.tail();
+    const auto& in_edges = g.in_edges();
+    const bool by_time = metric == RoadMetric::Time;
     while (!heap_.empty()) {
-        std::pop_heap(heap_.begin(), heap_.end(), std::greater<>());
-        const auto [cost, key] = heap_.back();
-        heap_.pop_back();
+        const auto [cost, key] = detail::quad_heap_pop(heap_);
         const auto node = static_cast<RoadNode>(key & 0xffffffffu);
         const auto rank = static_cast<std::uint32_t>(key >> 32);
-        if (cost != cost_[node] || rank != rank_[node]) continue;  // stale entry
+        const Label& label = labels_[node];
+        if (cost != label.cost || rank != label.rank) continue;  // stale entry
         if (cost > options.max_cost) break;
+        const double other = label.other;
         for (std::uint32_t i = first_in[node]; i < first_in[node + 1]; ++i) {
-            const std::uint32_t e = in_edge[i];
-            push(tail[e], cost + g.weight(e, metric), other_[node] + g.weight(e, other_metric),
-                 rank);
+            const RoadGraph::InEdge& in = in_edges[i];
+            push(in.tail, cost + (by_time ? in.time_s : in.length_m),
+                 other + (by_time ? in.length_m : in.time_s), rank);
         }
     }
     // Labels still in the heap are tentative (upper bounds): beyond the horizon, drop them all.
     if (!heap_.empty()) {
         heap_.clear();
-        for (std::size_t v = 0; v < cost_.size(); ++v) {
-            if (cost_[v] > options.max_cost) {
-                cost_[v] = kInf;
-                other_[v] = kInf;
-                rank_[v] = kNone;
-            }
+        for (Label& label : labels_) {
+            if (label.cost > options.max_cost) label = {kInf, kInf, kNone};
         }
     }
 }
 
 std::optional<std::size_t> RoadQuery::node_site(RoadNode node) const {
-    if (rank_[node] == kNone) return std::nullopt;
-    return site_of_rank_[rank_[node]];
+    if (labels_[node].rank == kNone) return std::nullopt;
+    return site_of_rank_[labels_[node].rank];
 }
 
 RoadResult RoadQuery::nearest(const RoadSnap& origin) const {
@@ -150,19 +142,20 @@ RoadResult RoadQuery::nearest(const RoadSnap& origin) const {
     };
     // An origin exactly on a node starts there; otherwise it leaves the segment by either end,
     // in the direction the road allows.
-    if (s == 0.0 && rank_[seg.a] != kNone)
-        consider(access_cost + cost_[seg.a], access_other + other_[seg.a], rank_[seg.a]);
-    if (s == 1.0 && rank_[seg.b] != kNone)
-        consider(access_cost + cost_[seg.b], access_other + other_[seg.b], rank_[seg.b]);
-    if (seg.forward != RoadGraph::kNoEdge && rank_[seg.b] != kNone) {
-        consider(access_cost + (1.0 - s) * g.weight(seg.forward, metric) + cost_[seg.b],
-                 access_other + (1.0 - s) * g.weight(seg.forward, other_metric) + other_[seg.b],
-                 rank_[seg.b]);
+    const Label& at_a = labels_[seg.a];
+    const Label& at_b = labels_[seg.b];
+    if (s == 0.0 && at_a.rank != kNone)
+        consider(access_cost + at_a.cost, access_other + at_a.other, at_a.rank);
+    if (s == 1.0 && at_b.rank != kNone)
+        consider(access_cost + at_b.cost, access_other + at_b.other, at_b.rank);
+    if (seg.forward != RoadGraph::kNoEdge && at_b.rank != kNone) {
+        consider(access_cost + (1.0 - s) * g.weight(seg.forward, metric) + at_b.cost,
+                 access_other + (1.0 - s) * g.weight(seg.forward, other_metric) + at_b.other,
+                 at_b.rank);
     }
-    if (seg.backward != RoadGraph::kNoEdge && rank_[seg.a] != kNone) {
-        consider(access_cost + s * g.weight(seg.backward, metric) + cost_[seg.a],
-                 access_other + s * g.weight(seg.backward, other_metric) + other_[seg.a],
-                 rank_[seg.a]);
+    if (seg.backward != RoadGraph::kNoEdge && at_a.rank != kNone) {
+        consider(access_cost + s * g.weight(seg.backward, metric) + at_a.cost,
+                 access_other + s * g.weight(seg.backward, other_metric) + at_a.other, at_a.rank);
     }
     // A site on the same segment is reached directly along it.
     const auto range =

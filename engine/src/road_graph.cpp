@@ -25,16 +25,17 @@ void validate(const RoadNetwork& network) {
     }
     for (std::size_t i = 0; i < network.edges.size(); ++i) {
         const RoadEdge& e = network.edges[i];
-        const std::string where = "road network: edge " + std::to_string(i);
+        // The text only on failure: a national network has 50 million edges.
+        const auto where = [i] { return "road network: edge " + std::to_string(i); };
         if (e.from >= network.nodes.size() || e.to >= network.nodes.size()) {
-            throw InputError(where + " names a missing node");
+            throw InputError(where() + " names a missing node");
         }
         if (!std::isfinite(e.length_m) || e.length_m < 0.0) {
-            throw InputError(where + ": length " + std::to_string(e.length_m) +
+            throw InputError(where() + ": length " + std::to_string(e.length_m) +
                              " m is not a finite non-negative number");
         }
         if (!std::isfinite(e.time_s) || e.time_s < 0.0) {
-            throw InputError(where + ": time " + std::to_string(e.time_s) +
+            throw InputError(where() + ": time " + std::to_string(e.time_s) +
                              " s is not a finite non-negative number");
         }
     }
@@ -57,71 +58,102 @@ struct Pieces {
 
 }  // namespace
 
-RoadGraph::RoadGraph(const RoadNetwork& network) {
-    validate(network);
-    const std::size_t n = network.nodes.size();
-
-    // Sort edges by (from, to, time, length) and keep the first of each (from, to): the fastest.
-    std::vector<RoadEdge> edges;
-    edges.reserve(network.edges.size());
-    for (const RoadEdge& e : network.edges) {
-        if (e.from != e.to) edges.push_back(e);
-    }
-    std::sort(edges.begin(), edges.end(), [](const RoadEdge& x, const RoadEdge& y) {
-        return std::tie(x.from, x.to, x.time_s, x.length_m) <
-               std::tie(y.from, y.to, y.time_s, y.length_m);
-    });
-    edges.erase(std::unique(edges.begin(), edges.end(),
-                            [](const RoadEdge& x, const RoadEdge& y) {
-                                return x.from == y.from && x.to == y.to;
-                            }),
-                edges.end());
-
-    positions_ = network.nodes;
-    const std::size_t m = edges.size();
+// Of several edges u -> v the fastest, then the shortest, is kept; self-loops are dropped.
+// Edges are grouped by start node with a stable counting sort and each group sorted by (to,
+// time, length): O(E) for the bounded degrees of road networks, where sorting all edges took
+// most of the build of a national network.
+void RoadGraph::build_out_edges(const std::vector<RoadEdge>& edges, std::size_t n) {
     first_out_.assign(n + 1, 0);
-    head_.resize(m);
-    tail_.resize(m);
-    length_m_.resize(m);
-    time_s_.resize(m);
-    for (std::size_t e = 0; e < m; ++e) {
-        ++first_out_[edges[e].from + 1];
-        head_[e] = edges[e].to;
-        tail_[e] = edges[e].from;
-        length_m_[e] = edges[e].length_m;
-        time_s_[e] = edges[e].time_s;
+    for (const RoadEdge& e : edges) {
+        if (e.from != e.to) ++first_out_[e.from + 1];
     }
     std::partial_sum(first_out_.begin(), first_out_.end(), first_out_.begin());
+    std::vector<std::uint32_t> order(first_out_[n]);
+    {
+        std::vector<std::uint32_t> fill(first_out_.begin(), first_out_.end() - 1);
+        for (std::uint32_t i = 0; i < edges.size(); ++i) {
+            if (edges[i].from != edges[i].to) order[fill[edges[i].from]++] = i;
+        }
+    }
+    const auto faster = [&](std::uint32_t x, std::uint32_t y) {
+        return std::tie(edges[x].to, edges[x].time_s, edges[x].length_m) <
+               std::tie(edges[y].to, edges[y].time_s, edges[y].length_m);
+    };
+    std::uint32_t kept = 0;
+    for (std::size_t u = 0; u < n; ++u) {
+        const auto begin = order.begin() + first_out_[u];
+        const auto end = order.begin() + first_out_[u + 1];
+        std::sort(begin, end, faster);
+        first_out_[u] = kept;
+        for (auto it = begin; it != end; ++it) {
+            if (it == begin || edges[*it].to != edges[*(it - 1)].to) order[kept++] = *it;
+        }
+    }
+    first_out_[n] = kept;
+    order.resize(kept);
+    head_.resize(kept);
+    tail_.resize(kept);
+    length_m_.resize(kept);
+    time_s_.resize(kept);
+    for (std::size_t e = 0; e < kept; ++e) {
+        const RoadEdge& edge = edges[order[e]];
+        head_[e] = edge.to;
+        tail_[e] = edge.from;
+        length_m_[e] = edge.length_m;
+        time_s_[e] = edge.time_s;
+    }
+}
 
-    // Reverse CSR by counting sort on the head.
+// Reverse CSR by counting sort on the head: the in-edges of a node come by increasing tail.
+void RoadGraph::build_in_edges() {
+    const std::size_t n = positions_.size();
+    const std::size_t m = head_.size();
     first_in_.assign(n + 1, 0);
     for (std::size_t e = 0; e < m; ++e) ++first_in_[head_[e] + 1];
     std::partial_sum(first_in_.begin(), first_in_.end(), first_in_.begin());
-    in_edge_.resize(m);
+    in_edges_.resize(m);
     std::vector<std::uint32_t> fill(first_in_.begin(), first_in_.end() - 1);
-    for (std::size_t e = 0; e < m; ++e) in_edge_[fill[head_[e]]++] = static_cast<std::uint32_t>(e);
-
-    // Undirected segments: one per unordered node pair, with the edge each way. Edges are
-    // sorted by (from, to), so the pair (min, max) list sorted gives a stable segment order.
-    std::vector<std::tuple<RoadNode, RoadNode, std::uint32_t>> ends;
-    ends.reserve(m);
     for (std::size_t e = 0; e < m; ++e) {
-        ends.emplace_back(std::min(tail_[e], head_[e]), std::max(tail_[e], head_[e]),
-                          static_cast<std::uint32_t>(e));
+        in_edges_[fill[head_[e]]++] = {tail_[e], static_cast<std::uint32_t>(e), time_s_[e],
+                                       length_m_[e]};
     }
-    std::sort(ends.begin(), ends.end());
-    for (const auto& [a, b, e] : ends) {
-        if (segments_.empty() || segments_.back().a != a || segments_.back().b != b) {
-            segments_.push_back({a, b, kNoEdge, kNoEdge});
-        }
-        (tail_[e] == a ? segments_.back().forward : segments_.back().backward) = e;
-    }
+}
 
-    // Connected pieces, numbered by decreasing size (then by smallest node) so that piece 0 is
-    // the main network whatever the input order.
+// Undirected segments: one per unordered node pair (a < b), with the edge each way, sorted by
+// (a, b). For each a, its out-edges to b > a and its in-edges from b > a both come by
+// increasing b: one merge, no sort.
+void RoadGraph::build_segments() {
+    const std::size_t n = positions_.size();
+    const auto walk = [&](auto&& emit) {
+        for (RoadNode a = 0; a < n; ++a) {
+            std::uint32_t out = first_out_[a];
+            const std::uint32_t out_end = first_out_[a + 1];
+            std::uint32_t in = first_in_[a];
+            const std::uint32_t in_end = first_in_[a + 1];
+            while (out < out_end && head_[out] < a) ++out;
+            while (in < in_end && in_edges_[in].tail < a) ++in;
+            while (out < out_end || in < in_end) {
+                const RoadNode b_out = out < out_end ? head_[out] : kNoEdge;
+                const RoadNode b_in = in < in_end ? in_edges_[in].tail : kNoEdge;
+                const RoadNode b = std::min(b_out, b_in);
+                emit(Segment{a, b, b_out == b ? out++ : kNoEdge,
+                             b_in == b ? in_edges_[in++].edge : kNoEdge});
+            }
+        }
+    };
+    std::size_t count = 0;
+    walk([&](const Segment&) { ++count; });
+    segments_.reserve(count);
+    walk([&](const Segment& s) { segments_.push_back(s); });
+}
+
+// Connected pieces, numbered by decreasing size (then by smallest node) so that piece 0 is the
+// main network whatever the input order.
+void RoadGraph::build_components() {
+    const std::size_t n = positions_.size();
     Pieces pieces(n);
     for (const Segment& s : segments_) pieces.join(s.a, s.b);
-    std::vector<std::size_t> size_of_root(n, 0);
+    std::vector<std::uint32_t> size_of_root(n, 0);
     for (std::uint32_t v = 0; v < n; ++v) ++size_of_root[pieces.find(v)];
     std::vector<std::uint32_t> roots;
     for (std::uint32_t v = 0; v < n; ++v) {
@@ -130,13 +162,33 @@ RoadGraph::RoadGraph(const RoadNetwork& network) {
     std::stable_sort(roots.begin(), roots.end(), [&](std::uint32_t x, std::uint32_t y) {
         return size_of_root[x] > size_of_root[y];
     });
-    std::vector<std::uint32_t> number(n, 0);
-    for (std::size_t i = 0; i < roots.size(); ++i) {
-        number[roots[i]] = static_cast<std::uint32_t>(i);
+    std::vector<std::uint32_t>& number = size_of_root;  // reused: sizes are read before
+    component_sizes_.reserve(roots.size());
+    for (std::size_t i = 0; i < roots.size(); ++i)
         component_sizes_.push_back(size_of_root[roots[i]]);
-    }
+    for (std::size_t i = 0; i < roots.size(); ++i) number[roots[i]] = static_cast<std::uint32_t>(i);
     component_.resize(n);
     for (std::uint32_t v = 0; v < n; ++v) component_[v] = number[pieces.find(v)];
+}
+
+RoadGraph::RoadGraph(const RoadNetwork& network) {
+    validate(network);
+    build_out_edges(network.edges, network.nodes.size());
+    positions_ = network.nodes;
+    build_in_edges();
+    build_segments();
+    build_components();
+}
+
+RoadGraph::RoadGraph(RoadNetwork&& network) {
+    validate(network);
+    build_out_edges(network.edges, network.nodes.size());
+    std::vector<RoadEdge>().swap(network.edges);  // the largest input, no longer needed
+    positions_ = std::move(network.nodes);
+    network.nodes.clear();
+    build_in_edges();
+    build_segments();
+    build_components();
 }
 
 }  // namespace sitecover

@@ -15,11 +15,17 @@
 namespace sitecover {
 namespace {
 
+namespace bg = boost::geometry;
 namespace bgi = boost::geometry::index;
 using detail::BoostBox;
 using detail::BoostPoint;
-using Entry = std::pair<BoostBox, std::size_t>;  // segment envelope in lon/lat, segment index
+// The R-tree holds groups of kGroup segments, consecutive along a Z-order curve of their
+// midpoints, rather than single segments: a national network (25 million segments) then
+// bulk-loads 8x fewer envelopes, in a fraction of the time and memory, and a query tests the
+// few segments of each group it meets.
+using Entry = std::pair<BoostBox, std::uint32_t>;  // group envelope in lon/lat, group index
 using Rtree = bgi::rtree<Entry, bgi::rstar<16>>;
+constexpr std::size_t kGroup = 8;
 
 constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
 constexpr double kWgs84A_m = 6378137.0;
@@ -42,24 +48,86 @@ LocalScale local_scale(double lat_deg) {
     return {m_m * kDegToRad, std::max(n_m * std::cos(phi) * kDegToRad, 1.0)};
 }
 
+// The segment nearest to p so far, measured in the local plane centred on p.
+struct Nearest {
+    double d2 = std::numeric_limits<double>::infinity();  // squared distance, m^2
+    std::size_t segment = 0;
+    double t = 0.0;  // fraction along the segment from a to b
+
+    void consider(const RoadGraph& graph, std::size_t s, const LonLat& p, const LocalScale& scale) {
+        const LonLat& a = graph.position(graph.segments()[s].a);
+        const LonLat& b = graph.position(graph.segments()[s].b);
+        // Local plane centred on p: x east, y north, metres.
+        const double ax = (a.lon_deg - p.lon_deg) * scale.lon_m_per_deg;
+        const double ay = (a.lat_deg - p.lat_deg) * scale.lat_m_per_deg;
+        const double bx = (b.lon_deg - p.lon_deg) * scale.lon_m_per_deg;
+        const double by = (b.lat_deg - p.lat_deg) * scale.lat_m_per_deg;
+        const double dx = bx - ax;
+        const double dy = by - ay;
+        const double len2 = dx * dx + dy * dy;
+        const double u = len2 > 0.0 ? std::clamp(-(ax * dx + ay * dy) / len2, 0.0, 1.0) : 0.0;
+        const double qx = ax + u * dx;
+        const double qy = ay + u * dy;
+        const double q2 = qx * qx + qy * qy;
+        if (q2 < d2 || (q2 == d2 && s < segment)) {
+            d2 = q2;
+            segment = s;
+            t = u;
+        }
+    }
+};
+
+// The bits of x spread to the even bits of the result.
+std::uint64_t spread_bits(std::uint32_t x) {
+    std::uint64_t v = x;
+    v = (v | (v << 16)) & 0x0000ffff0000ffffULL;
+    v = (v | (v << 8)) & 0x00ff00ff00ff00ffULL;
+    v = (v | (v << 4)) & 0x0f0f0f0f0f0f0f0fULL;
+    v = (v | (v << 2)) & 0x3333333333333333ULL;
+    v = (v | (v << 1)) & 0x5555555555555555ULL;
+    return v;
+}
+
+// Z-order (Morton) code of a lon/lat position: nearby points mostly get nearby codes.
+std::uint64_t z_order(double lon_deg, double lat_deg) {
+    const auto x = static_cast<std::uint32_t>((lon_deg + 180.0) / 360.0 * 4294967295.0);
+    const auto y = static_cast<std::uint32_t>((lat_deg + 90.0) / 180.0 * 4294967295.0);
+    return spread_bits(x) | (spread_bits(y) << 1);
+}
+
 }  // namespace
 
 struct RoadSnapper::Impl {
     const RoadGraph* graph = nullptr;
+    std::vector<std::uint32_t> segments;  // segment indices in Z-order; group g: [8g, 8g + 8)
     Rtree rtree;
 };
 
 RoadSnapper::RoadSnapper(const RoadGraph& graph) : impl_(std::make_unique<Impl>()) {
     impl_->graph = &graph;
+    const auto& segments = graph.segments();
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed(segments.size());
+    for (std::size_t s = 0; s < segments.size(); ++s) {
+        const LonLat& a = graph.position(segments[s].a);
+        const LonLat& b = graph.position(segments[s].b);
+        keyed[s] = {z_order(0.5 * (a.lon_deg + b.lon_deg), 0.5 * (a.lat_deg + b.lat_deg)),
+                    static_cast<std::uint32_t>(s)};
+    }
+    std::sort(keyed.begin(), keyed.end());
+    impl_->segments.resize(keyed.size());
+    for (std::size_t i = 0; i < keyed.size(); ++i) impl_->segments[i] = keyed[i].second;
+    std::vector<std::pair<std::uint64_t, std::uint32_t>>().swap(keyed);
+
     std::vector<Entry> entries;
-    entries.reserve(graph.segments().size());
-    for (std::size_t s = 0; s < graph.segments().size(); ++s) {
-        const LonLat& a = graph.position(graph.segments()[s].a);
-        const LonLat& b = graph.position(graph.segments()[s].b);
-        entries.emplace_back(
-            BoostBox({std::min(a.lon_deg, b.lon_deg), std::min(a.lat_deg, b.lat_deg)},
-                     {std::max(a.lon_deg, b.lon_deg), std::max(a.lat_deg, b.lat_deg)}),
-            s);
+    entries.reserve((segments.size() + kGroup - 1) / kGroup);
+    for (std::size_t first = 0; first < segments.size(); first += kGroup) {
+        BoostBox box = bg::make_inverse<BoostBox>();
+        for (std::size_t i = first; i < std::min(first + kGroup, segments.size()); ++i) {
+            const RoadGraph::Segment& seg = segments[impl_->segments[i]];
+            bg::expand(box, detail::to_boost(graph.position(seg.a)));
+            bg::expand(box, detail::to_boost(graph.position(seg.b)));
+        }
+        entries.emplace_back(box, static_cast<std::uint32_t>(first / kGroup));
     }
     impl_->rtree = Rtree(entries.begin(), entries.end());  // packed (STR) bulk load
 }
@@ -82,6 +150,7 @@ std::optional<RoadSnap> RoadSnapper::snap(const LonLat& p, double max_snap_m) co
     // nothing outside can then be nearer. Most points find their road in the first box.
     const double limit_m = std::min(max_snap_m, kWholeEarth_m);
     double radius_m = std::min(limit_m, 500.0);
+    const std::vector<std::uint32_t>& grouped = impl_->segments;
     std::vector<Entry> candidates;
     for (;;) {
         const double dlat = radius_m * 1.01 / scale.lat_m_per_deg + 1e-9;
@@ -91,39 +160,23 @@ std::optional<RoadSnap> RoadSnapper::snap(const LonLat& p, double max_snap_m) co
         candidates.clear();
         impl_->rtree.query(bgi::intersects(box), std::back_inserter(candidates));
 
-        double best_d2 = std::numeric_limits<double>::infinity();
-        std::size_t best_segment = 0;
-        double best_t = 0.0;
-        for (const auto& [envelope, s] : candidates) {
-            const LonLat& a = graph.position(graph.segments()[s].a);
-            const LonLat& b = graph.position(graph.segments()[s].b);
-            // Local plane centred on p: x east, y north, metres.
-            const double ax = (a.lon_deg - p.lon_deg) * scale.lon_m_per_deg;
-            const double ay = (a.lat_deg - p.lat_deg) * scale.lat_m_per_deg;
-            const double bx = (b.lon_deg - p.lon_deg) * scale.lon_m_per_deg;
-            const double by = (b.lat_deg - p.lat_deg) * scale.lat_m_per_deg;
-            const double dx = bx - ax;
-            const double dy = by - ay;
-            const double len2 = dx * dx + dy * dy;
-            const double t = len2 > 0.0 ? std::clamp(-(ax * dx + ay * dy) / len2, 0.0, 1.0) : 0.0;
-            const double qx = ax + t * dx;
-            const double qy = ay + t * dy;
-            const double d2 = qx * qx + qy * qy;
-            if (d2 < best_d2 || (d2 == best_d2 && s < best_segment)) {
-                best_d2 = d2;
-                best_segment = s;
-                best_t = t;
-            }
+        // Every segment of a group met is tested: a superset of those meeting the box, so the
+        // nearest within the box is still found, and ties still go to the lower index.
+        Nearest best;
+        for (const auto& [envelope, group] : candidates) {
+            const std::size_t end = std::min(grouped.size(), (group + 1) * kGroup);
+            for (std::size_t i = group * kGroup; i < end; ++i)
+                best.consider(graph, grouped[i], p, scale);
         }
-        if (std::sqrt(best_d2) <= radius_m) {
-            const RoadGraph::Segment& seg = graph.segments()[best_segment];
+        if (std::sqrt(best.d2) <= radius_m) {
+            const RoadGraph::Segment& seg = graph.segments()[best.segment];
             const LonLat& a = graph.position(seg.a);
             const LonLat& b = graph.position(seg.b);
             RoadSnap snap;
-            snap.segment = best_segment;
-            snap.fraction = best_t;
-            snap.point = {a.lon_deg + best_t * (b.lon_deg - a.lon_deg),
-                          a.lat_deg + best_t * (b.lat_deg - a.lat_deg)};
+            snap.segment = best.segment;
+            snap.fraction = best.t;
+            snap.point = {a.lon_deg + best.t * (b.lon_deg - a.lon_deg),
+                          a.lat_deg + best.t * (b.lat_deg - a.lat_deg)};
             snap.snap_m = geodesic_distance_m(p, snap.point);
             if (snap.snap_m > max_snap_m) return std::nullopt;
             return snap;

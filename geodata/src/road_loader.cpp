@@ -3,14 +3,15 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
-#include <unordered_map>
 
 #include <ogr_geometry.h>
 
 #include "layer_reader.hpp"
 #include "osm_tags.hpp"
+#include "road_edges.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodesic.hpp"
+#include "vertex_table.hpp"
 
 namespace sitecover::geodata {
 namespace {
@@ -40,31 +41,15 @@ std::optional<double> parse_speed_kmh(const std::string& text) {
     return value;
 }
 
-// Vertices are merged on coordinates rounded to 1e-7 degree: the precision of OSM nodes, and
-// well below a centimetre, so lines meet exactly where they share a vertex.
-struct NodeTable {
-    std::unordered_map<std::uint64_t, RoadNode> ids;
-    std::vector<LonLat>* nodes;
-
-    RoadNode node_of(double lon_deg, double lat_deg) {
-        const auto lon_e7 = static_cast<std::int64_t>(std::llround(lon_deg * 1e7));
-        const auto lat_e7 = static_cast<std::int64_t>(std::llround(lat_deg * 1e7));
-        const std::uint64_t key = (static_cast<std::uint64_t>(lon_e7 + 1'800'000'000) << 32) |
-                                  static_cast<std::uint64_t>(lat_e7 + 900'000'000);
-        const auto [it, inserted] = ids.emplace(key, static_cast<RoadNode>(nodes->size()));
-        if (inserted)
-            nodes->push_back(
-                {static_cast<double>(lon_e7) * 1e-7, static_cast<double>(lat_e7) * 1e-7});
-        return it->second;
-    }
-};
-
 // One warning per cause, with a count and the first place it was met.
+// `describe` makes the text only for the first: a national network may have millions of
+// recoveries of one cause, and a text per feature cost more than reading it.
 struct Tally {
     std::size_t count = 0;
     std::string first;
-    void add(const std::string& where) {
-        if (count++ == 0) first = where;
+    template <class Describe>
+    void add(Describe describe) {
+        if (count++ == 0) first = describe();
     }
 };
 
@@ -110,35 +95,40 @@ LoadedRoads load_roads(const LayerSource& source_in, const RoadLoadOptions& opti
         }
     }
 
-    NodeTable table{{}, &out.network.nodes};
+    // Vertices are merged on coordinates rounded to 1e-7 degree: the precision of OSM nodes, and
+    // well below a centimetre, so lines meet exactly where they share a vertex.
+    detail::VertexTable table(out.network.nodes);
+    detail::EdgeBatch batch(out.network, options.threads);
+    std::vector<const OGRLineString*> lines;
     Tally non_line, bad_vertex, unknown_class, degenerate, missing_speed, forbidden;
     std::map<std::string, std::size_t> unknown_classes;
     while (OGRFeatureUniquePtr feature = reader.next_feature()) {
         ++out.features_read;
-        const std::string where = reader.where(*feature);
+        const auto where = [&] { return reader.where(*feature); };
         const std::string road_class = feature->IsFieldSetAndNotNull(class_index)
                                            ? feature->GetFieldAsString(class_index)
                                            : "";
+        // Most OSM lines are not roads (rivers, power lines...): their tags are not parsed.
+        if (out.osm && !detail::is_drivable_highway(road_class)) {
+            ++out.not_drivable;
+            continue;
+        }
         std::map<std::string, std::string> tags;
         if (tags_index >= 0 && feature->IsFieldSetAndNotNull(tags_index)) {
             tags = detail::parse_hstore(feature->GetFieldAsString(tags_index));
         }
-        if (out.osm) {
-            if (!detail::is_drivable_highway(road_class)) {
-                ++out.not_drivable;
-                continue;
-            }
-            if (detail::osm_forbids_cars(tags)) {
-                forbidden.add(where);
-                continue;
-            }
+        if (out.osm && detail::osm_forbids_cars(tags)) {
+            forbidden.add(where);
+            continue;
         }
         OGRGeometry* geometry = feature->GetGeometryRef();
         const OGRwkbGeometryType type =
             geometry ? wkbFlatten(geometry->getGeometryType()) : wkbNone;
         if (type != wkbLineString && type != wkbMultiLineString) {
-            non_line.add(where + " (" + (geometry ? geometry->getGeometryName() : "no geometry") +
-                         ")");
+            non_line.add([&] {
+                return where() + " (" + (geometry ? geometry->getGeometryName() : "no geometry") +
+                       ")";
+            });
             ++out.skipped_features;
             continue;
         }
@@ -155,13 +145,17 @@ LoadedRoads load_roads(const LayerSource& source_in, const RoadLoadOptions& opti
             speed_kmh = parse_speed_kmh(text);
             if (!speed_kmh) {
                 ++out.missing_speeds;
-                missing_speed.add(where + ", field '" + options.speed_field + "' = '" + text + "'");
+                missing_speed.add([&] {
+                    return where() + ", field '" + options.speed_field + "' = '" + text + "'";
+                });
             }
         }
         if (!speed_kmh) speed_kmh = class_kmh;
         if (!speed_kmh) {
             if (unknown_classes[road_class]++ == 0)
-                unknown_class.add(where + ", field '" + class_field + "' = '" + road_class + "'");
+                unknown_class.add([&] {
+                    return where() + ", field '" + class_field + "' = '" + road_class + "'";
+                });
             else
                 ++unknown_class.count;
             ++out.skipped_features;
@@ -170,7 +164,7 @@ LoadedRoads load_roads(const LayerSource& source_in, const RoadLoadOptions& opti
         reader.to_wgs84(*geometry, *feature);
 
         // Check every vertex before adding any edge: a feature is taken whole or not at all.
-        std::vector<const OGRLineString*> lines;
+        lines.clear();
         if (type == wkbLineString) {
             lines.push_back(geometry->toLineString());
         } else {
@@ -180,9 +174,11 @@ LoadedRoads load_roads(const LayerSource& source_in, const RoadLoadOptions& opti
         for (const OGRLineString* line : lines) {
             for (int i = 0; i < line->getNumPoints() && valid; ++i) {
                 if (!is_valid({line->getX(i), line->getY(i)})) {
-                    bad_vertex.add(where + ", vertex " + std::to_string(i) + " (" +
-                                   std::to_string(line->getX(i)) + ", " +
-                                   std::to_string(line->getY(i)) + ")");
+                    bad_vertex.add([&] {
+                        return where() + ", vertex " + std::to_string(i) + " (" +
+                               std::to_string(line->getX(i)) + ", " +
+                               std::to_string(line->getY(i)) + ")";
+                    });
                     valid = false;
                 }
             }
@@ -200,14 +196,10 @@ LoadedRoads load_roads(const LayerSource& source_in, const RoadLoadOptions& opti
                 const RoadNode b = table.node_of(line->getX(i + 1), line->getY(i + 1));
                 if (a == b) {
                     ++out.degenerate_segments;
-                    degenerate.add(where + ", vertex " + std::to_string(i + 1));
+                    degenerate.add([&] { return where() + ", vertex " + std::to_string(i + 1); });
                     continue;
                 }
-                const double length_m =
-                    geodesic_distance_m(out.network.nodes[a], out.network.nodes[b]);
-                const double time_s = length_m / speed_mps;
-                if (oneway >= 0) out.network.edges.push_back({a, b, length_m, time_s});
-                if (oneway <= 0) out.network.edges.push_back({b, a, length_m, time_s});
+                batch.add(a, b, speed_mps, oneway);
                 ++added;
             }
         }
@@ -216,6 +208,8 @@ LoadedRoads load_roads(const LayerSource& source_in, const RoadLoadOptions& opti
             if (oneway != 0) ++out.oneway_features;
         }
     }
+
+    batch.flush();
 
     const std::string prefix = reader.where() + ": ";
     if (non_line.count)

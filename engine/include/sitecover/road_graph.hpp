@@ -13,12 +13,12 @@
 
 namespace sitecover {
 
-/// An immutable road graph, built once from a RoadNetwork (O(V + E log E)).
+/// An immutable road graph, built once from a RoadNetwork (O(V + E)).
 ///
 /// Forward CSR: the out-edges of node u are the indices e in [first_out[u], first_out[u + 1]),
 /// going to head[e], with length_m[e] and time_s[e]. Reverse CSR: the in-edges of node v are
-/// in_edge[i] for i in [first_in[v], first_in[v + 1]) (indices into the forward arrays), coming
-/// from tail[in_edge[i]].
+/// in_edges[i] for i in [first_in[v], first_in[v + 1]), by increasing tail, each with its
+/// forward index and a copy of its costs (a backward search then reads one array in order).
 ///
 /// Thread-safety: immutable after construction; share one graph between threads, each with its
 /// own RoadQuery. Accessors are O(1) and do not check their index (node < node_count(),
@@ -41,7 +41,12 @@ public:
     /// shortest) is kept. Throws InputError for a node that is not a valid position, an edge
     /// naming a missing node, a NaN / negative / infinite length or time, or more nodes or
     /// edges than 32-bit indices hold. The network is copied: it need not outlive the graph.
+    /// O(V + E) for bounded degrees (each node's edges are sorted among themselves).
     explicit RoadGraph(const RoadNetwork& network);
+    /// The same graph, taking the network's nodes and freeing its edges as soon as they are
+    /// read: the peak memory of a national build is then about the graph's own (the network is
+    /// left empty, or as it was when this throws).
+    explicit RoadGraph(RoadNetwork&& network);
 
     /// Number of nodes (as in the network, isolated ones included).
     std::size_t node_count() const noexcept { return positions_.size(); }
@@ -62,10 +67,17 @@ public:
     const std::vector<double>& length_m() const noexcept { return length_m_; }
     /// Travel time of each edge, seconds.
     const std::vector<double>& time_s() const noexcept { return time_s_; }
+    /// An edge seen from its end node.
+    struct InEdge {
+        RoadNode tail = 0;       ///< start node
+        std::uint32_t edge = 0;  ///< index into the forward arrays
+        double time_s = 0.0;     ///< time_s()[edge]
+        double length_m = 0.0;   ///< length_m()[edge]
+    };
     /// Reverse CSR offsets, node_count() + 1 entries.
     const std::vector<std::uint32_t>& first_in() const noexcept { return first_in_; }
-    /// Edges grouped by end node (indices into the forward arrays).
-    const std::vector<std::uint32_t>& in_edge() const noexcept { return in_edge_; }
+    /// Edges grouped by end node, each group by increasing tail.
+    const std::vector<InEdge>& in_edges() const noexcept { return in_edges_; }
 
     /// The cost of edge e under a metric: time_s()[e] (seconds) or length_m()[e] (metres).
     double weight(std::uint32_t e, RoadMetric metric) const {
@@ -86,6 +98,11 @@ public:
     }
 
 private:
+    void build_out_edges(const std::vector<RoadEdge>& edges, std::size_t node_count);
+    void build_in_edges();
+    void build_segments();
+    void build_components();
+
     std::vector<LonLat> positions_;
     std::vector<std::uint32_t> first_out_;
     std::vector<RoadNode> head_;
@@ -93,7 +110,7 @@ private:
     std::vector<double> length_m_;
     std::vector<double> time_s_;
     std::vector<std::uint32_t> first_in_;
-    std::vector<std::uint32_t> in_edge_;
+    std::vector<InEdge> in_edges_;
     std::vector<Segment> segments_;
     std::vector<std::uint32_t> component_;
     std::vector<std::size_t> component_sizes_;

@@ -75,7 +75,7 @@ public:
 
     /// After run: the cost from a node to its best site (seconds or metres by the metric;
     /// infinity when none). O(1); node < RoadGraph::node_count(), unchecked.
-    double node_cost(RoadNode node) const { return cost_[node]; }
+    double node_cost(RoadNode node) const { return labels_[node].cost; }
     /// After run: the site labelling a node, an index into the site list (nothing when no site
     /// can be reached from it). O(1); node < RoadGraph::node_count(), unchecked.
     std::optional<std::size_t> node_site(RoadNode node) const;
@@ -87,11 +87,15 @@ private:
         double access_other = 0.0;
         std::uint32_t rank = 0;
     };
+    // A node's label, together: a relaxation reads one cache line.
+    struct Label {
+        double cost;         // to the labelling site, in the metric
+        double other;        // the other metric along the same path
+        std::uint32_t rank;  // tie-break rank of the labelling site; kNone when none
+    };
     const RoadGraph* graph_;
     RoadQueryOptions options_;
-    std::vector<double> cost_;
-    std::vector<double> other_;        // the other metric along the same path
-    std::vector<std::uint32_t> rank_;  // tie-break rank of the labelling site; kNone when none
+    std::vector<Label> labels_;
     std::vector<std::size_t> site_of_rank_;
     std::vector<std::pair<std::size_t, SiteOnSegment>> on_segment_;  // sorted by segment
     std::vector<std::pair<double, std::uint64_t>> heap_;

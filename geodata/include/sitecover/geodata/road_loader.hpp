@@ -21,6 +21,9 @@ struct RoadLoadOptions {
     /// tag (e.g. "maxspeed"). A missing or unreadable value falls back to the class speed.
     std::string speed_field;
     SpeedProfile profile = SpeedProfile::defaults();  ///< speeds by class
+    /// Threads computing the segment lengths (0: all cores). The network is the same for any
+    /// count.
+    unsigned threads = 0;
 };
 
 /// The network and what was left out while reading it.
@@ -59,8 +62,9 @@ bool is_osm_path(const std::string& path);
 /// are dropped; a missing speed value uses the class speed.
 /// Throws InputError (file, layer, feature, field) for: a missing file or field, a layer whose
 /// geometry type is not a line, and a layer giving no edge at all (no line, no drivable way).
-/// O(vertices log vertices). The main French road file (about 1.3 MB) loads in a fraction of a
-/// second.
+/// O(vertices): vertices are merged through a hash table and the segment lengths computed on
+/// `threads` threads. The main French road file (about 1.3 MB) loads in a fraction of a second;
+/// a national network of 22 million nodes in FlatGeobuf in about 10 s (bench/README.md).
 /// Thread-safety: may be called concurrently (each call opens its own GDAL dataset).
 LoadedRoads load_roads(const LayerSource& source, const RoadLoadOptions& options = {});
 
