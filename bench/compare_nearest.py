@@ -267,6 +267,17 @@ def python_e2e(sites_csv, points_csv, out_csv):
     return time.perf_counter() - t0
 
 
+def import_sitecover(build):
+    """The sitecover Python module of this build (build/python), or None when not built."""
+    sys.path.insert(0, str(build / "python"))
+    try:
+        import sitecover  # noqa: PLC0415 - only where the build made it
+    except ImportError as e:
+        print(f"note: no sitecover Python module in {build / 'python'} ({e}): its row is left out")
+        return None
+    return sitecover
+
+
 def timed(fn, *args, **kwargs):
     t0 = time.perf_counter()
     result = fn(*args, **kwargs)
@@ -300,6 +311,7 @@ def main():
     sites = Sites(sites_csv)
     tree = cKDTree(ecef(sites.lon, sites.lat))
     flags = cli_flags(cli)
+    sitecover_py = import_sitecover(build)
     work = Path(args.tmpdir or tempfile.mkdtemp(prefix="sitecover-bench-"))
     work.mkdir(parents=True, exist_ok=True)
 
@@ -342,6 +354,14 @@ def main():
                 got = pd.read_csv(bench_out, dtype={"site_id": str}).iloc[sample]
                 checks.append((n, "sitecover (bench --out)", *check(sites, ref, got["site_id"], got["distance_m"])))
                 bench_out.unlink()
+
+                # (a') the same library from Python (build/python), numpy arrays in and out
+                if sitecover_py is not None:
+                    index = sitecover_py.SiteIndex(list(sites.ids), sites.lon, sites.lat)
+                    t, (sp, dp) = timed(index.nearest, lon, lat, threads=1)
+                    rows.append((n, "in-library", "sitecover (Python), 1 thread", t, "SiteIndex.nearest"))
+                    checks.append((n, "sitecover (Python)", *check(sites, ref, sites.ids[sp[sample]], dp[sample])))
+                    del index, sp, dp
 
                 # (b) scipy cKDTree + pyproj
                 t, (idx1, d1) = timed(ckdtree_k1, sites, tree, lon, lat)
