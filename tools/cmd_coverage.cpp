@@ -10,8 +10,8 @@
 #include "exit_codes.hpp"
 #include "grouping.hpp"
 #include "inputs.hpp"
-#include "run_files.hpp"
 #include "report_format.hpp"
+#include "run_files.hpp"
 #include "sitecover/coverage.hpp"
 #include "sitecover/geodata/table_writer.hpp"
 
@@ -28,7 +28,8 @@ int run_coverage(const std::vector<std::string>& args) {
     options.value("--boundary", "RULE",
                   "a site exactly on a boundary: 'included' (default: it covers every area it "
                   "touches) or 'excluded' (strictly inside only)");
-    options.value("--fragile-m", "METRES", "flag areas whose best site is closer than this to the boundary (default 500)");
+    options.value("--fragile-m", "METRES",
+                  "flag areas whose best site is closer than this to the boundary (default 500)");
     options.value("--noun", "WORD", "what the areas are called in the summary (default: cantons)");
     options.value("--group-by", "RULE",
                   "per-group summary: 'dep' (département of INSEE-style codes) or 'prefix:N'");
@@ -48,7 +49,8 @@ int run_coverage(const std::vector<std::string>& args) {
 
     const std::string boundary_text = options.get("--boundary", "included");
     if (boundary_text != "included" && boundary_text != "excluded") {
-        throw UsageError("option '--boundary': '" + boundary_text + "' is not 'included' or 'excluded'");
+        throw UsageError("option '--boundary': '" + boundary_text +
+                         "' is not 'included' or 'excluded'");
     }
     const Boundary rule = boundary_text == "included" ? Boundary::Included : Boundary::Excluded;
     const double fragile_m = options.number("--fragile-m", 500.0, 0.0, 1e7);
@@ -68,14 +70,12 @@ int run_coverage(const std::vector<std::string>& args) {
     geodata::TableOptions table{output, options.get("--format"), "coverage",
                                 options.has("--overwrite"), geodata::GeometryKind::MultiPolygon};
     table.target_srs = srs;
-    geodata::TableWriter writer(
-        table,
-        {{"area_code", geodata::FieldType::String},
-         {"area_name", geodata::FieldType::String},
-         {"site_count", geodata::FieldType::Integer},
-         {"site_ids", geodata::FieldType::String},
-         {"covered", geodata::FieldType::Boolean},
-         {"margin_m", geodata::FieldType::Real, 1}});
+    geodata::TableWriter writer(table, {{"area_code", geodata::FieldType::String},
+                                        {"area_name", geodata::FieldType::String},
+                                        {"site_count", geodata::FieldType::Integer},
+                                        {"site_ids", geodata::FieldType::String},
+                                        {"covered", geodata::FieldType::Boolean},
+                                        {"margin_m", geodata::FieldType::Real, 1}});
     std::size_t covered = 0;
     std::vector<std::size_t> inside(sites.size(), 0);
     for (const AreaCoverage& cov : coverage) {
@@ -87,7 +87,10 @@ int run_coverage(const std::vector<std::string>& args) {
         }
         if (cov.covered()) ++covered;
         geodata::Row row;
-        row.values = {area.code, area.name, static_cast<std::int64_t>(cov.sites.size()), ids,
+        row.values = {area.code,
+                      area.name,
+                      static_cast<std::int64_t>(cov.sites.size()),
+                      ids,
                       cov.covered(),
                       cov.margin_m ? geodata::Value(*cov.margin_m) : geodata::Value()};
         row.area = &area;
@@ -105,12 +108,13 @@ int run_coverage(const std::vector<std::string>& args) {
     out << ", " << sites_inside << " inside the " << noun << "\n";
     if (sites_inside == 0 && !sites.empty()) {
         // The usual cause is coordinates read in the wrong order or the wrong CRS.
-        warn("no site lies inside any of the " + noun + ": are longitude and latitude swapped, or is a CRS wrong? (" +
-             areas_path + ", " + site_set.path + ")");
+        warn("no site lies inside any of the " + noun +
+             ": are longitude and latitude swapped, or is a CRS wrong? (" + areas_path + ", " +
+             site_set.path + ")");
     }
     out << covered << "/" << coverage.size() << " " << noun << " covered";
-    out << " (boundary rule: sites on a boundary " << (rule == Boundary::Included ? "count" : "do not count")
-        << ")\n";
+    out << " (boundary rule: sites on a boundary "
+        << (rule == Boundary::Included ? "count" : "do not count") << ")\n";
 
     std::string uncovered;
     std::size_t uncovered_count = 0;
@@ -128,9 +132,9 @@ int run_coverage(const std::vector<std::string>& args) {
             for (std::size_t i = 1; i < cov.sites.size(); ++i) {
                 if (cov.site_margins_m[i] > cov.site_margins_m[best]) best = i;
             }
-            fragile << "  " << area.name << " (" << area.code << "): site " << sites[cov.sites[best]].id
-                    << " (" << sites[cov.sites[best]].name << ") " << format_fixed(*cov.margin_m, 0)
-                    << " m from the boundary\n";
+            fragile << "  " << area.name << " (" << area.code << "): site "
+                    << sites[cov.sites[best]].id << " (" << sites[cov.sites[best]].name << ") "
+                    << format_fixed(*cov.margin_m, 0) << " m from the boundary\n";
         }
     }
     if (uncovered_count > kListed) {
@@ -140,7 +144,8 @@ int run_coverage(const std::vector<std::string>& args) {
     if (fragile_count > kListed) {
         fragile << "  and " << fragile_count - kListed << " more (see margin_m in the table)\n";
     }
-    out << "fragile (best site less than " << format_fixed(fragile_m, 0) << " m from the boundary): "
+    out << "fragile (best site less than " << format_fixed(fragile_m, 0)
+        << " m from the boundary): "
         << (fragile_count == 0 ? "none\n" : std::to_string(fragile_count) + "\n" + fragile.str());
     if (group_rule) {
         struct Counts {
@@ -156,11 +161,12 @@ int run_coverage(const std::vector<std::string>& args) {
         }
         out << "by group (" << options.get("--group-by") << "):\n"
             << "  group   " << std::setw(8) << noun << std::setw(9) << "covered" << std::setw(11)
-            << "uncovered" << std::setw(14) << "sites inside" << "\n";
+            << "uncovered" << std::setw(14) << "sites inside"
+            << "\n";
         for (const auto& [group, c] : groups) {
-            out << "  " << std::left << std::setw(6) << group << std::right << std::setw(10) << c.areas
-                << std::setw(9) << c.covered << std::setw(11) << c.areas - c.covered << std::setw(14)
-                << c.sites << "\n";
+            out << "  " << std::left << std::setw(6) << group << std::right << std::setw(10)
+                << c.areas << std::setw(9) << c.covered << std::setw(11) << c.areas - c.covered
+                << std::setw(14) << c.sites << "\n";
         }
     }
     if (output != "-") out << "wrote " << output << "\n";

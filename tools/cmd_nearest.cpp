@@ -3,24 +3,24 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
-#include <optional>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 #include "commands.hpp"
+#include "exit_codes.hpp"
 #include "grouping.hpp"
+#include "inputs.hpp"
 #include "nearest_summary.hpp"
 #include "origin_population.hpp"
 #include "progress.hpp"
-#include "exit_codes.hpp"
-#include "inputs.hpp"
-#include "run_files.hpp"
 #include "report_format.hpp"
 #include "road_report.hpp"
+#include "run_files.hpp"
+#include "sitecover/batch_query.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/data_dir.hpp"
-#include "sitecover/batch_query.hpp"
 #include "sitecover/geodata/point_csv.hpp"
 #include "sitecover/geodata/point_loader.hpp"
 #include "sitecover/geodata/population.hpp"
@@ -48,7 +48,8 @@ OriginInput open_origin_input(const Options& options) {
     const std::string rule_text = options.get("--origin", "point-on-surface");
     if (rule_text != "point-on-surface" && rule_text != "centroid") {
         throw UsageError("option '--origin': '" + rule_text +
-                         "' is not 'point-on-surface' or 'centroid' (use --origin-points FILE for a point layer)");
+                         "' is not 'point-on-surface' or 'centroid' (use --origin-points FILE for "
+                         "a point layer)");
     }
     geodata::PointCsvOptions csv;
     csv.lon_column = options.get("--lon-field", csv.lon_column);
@@ -63,7 +64,8 @@ OriginInput open_origin_input(const Options& options) {
         input.reader = geodata::open_point_csv(input.path, csv);
     } else {
         if (options.has("--skip-bad")) {
-            throw UsageError("option '--skip-bad' applies to a plain CSV of points (id,lon,lat) only");
+            throw UsageError(
+                "option '--skip-bad' applies to a plain CSV of points (id,lon,lat) only");
         }
         geodata::OriginFields fields;
         fields.code = options.get("--from-code-field", fields.code);
@@ -72,9 +74,10 @@ OriginInput open_origin_input(const Options& options) {
         fields.lat = options.get("--lat-field", fields.lat);
         const auto rule = rule_text == "centroid" ? geodata::OriginRule::Centroid
                                                   : geodata::OriginRule::PointOnSurface;
-        input.reader = geodata::open_origins({input.path, options.get("--from-layer"), options.get("--from-where"),
-                                              options.get("--from-crs")},
-                                             fields, rule);
+        input.reader =
+            geodata::open_origins({input.path, options.get("--from-layer"),
+                                   options.get("--from-where"), options.get("--from-crs")},
+                                  fields, rule);
     }
     if (options.has("--origin-points")) {
         input.points_path = options.get("--origin-points");
@@ -91,8 +94,8 @@ void report_origin_warnings(const std::vector<std::string>& warnings) {
     if (warnings.size() <= 5) {
         for (const auto& w : warnings) warn(w);
     } else {
-        warn(std::to_string(warnings.size()) + " origin polygons were invalid and made valid with GEOS; first: " +
-             warnings.front());
+        warn(std::to_string(warnings.size()) +
+             " origin polygons were invalid and made valid with GEOS; first: " + warnings.front());
     }
 }
 
@@ -104,26 +107,35 @@ int run_nearest(const std::vector<std::string>& args) {
                     "ellipsoidal distances. One row per origin, or --k rows.");
     declare_data_options(options);
     options.group("Origins (default: the 462 communes of the Gers)");
-    options.value("--from", "FILE", "polygon layer (one origin per polygon), point layer, or CSV id,lon,lat");
+    options.value("--from", "FILE",
+                  "polygon layer (one origin per polygon), point layer, or CSV id,lon,lat");
     options.value("--from-layer", "NAME", "layer to read when the file holds several");
     options.value("--from-where", "EXPR", "OGR SQL attribute filter on the origins");
     options.value("--from-code-field", "NAME", "origin code field (default: code, or id)");
     options.value("--from-name-field", "NAME", "origin name field (default: nom; optional)");
     options.value("--lon-field", "NAME", "longitude column of a table of points (default: lon)");
     options.value("--lat-field", "NAME", "latitude column of a table of points (default: lat)");
-    options.value("--from-crs", "CRS", "CRS of an origins file that declares none (default: WGS84 lon/lat)");
-    options.value("--origin", "RULE", "point of a polygon: point-on-surface (default, always inside) or centroid");
-    options.value("--origin-points", "FILE", "take each polygon's origin from this point layer, joined by code");
-    options.value("--origin-points-code-field", "NAME", "code field of --origin-points (default: code)");
+    options.value("--from-crs", "CRS",
+                  "CRS of an origins file that declares none (default: WGS84 lon/lat)");
+    options.value("--origin", "RULE",
+                  "point of a polygon: point-on-surface (default, always inside) or centroid");
+    options.value("--origin-points", "FILE",
+                  "take each polygon's origin from this point layer, joined by code");
+    options.value("--origin-points-code-field", "NAME",
+                  "code field of --origin-points (default: code)");
     declare_site_options(options);
     options.group("Query");
     options.value("--k", "N", "the N nearest sites of each origin (adds a rank column)");
     options.value("--max-km", "KM", "ignore sites farther than this (origin left without site)");
-    options.value("--within-km", "KM", "the summary counts origins within this distance (default 19)");
-    options.value("--group-by", "RULE", "per-group summary: 'dep' (département of INSEE codes) or 'prefix:N'");
+    options.value("--within-km", "KM",
+                  "the summary counts origins within this distance (default 19)");
+    options.value("--group-by", "RULE",
+                  "per-group summary: 'dep' (département of INSEE codes) or 'prefix:N'");
     options.group("Batch");
-    options.value("--threads", "N", "query threads (default: all cores); the output is the same for any N");
-    options.flag("--skip-bad", "plain CSV input: write an error row for a malformed line and go on");
+    options.value("--threads", "N",
+                  "query threads (default: all cores); the output is the same for any N");
+    options.flag("--skip-bad",
+                 "plain CSV input: write an error row for a malformed line and go on");
     declare_quiet_option(options);
     options.flag("--karney", "every distance by PROJ's Karney inverse (slower; the same output)");
     declare_road_options(options);
@@ -137,7 +149,8 @@ int run_nearest(const std::vector<std::string>& args) {
         "Examples:\n"
         "  sitecover nearest -o nearest.csv\n"
         "  sitecover nearest --from points.csv --k 3 -o nearest3.gpkg\n"
-        "  sitecover nearest --roads ../shared/geodata/france/roads-major-travelmapping-2026-08.geojson\n");
+        "  sitecover nearest --roads "
+        "../shared/geodata/france/roads-major-travelmapping-2026-08.geojson\n");
     if (!options.parse(args)) return kOk;
     check_run_files(options);  // outputs distinct and none of them an input, before any work
     check_road_options_need_roads(options);
@@ -159,11 +172,13 @@ int run_nearest(const std::vector<std::string>& args) {
                          (site_set.read > 0 ? " after the filters" : ""));
     }
     // The chord formula by default; its answers and printed distances are Karney's.
-    const SiteIndex index(std::move(site_set.sites),
-                          {options.has("--karney") ? DistanceMethod::Karney : DistanceMethod::Fast});
+    const SiteIndex index(
+        std::move(site_set.sites),
+        {options.has("--karney") ? DistanceMethod::Karney : DistanceMethod::Fast});
     const std::vector<Site>& sites = index.sites();
     std::unique_ptr<RoadReport> roads;
-    if (options.has("--roads")) roads = std::make_unique<RoadReport>(options, sites, !input.plain_csv);
+    if (options.has("--roads"))
+        roads = std::make_unique<RoadReport>(options, sites, !input.plain_csv);
 
     // Population weights for the per-group lines: the named file, else the default one if any
     // (not for a plain CSV of points, whose ids are not commune codes).
@@ -190,15 +205,16 @@ int run_nearest(const std::vector<std::string>& args) {
     if (skip_bad) columns.push_back({"error", geodata::FieldType::String});
     const std::size_t value_count = columns.size();
     const std::string output = options.get("--output", "-");
-    geodata::TableOptions table{output, options.get("--format"), "nearest", options.has("--overwrite"),
-                                geodata::GeometryKind::Point};
+    geodata::TableOptions table{output, options.get("--format"), "nearest",
+                                options.has("--overwrite"), geodata::GeometryKind::Point};
     // A plain CSV of points in, CSV out: the batch path, with the streaming CSV writer.
     table.streaming_csv = input.plain_csv;
     table.target_srs = srs;
     geodata::TableWriter writer(table, columns);
     for (const std::string& w : writer.warnings()) warn(w);
 
-    NearestSummary summary(within_m, group_rule, population ? &*population : nullptr, !input.plain_csv);
+    NearestSummary summary(within_m, group_rule, population ? &*population : nullptr,
+                           !input.plain_csv);
     Progress progress("nearest", !options.has("--quiet"));
     // Points read, queried and written at a time: 65,536, fewer with --k so that a chunk holds
     // at most about 2^20 answers (16 MB): memory stays bounded for every k (issue 12).
@@ -220,8 +236,9 @@ int run_nearest(const std::vector<std::string>& args) {
             if (!input.position_of_code.empty()) {
                 const auto it = input.position_of_code.find(origin.code);
                 if (it == input.position_of_code.end()) {
-                    throw InputError("file '" + input.points_path + "': no point with code '" + origin.code +
-                                     "' (origin '" + origin.name + "' of " + input.path + ")");
+                    throw InputError("file '" + input.points_path + "': no point with code '" +
+                                     origin.code + "' (origin '" + origin.name + "' of " +
+                                     input.path + ")");
                 }
                 origin.position = it->second;
             }
@@ -245,7 +262,8 @@ int run_nearest(const std::vector<std::string>& args) {
         for (std::size_t i = 0; i < chunk.size(); ++i) {
             const geodata::Origin& origin = chunk[i];
             geodata::Row row;
-            row.values = {origin.code, origin.name, origin.position.lon_deg, origin.position.lat_deg};
+            row.values = {origin.code, origin.name, origin.position.lon_deg,
+                          origin.position.lat_deg};
             row.line = {origin.position};
             if (slot_of[i] == SIZE_MAX) {  // an unreadable line (--skip-bad)
                 summary.add_bad();
@@ -260,15 +278,20 @@ int run_nearest(const std::vector<std::string>& args) {
             const std::size_t end = result.offset[slot_of[i] + 1];
             road_values.clear();
             if (roads) roads->record(origin, road_answers[i], road_values);
-            summary.add(origin.code, origin.name, begin == end ? nullptr : &sites[result.hits[begin].site],
+            summary.add(origin.code, origin.name,
+                        begin == end ? nullptr : &sites[result.hits[begin].site],
                         begin == end ? 0.0 : result.hits[begin].distance_m);
             const std::size_t base_size = row.values.size();
             for (std::size_t h = begin; h < std::max(end, begin + 1); ++h) {
                 row.values.resize(base_size);
-                if (ranked) row.values.emplace_back(h < end ? geodata::Value(static_cast<std::int64_t>(h - begin + 1)) : geodata::Value());
+                if (ranked)
+                    row.values.emplace_back(
+                        h < end ? geodata::Value(static_cast<std::int64_t>(h - begin + 1))
+                                : geodata::Value());
                 if (h < end) {
                     const Site& site = sites[result.hits[h].site];
-                    row.values.insert(row.values.end(), {site.id, site.name, site.department, result.hits[h].distance_m});
+                    row.values.insert(row.values.end(), {site.id, site.name, site.department,
+                                                         result.hits[h].distance_m});
                 } else {
                     row.values.insert(row.values.end(), 4, geodata::Value());
                 }

@@ -12,13 +12,13 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "inputs.hpp"
-#include "run_files.hpp"
 #include "origin_population.hpp"
 #include "plan_scenario.hpp"
 #include "plan_suggest.hpp"
 #include "plan_what_if.hpp"
 #include "report_format.hpp"
 #include "road_report.hpp"
+#include "run_files.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/table_writer.hpp"
 #include "sitecover/planning.hpp"
@@ -59,11 +59,11 @@ std::string objective_text(Objective objective, const PlanValue& v, const CostUn
                            const std::string& within_text) {
     switch (objective) {
         case Objective::PCenter:
-            return "max " + unit.format(v.max_cost) + " (weighted mean " + unit.format(v.mean_cost) +
-                   ")";
+            return "max " + unit.format(v.max_cost) + " (weighted mean " +
+                   unit.format(v.mean_cost) + ")";
         case Objective::PMedian:
-            return "weighted mean " + unit.format(v.mean_cost) + " (max " + unit.format(v.max_cost) +
-                   ")";
+            return "weighted mean " + unit.format(v.mean_cost) + " (max " +
+                   unit.format(v.max_cost) + ")";
         case Objective::MaxCoverage:
             break;
     }
@@ -154,8 +154,9 @@ int run_plan(const std::vector<std::string>& args) {
     }
     const Objective objective = parse_objective(options.get("--objective", "p-median"));
     const double within_m = options.number("--within-km", 19.0, 0.0, 1e5) * 1000.0;
-    const auto exhaustive_limit = static_cast<std::uint64_t>(options.integer(
-        "--exhaustive-limit", static_cast<long long>(kDefaultExhaustiveLimit), 0, 1'000'000'000'000));
+    const auto exhaustive_limit = static_cast<std::uint64_t>(
+        options.integer("--exhaustive-limit", static_cast<long long>(kDefaultExhaustiveLimit), 0,
+                        1'000'000'000'000));
     const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
     const auto threads = static_cast<unsigned>(options.integer("--threads", hardware, 1, 256));
     if (options.all("--add").empty() && options.all("--add-commune").empty() &&
@@ -171,19 +172,23 @@ int run_plan(const std::vector<std::string>& args) {
     const std::string srs = target_srs(options);
     const bool roads_given = options.has("--roads");
     std::vector<geodata::Column> origin_columns = {
-        {"origin_code", geodata::FieldType::String},    {"origin_name", geodata::FieldType::String},
-        {"origin_lon", geodata::FieldType::Real, 6},    {"origin_lat", geodata::FieldType::Real, 6},
-        {"population", geodata::FieldType::Real, 1},    {"site_before", geodata::FieldType::String},
+        {"origin_code", geodata::FieldType::String},
+        {"origin_name", geodata::FieldType::String},
+        {"origin_lon", geodata::FieldType::Real, 6},
+        {"origin_lat", geodata::FieldType::Real, 6},
+        {"population", geodata::FieldType::Real, 1},
+        {"site_before", geodata::FieldType::String},
         {"distance_before_m", geodata::FieldType::Real, 1},
         {"site_after", geodata::FieldType::String},
-        {"distance_after_m", geodata::FieldType::Real, 1}, {"changed", geodata::FieldType::Boolean}};
+        {"distance_after_m", geodata::FieldType::Real, 1},
+        {"changed", geodata::FieldType::Boolean}};
     if (roads_given) {
-        for (const geodata::Column& c : std::vector<geodata::Column>{
-                 {"road_site_before", geodata::FieldType::String},
-                 {"travel_time_before_s", geodata::FieldType::Real, 1},
-                 {"road_site_after", geodata::FieldType::String},
-                 {"travel_time_after_s", geodata::FieldType::Real, 1},
-                 {"road_changed", geodata::FieldType::Boolean}}) {
+        for (const geodata::Column& c :
+             std::vector<geodata::Column>{{"road_site_before", geodata::FieldType::String},
+                                          {"travel_time_before_s", geodata::FieldType::Real, 1},
+                                          {"road_site_after", geodata::FieldType::String},
+                                          {"travel_time_after_s", geodata::FieldType::Real, 1},
+                                          {"road_changed", geodata::FieldType::Boolean}}) {
             origin_columns.push_back(c);
         }
     }
@@ -191,16 +196,16 @@ int run_plan(const std::vector<std::string>& args) {
     if (!output.empty()) {
         origin_writer = std::make_unique<geodata::TableWriter>(
             geodata::TableOptions{output, options.get("--format"), "plan_origins",
-                                  options.has("--overwrite"), geodata::GeometryKind::Point,
-                                  false, srs},
+                                  options.has("--overwrite"), geodata::GeometryKind::Point, false,
+                                  srs},
             origin_columns);
     }
     std::unique_ptr<geodata::TableWriter> site_writer;
     if (options.has("--sites-output")) {
         site_writer = std::make_unique<geodata::TableWriter>(
             geodata::TableOptions{options.get("--sites-output"), "", "plan_sites",
-                                  options.has("--overwrite"), geodata::GeometryKind::Point,
-                                  false, srs},
+                                  options.has("--overwrite"), geodata::GeometryKind::Point, false,
+                                  srs},
             std::vector<geodata::Column>{{"site_id", geodata::FieldType::String},
                                          {"site_name", geodata::FieldType::String},
                                          {"change", geodata::FieldType::String},
@@ -310,7 +315,8 @@ int run_plan(const std::vector<std::string>& args) {
     const auto covered_text = [](const ScenarioFigures& f) {
         return std::to_string(f.covered) + "/" + std::to_string(f.areas);
     };
-    const std::string after_label = k > 0 ? "after (+" + std::to_string(k) + " suggested)" : "after";
+    const std::string after_label =
+        k > 0 ? "after (+" + std::to_string(k) + " suggested)" : "after";
     print_row(out, "", "before", after_label);
     print_row(out, noun + " covered", covered_text(fb), covered_text(fa));
     print_row(out, "crow-fly distance: max", format_km(fb.max_m), format_km(fa.max_m));
@@ -319,7 +325,8 @@ int run_plan(const std::vector<std::string>& args) {
         print_row(out, "  population-weighted mean", format_km(fb.weighted_mean_m),
                   format_km(fa.weighted_mean_m));
     }
-    print_row(out, (weighted ? "population" : "origins") + std::string(" within ") + format_km(within_m),
+    print_row(out,
+              (weighted ? "population" : "origins") + std::string(" within ") + format_km(within_m),
               share_text(fb.weight_within_m, fb.total_weight),
               share_text(fa.weight_within_m, fa.total_weight));
     if (roads) {
@@ -372,24 +379,25 @@ int run_plan(const std::vector<std::string>& args) {
 
     if (suggestion.result) {
         const PlanResult& result = *suggestion.result;
-        const std::string cost_name =
-            !roads ? "crow-fly distance" : unit.time ? "travel time" : "road distance";
+        const std::string cost_name = !roads      ? "crow-fly distance"
+                                      : unit.time ? "travel time"
+                                                  : "road distance";
         out << "suggest " << k << " new site(s): " << options.get("--objective", "p-median")
-            << " on " << cost_name << ", " << suggestion.candidate_count << " candidates, " << suggestion.pair_count
-            << " useful origin/candidate pairs (table " << format_fixed(suggestion.table_s, 2)
-            << " s, search " << format_fixed(suggestion.search_s, 2) << " s)\n";
+            << " on " << cost_name << ", " << suggestion.candidate_count << " candidates, "
+            << suggestion.pair_count << " useful origin/candidate pairs (table "
+            << format_fixed(suggestion.table_s, 2) << " s, search "
+            << format_fixed(suggestion.search_s, 2) << " s)\n";
         if (options.has("--cover-areas")) {
             out << "  --cover-areas: "
-                << (suggestion.covered_by_force.empty() ? std::string("every area already holds a site")
-                                             : "a new site in " + first_items(suggestion.covered_by_force))
+                << (suggestion.covered_by_force.empty()
+                        ? std::string("every area already holds a site")
+                        : "a new site in " + first_items(suggestion.covered_by_force))
                 << "\n";
         }
-        out << "  before:  " << objective_text(objective, result.before, unit, within_text)
-            << "\n";
-        out << "  greedy:  " << objective_text(objective, result.greedy, unit, within_text)
-            << "\n";
-        out << "  after " << result.swaps << " swap(s): "
-            << objective_text(objective, result.value, unit, within_text) << "\n";
+        out << "  before:  " << objective_text(objective, result.before, unit, within_text) << "\n";
+        out << "  greedy:  " << objective_text(objective, result.greedy, unit, within_text) << "\n";
+        out << "  after " << result.swaps
+            << " swap(s): " << objective_text(objective, result.value, unit, within_text) << "\n";
         if (suggestion.exact) {
             out << "  exhaustive optimum over " << subset_count(suggestion.candidate_count, k)
                 << " candidate sets (" << format_fixed(suggestion.exact_s, 2)
@@ -462,8 +470,9 @@ int run_plan(const std::vector<std::string>& args) {
                           c.change,
                           c.site.position.lon_deg,
                           c.site.position.lat_deg,
-                          c.change == "removed" ? geodata::Value()
-                                                : geodata::Value(static_cast<std::int64_t>(c.communes)),
+                          c.change == "removed"
+                              ? geodata::Value()
+                              : geodata::Value(static_cast<std::int64_t>(c.communes)),
                           c.change == "removed" || !weighted ? geodata::Value()
                                                              : geodata::Value(c.population)};
             site_writer->add_row(row);

@@ -357,8 +357,7 @@ int run_report(const std::vector<std::string>& args) {
     // Outputs, all to temporary names first.
     std::optional<MapLayout> layout;
     if (targets.gpkg)
-        write_report_geopackage(model, targets.gpkg->temporary(), targets.gpkg->target(),
-                                srs);
+        write_report_geopackage(model, targets.gpkg->temporary(), targets.gpkg->target(), srs);
     std::optional<MapScene> scene;
     if (targets.map || targets.html) scene = build_map_scene(model, *context);
     if (targets.map) {
@@ -402,7 +401,8 @@ int run_report(const std::vector<std::string>& args) {
         << ", median " << format_km(d.median) << "\n";
     if (roads) roads->print_summary(out);
     if (targets.gpkg)
-        out << "wrote " << targets.gpkg->target() << " (layers sites, areas, origins, links; table run)\n";
+        out << "wrote " << targets.gpkg->target()
+            << " (layers sites, areas, origins, links; table run)\n";
     if (targets.map) {
         out << "wrote " << targets.map->target() << " (";
         if (document.render.page) {

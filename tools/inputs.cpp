@@ -56,11 +56,13 @@ void check_site_types(const std::string& option, const std::vector<std::string>&
     }
     std::string unmatched;
     for (const std::string& t : split_list(option)) {
-        if (present_lower.count(lower(t)) == 0) unmatched += (unmatched.empty() ? "'" : ", '") + t + "'";
+        if (present_lower.count(lower(t)) == 0)
+            unmatched += (unmatched.empty() ? "'" : ", '") + t + "'";
     }
     if (unmatched.empty() || wanted_lower.empty()) return;
     std::string list;
-    for (const std::string& t : present) list += (list.empty() ? "" : ", ") + (t.empty() ? "(empty)" : t);
+    for (const std::string& t : present)
+        list += (list.empty() ? "" : ", ") + (t.empty() ? "(empty)" : t);
     throw UsageError("option '--site-types': no site of type " + unmatched + " in " + path +
                      " (types present: " + (list.empty() ? "none" : list) + ")");
 }
@@ -69,7 +71,8 @@ void check_site_types(const std::string& option, const std::vector<std::string>&
 
 std::string target_srs(const Options& options) {
     const std::string srs = options.get("--t-srs");
-    if (srs.empty() && options.has("--t-srs")) throw UsageError("option '--t-srs': give a CRS, e.g. EPSG:2154");
+    if (srs.empty() && options.has("--t-srs"))
+        throw UsageError("option '--t-srs': give a CRS, e.g. EPSG:2154");
     if (const auto problem = geodata::check_target_srs(srs); !srs.empty() && problem) {
         throw UsageError("option '--t-srs': " + *problem);
     }
@@ -90,8 +93,9 @@ void warn(const std::string& message) { std::cerr << "sitecover: warning: " << m
 
 void declare_data_options(Options& options) {
     options.group("Data");
-    options.value("--data", "DIR",
-                  "geodata directory for the defaults (else $SITECOVER_DATA, else ../shared/geodata)");
+    options.value(
+        "--data", "DIR",
+        "geodata directory for the defaults (else $SITECOVER_DATA, else ../shared/geodata)");
 }
 
 void declare_area_options(Options& options) {
@@ -101,7 +105,8 @@ void declare_area_options(Options& options) {
     options.value("--areas-where", "EXPR", "OGR SQL attribute filter on the areas");
     options.value("--area-code-field", "NAME", "field holding the area code (default: code)");
     options.value("--area-name-field", "NAME", "field holding the area name (default: nom)");
-    options.value("--areas-crs", "CRS", "CRS of an areas file that declares none (default: WGS84 lon/lat)");
+    options.value("--areas-crs", "CRS",
+                  "CRS of an areas file that declares none (default: WGS84 lon/lat)");
 }
 
 void declare_site_options(Options& options) {
@@ -118,12 +123,14 @@ void declare_site_options(Options& options) {
     options.value("--site-type-field", "NAME", "site type field (default: type_fs)");
     options.value("--site-dep-field", "NAME", "site department field (default: insee_dep)");
     options.value("--site-date-field", "NAME", "labelling date field (default: labellisation_fs)");
-    options.value("--sites-crs", "CRS", "CRS of a sites file that declares none (default: WGS84 lon/lat)");
+    options.value("--sites-crs", "CRS",
+                  "CRS of a sites file that declares none (default: WGS84 lon/lat)");
 }
 
 void declare_output_options(Options& options) {
     options.group("Output");
-    options.value("--output", "FILE", "table to write (.csv, .geojson, .gpkg...); default: CSV on stdout", "-o");
+    options.value("--output", "FILE",
+                  "table to write (.csv, .geojson, .gpkg...); default: CSV on stdout", "-o");
     options.value("--format", "DRIVER", "GDAL driver name when the extension is not enough", "-f");
     declare_t_srs_option(options);
     options.flag("--overwrite", "replace an existing output file");
@@ -136,8 +143,7 @@ void declare_t_srs_option(Options& options) {
 
 void declare_origin_options(Options& options) {
     options.group("Origins (default: the 462 communes of the Gers)");
-    options.value("--from", "FILE",
-                  "polygon layer (one origin per polygon) or point layer");
+    options.value("--from", "FILE", "polygon layer (one origin per polygon) or point layer");
     options.value("--from-layer", "NAME", "layer to read when the file holds several");
     options.value("--from-where", "EXPR", "OGR SQL attribute filter on the origins");
     options.value("--from-code-field", "NAME", "origin code field (default: code, or id)");
@@ -191,8 +197,8 @@ std::string input_path(const Options& options, const std::string& option,
 LoadedSiteSet load_site_set(const Options& options) {
     LoadedSiteSet set;
     set.path = input_path(options, "--sites", geodata::defaults::kSites);
-    geodata::LayerSource source{set.path, options.get("--sites-layer"), options.get("--sites-where"),
-                                options.get("--sites-crs")};
+    geodata::LayerSource source{set.path, options.get("--sites-layer"),
+                                options.get("--sites-where"), options.get("--sites-crs")};
     geodata::SiteFields fields;
     fields.id = options.get("--site-id-field", fields.id);
     fields.name = options.get("--site-name-field", fields.name);
@@ -217,7 +223,8 @@ LoadedSiteSet load_site_set(const Options& options) {
     set.read = loaded.sites.size();
     check_site_types(options.get("--site-types"), types, loaded.sites, set.path);
     for (auto& site : loaded.sites) {
-        if (!types.empty() && std::find(types.begin(), types.end(), lower(site.kind)) == types.end()) {
+        if (!types.empty() &&
+            std::find(types.begin(), types.end(), lower(site.kind)) == types.end()) {
             continue;
         }
         if (!as_of.empty()) {
@@ -230,7 +237,8 @@ LoadedSiteSet load_site_set(const Options& options) {
         set.sites.push_back(std::move(site));
     }
     if (set.undated > 0) {
-        warn(std::to_string(set.undated) + " site(s) without a readable labelling date left out by --as-of");
+        warn(std::to_string(set.undated) +
+             " site(s) without a readable labelling date left out by --as-of");
     }
     return set;
 }

@@ -50,8 +50,8 @@ std::string input_path(const Options& options, const std::string& option,
 struct LoadedSiteSet {
     std::vector<Site> sites;
     std::string path;
-    std::size_t read = 0;           ///< before the --site-types / --as-of filters
-    std::size_t undated = 0;        ///< dropped by --as-of for lack of a labelling date
+    std::size_t read = 0;     ///< before the --site-types / --as-of filters
+    std::size_t undated = 0;  ///< dropped by --as-of for lack of a labelling date
 };
 
 LoadedSiteSet load_site_set(const Options& options);

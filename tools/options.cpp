@@ -21,7 +21,8 @@ void Options::value(const std::string& name, const std::string& metavar, const s
     specs_.push_back({name, metavar, help, short_name, true, false, current_group_});
 }
 
-void Options::repeated(const std::string& name, const std::string& metavar, const std::string& help) {
+void Options::repeated(const std::string& name, const std::string& metavar,
+                       const std::string& help) {
     specs_.push_back({name, metavar, help, "", true, true, current_group_});
 }
 
@@ -33,7 +34,8 @@ void Options::group(const std::string& title) { current_group_ = title; }
 
 const Options::Spec* Options::find(const std::string& token) const {
     for (const Spec& spec : specs_) {
-        if (token == spec.name || (!spec.short_name.empty() && token == spec.short_name)) return &spec;
+        if (token == spec.name || (!spec.short_name.empty() && token == spec.short_name))
+            return &spec;
     }
     return nullptr;
 }
@@ -67,7 +69,8 @@ bool Options::parse(const std::vector<std::string>& args) {
                 value = *inline_value;
             } else {
                 if (i + 1 >= args.size()) {
-                    throw UsageError("option '" + token + "' needs a value (" + spec->metavar + ")" + see);
+                    throw UsageError("option '" + token + "' needs a value (" + spec->metavar +
+                                     ")" + see);
                 }
                 value = args[++i];
             }

@@ -52,7 +52,8 @@ public:
     std::vector<std::pair<std::string, std::string>> file_values() const;
     /// A number; UsageError when not a number or outside [min, max].
     double number(const std::string& name, double fallback, double min, double max) const;
-    long long integer(const std::string& name, long long fallback, long long min, long long max) const;
+    long long integer(const std::string& name, long long fallback, long long min,
+                      long long max) const;
 
 private:
     struct Spec {

@@ -83,8 +83,8 @@ RoadSetup load_road_setup(const Options& options) {
     setup.max_snap_m = options.number("--max-snap-m", 5000.0, 0.0, 1e7);
     setup.within_s = options.number("--within-min", 30.0, 0.0, 1e6) * 60.0;
     geodata::LoadedRoads loaded =
-        geodata::load_roads({setup.path, options.get("--roads-layer"),
-                             options.get("--roads-where"), options.get("--roads-crs")},
+        geodata::load_roads({setup.path, options.get("--roads-layer"), options.get("--roads-where"),
+                             options.get("--roads-crs")},
                             load);
     for (const auto& w : loaded.warnings) warn(w);
     setup.graph = std::make_unique<RoadGraph>(std::move(loaded.network));
@@ -215,7 +215,8 @@ std::vector<RoadAnswer> RoadReport::answer_chunk(const std::vector<geodata::Orig
         }
     };
     const std::size_t n = origins.size();
-    const std::size_t workers = std::max<std::size_t>(1, std::min<std::size_t>(threads, n / 256 + 1));
+    const std::size_t workers =
+        std::max<std::size_t>(1, std::min<std::size_t>(threads, n / 256 + 1));
     std::vector<std::thread> pool;
     for (std::size_t t = 1; t < workers; ++t)
         pool.emplace_back(block, n * t / workers, n * (t + 1) / workers);
@@ -284,8 +285,8 @@ void RoadReport::print_summary(std::ostream& out) const {
     const std::vector<Site>& sites = *m.sites;
     out << "roads: " << m.setup.path << ": " << g.node_count() << " nodes, " << g.edge_count()
         << " edges, " << g.component_count() << " connected piece(s) (main: " << g.component_size(0)
-        << " nodes); by " << (m.setup.query_options.metric == RoadMetric::Time ? "time" : "distance")
-        << "\n";
+        << " nodes); by "
+        << (m.setup.query_options.metric == RoadMetric::Time ? "time" : "distance") << "\n";
     out << "sites on the road network: " << m.sites_on_network << "/" << sites.size();
     if (m.sites_beyond_snap > 0)
         out << " (" << m.sites_beyond_snap << " beyond --max-snap-m, left out)";
@@ -308,14 +309,16 @@ void RoadReport::print_summary(std::ostream& out) const {
     const double mean_time_s = m.sum_time_s / static_cast<double>(reached);
     const double mean_distance_m = m.sum_distance_m / static_cast<double>(reached);
     out << "travel time: max " << format_min(m.slowest.time_s) << " ("
-        << (m.slowest.name.empty() ? "" : m.slowest.name + " ") << m.slowest.code << " -> site " << sites[m.slowest.site].id << " "
-        << sites[m.slowest.site].name << "), mean " << format_min(mean_time_s) << ", median "
+        << (m.slowest.name.empty() ? "" : m.slowest.name + " ") << m.slowest.code << " -> site "
+        << sites[m.slowest.site].id << " " << sites[m.slowest.site].name << "), mean "
+        << format_min(mean_time_s) << ", median "
         << format_min(quantile(as_doubles(m.times_s), 0.5)) << "\n";
     out << "road distance: max " << format_km(m.max_distance_m) << ", mean "
         << format_km(mean_distance_m) << ", median "
         << format_km(quantile(as_doubles(m.distances_m), 0.5)) << "\n";
-    out << "within " << format_fixed(m.setup.within_s / 60.0, 0) << " min by road: " << m.within_time
-        << "/" << n << " (" << format_share(m.within_time, n) << ")\n";
+    out << "within " << format_fixed(m.setup.within_s / 60.0, 0)
+        << " min by road: " << m.within_time << "/" << n << " (" << format_share(m.within_time, n)
+        << ")\n";
     out << "within " << format_fixed(m.within_road_threshold_m / 1000.0, 1)
         << " km by road: " << m.within_road_m << "/" << n << " ("
         << format_share(m.within_road_m, n) << ")\n";
@@ -337,8 +340,8 @@ void RoadReport::print_summary(std::ostream& out) const {
     for (const auto& [code, counts] : m.by_commune) {
         const auto inhabitants = static_cast<double>(*m.population->by_code.at(code));
         total += inhabitants;
-        within += inhabitants * static_cast<double>(counts.second) /
-                  static_cast<double>(counts.first);
+        within +=
+            inhabitants * static_cast<double>(counts.second) / static_cast<double>(counts.first);
     }
     out << "population within " << format_fixed(m.setup.within_s / 60.0, 0)
         << " min by road: " << format_fixed(within, 0) << "/" << format_fixed(total, 0) << " ("

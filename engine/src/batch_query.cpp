@@ -61,7 +61,8 @@ BatchResult k_nearest_batch(const SiteIndex& index, const std::vector<LonLat>& p
                     }
                 } else {
                     // The limit is decided on Karney's distances inside the index.
-                    const std::vector<Neighbour> some = index.k_nearest(points[i], k, max_distance_m);
+                    const std::vector<Neighbour> some =
+                        index.k_nearest(points[i], k, max_distance_m);
                     hits.insert(hits.end(), some.begin(), some.end());
                     count[i] = some.size();
                 }
@@ -73,7 +74,8 @@ BatchResult k_nearest_batch(const SiteIndex& index, const std::vector<LonLat>& p
     result.offset.push_back(0);
     for (const std::size_t c : count) result.offset.push_back(result.offset.back() + c);
     result.hits.reserve(result.offset.back());
-    for (const auto& hits : per_block) result.hits.insert(result.hits.end(), hits.begin(), hits.end());
+    for (const auto& hits : per_block)
+        result.hits.insert(result.hits.end(), hits.begin(), hits.end());
     return result;
 }
 

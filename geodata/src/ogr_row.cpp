@@ -54,7 +54,8 @@ double round_to(double value, int decimals) {
 std::string create_fields(OGRLayer& layer, const std::vector<Column>& columns, bool integer64) {
     for (const Column& column : columns) {
         const OGRFieldType type = ogr_type(column.type);
-        OGRFieldDefn defn(column.name.c_str(), type == OFTInteger64 && !integer64 ? OFTInteger : type);
+        OGRFieldDefn defn(column.name.c_str(),
+                          type == OFTInteger64 && !integer64 ? OFTInteger : type);
         if (column.type == FieldType::Boolean) defn.SetSubType(OFSTBoolean);
         if (layer.CreateField(&defn) != OGRERR_NONE) return column.name;
     }

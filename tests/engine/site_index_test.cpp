@@ -222,10 +222,18 @@ TEST(SiteIndexProperty, RegularGridWithExactTies) {
         const double lon = -5.0 + 0.5 * cell_i(rng);
         const double lat = 41.0 + 0.5 * cell_j(rng);
         switch (kind(rng)) {
-            case 0: s.queries.push_back({lon + 0.25, lat + 0.25}); break;
-            case 1: s.queries.push_back({lon + 0.25, lat}); break;
-            case 2: s.queries.push_back({lon, lat + 0.25}); break;
-            default: s.queries.push_back({lon, lat}); break;
+            case 0:
+                s.queries.push_back({lon + 0.25, lat + 0.25});
+                break;
+            case 1:
+                s.queries.push_back({lon + 0.25, lat});
+                break;
+            case 2:
+                s.queries.push_back({lon, lat + 0.25});
+                break;
+            default:
+                s.queries.push_back({lon, lat});
+                break;
         }
     }
     const Outcome outcome = check_against_reference(s);

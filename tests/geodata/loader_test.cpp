@@ -2,10 +2,10 @@
 // (areas, sites, origins), their error messages (file, layer, feature, field), the labelling
 // date parser, the data directory search and the atomic table writer.
 
-#include <cmath>
-#include <cstdlib>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -514,8 +514,9 @@ TEST(LoadOrigins, ManyPolygonsKeepFileOrderWarningsAndTheFirstError) {
     const auto ring = [](int i, bool twisted) {
         const double lon = 0.01 * (i % 20), lat = 43.0 + 0.01 * (i / 20);
         char text[256];
-        std::snprintf(text, sizeof text, "[[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f]]",
-                      lon, lat, lon + 0.008, twisted ? lat + 0.008 : lat, lon + 0.008,
+        std::snprintf(text, sizeof text,
+                      "[[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f]]", lon, lat,
+                      lon + 0.008, twisted ? lat + 0.008 : lat, lon + 0.008,
                       twisted ? lat : lat + 0.008, lon, lat + 0.008, lon, lat);
         return std::string(text);
     };
@@ -529,12 +530,13 @@ TEST(LoadOrigins, ManyPolygonsKeepFileOrderWarningsAndTheFirstError) {
     std::vector<std::string> features;
     for (int i = 0; i < 300; ++i) {
         const bool bad = i == 50 || i == 200;
-        features.push_back(feature(R"({"code":")" + code(i) + R"("})",
-                                   polygon(bad ? bowtie(i) : square(i))));
+        features.push_back(
+            feature(R"({"code":")" + code(i) + R"("})", polygon(bad ? bowtie(i) : square(i))));
     }
     const auto path = tmp.write("many.geojson", collection(features));
     std::vector<std::string> warnings;
-    const auto origins = gd::load_origins(source(path), {}, gd::OriginRule::PointOnSurface, &warnings);
+    const auto origins =
+        gd::load_origins(source(path), {}, gd::OriginRule::PointOnSurface, &warnings);
     ASSERT_EQ(origins.size(), 300u);
     for (int i = 0; i < 300; ++i) {
         SCOPED_TRACE(code(i));
@@ -565,14 +567,14 @@ TEST(LoadOrigins, ManyPolygonsKeepFileOrderWarningsAndTheFirstError) {
 
 TEST(LoadOrigins, AGdalFileThatChangesWhileReadIsAnError) {
     const TempDir tmp;
-    const auto path = tmp.write(
-        "points.geojson", collection({feature(R"({"code":"A"})", point(0.5, 43.6)),
-                                      feature(R"({"code":"B"})", point(0.6, 43.7))}));
+    const auto path =
+        tmp.write("points.geojson", collection({feature(R"({"code":"A"})", point(0.5, 43.6)),
+                                                feature(R"({"code":"B"})", point(0.6, 43.7))}));
     auto reader = gd::open_origins(source(path));
     std::vector<gd::Origin> out;
     ASSERT_TRUE(reader->next_chunk(out, 1));
-    std::filesystem::last_write_time(path, std::filesystem::last_write_time(path) +
-                                               std::chrono::seconds(2));
+    std::filesystem::last_write_time(
+        path, std::filesystem::last_write_time(path) + std::chrono::seconds(2));
     expect_mentions(error_of<InputError>([&] {
                         while (reader->next_chunk(out, 1)) {
                         }
@@ -716,11 +718,11 @@ TEST(TableWriter, RefusesToReplaceAFileWithoutOverwrite) {
 
 TEST(TableWriter, OutputErrorsNameThePath) {
     const TempDir tmp;
-    expect_mentions(error_of<OutputError>([&] {
-                        [[maybe_unused]] const gd::TableWriter w(table_options(tmp / "t.xyz"),
-                                                                 kColumns);
-                    }),
-                    {"output '" + (tmp / "t.xyz").string() + "': no GDAL driver writes this extension"});
+    expect_mentions(
+        error_of<OutputError>([&] {
+            [[maybe_unused]] const gd::TableWriter w(table_options(tmp / "t.xyz"), kColumns);
+        }),
+        {"output '" + (tmp / "t.xyz").string() + "': no GDAL driver writes this extension"});
     expect_mentions(error_of<OutputError>([&] {
                         [[maybe_unused]] const gd::TableWriter w(
                             table_options(tmp / "no" / "t.csv"), kColumns);

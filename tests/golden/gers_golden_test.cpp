@@ -24,9 +24,9 @@ namespace {
 
 const std::string kData = SITECOVER_TEST_DATA_DIR;
 
-
 std::vector<sitecover::Site> national_sites() {
-    return sitecover::geodata::load_sites({kData + "/france/france-services-2024-08-01.csv", "", "", ""})
+    return sitecover::geodata::load_sites(
+               {kData + "/france/france-services-2024-08-01.csv", "", "", ""})
         .sites;
 }
 
@@ -46,7 +46,8 @@ TEST(GersGolden, SiteListHas27GersSitesOf2845) {
 }
 
 TEST(GersGolden, CantonCoverageMatchesGolden) {
-    auto areas = sitecover::geodata::load_areas({kData + "/gers/cantons-32-geofla2016.geojson", "", "", ""});
+    auto areas =
+        sitecover::geodata::load_areas({kData + "/gers/cantons-32-geofla2016.geojson", "", "", ""});
     ASSERT_EQ(areas.size(), 17u);
     const sitecover::CoverageIndex index(std::move(areas));
     const auto sites = national_sites();

@@ -294,27 +294,36 @@ std::vector<BadCase> bad_cases() {
           "a Point geometry, expected Polygon or MultiPolygon"}},
         {"AreasNaNCoordinate",
          cov({"--areas", "{tmp}/areas.geojson"}),
-         {{"areas.geojson", collection({feature(R"({"code":"N1","nom":"n"})",
-                                                polygon("[[0.5,43.5],[0.7,43.5],[0.7,NaN],[0.5,43.7],[0.5,43.5]]"))})}},
+         {{"areas.geojson",
+           collection(
+               {feature(R"({"code":"N1","nom":"n"})",
+                        polygon("[[0.5,43.5],[0.7,43.5],[0.7,NaN],[0.5,43.7],[0.5,43.5]]"))})}},
          kInput,
-         {"file '{tmp}/areas.geojson'", "feature 0 (code 'N1')", "a non-finite coordinate at vertex 2"}},
+         {"file '{tmp}/areas.geojson'", "feature 0 (code 'N1')",
+          "a non-finite coordinate at vertex 2"}},
         {"AreasHugeCoordinate",
          cov({"--areas", "{tmp}/areas.geojson"}),
-         {{"areas.geojson", collection({feature(R"({"code":"H1","nom":"h"})",
-                                                polygon("[[0.5,43.5],[0.7,43.5],[0.7,1e300],[0.5,43.7],[0.5,43.5]]"))})}},
+         {{"areas.geojson",
+           collection(
+               {feature(R"({"code":"H1","nom":"h"})",
+                        polygon("[[0.5,43.5],[0.7,43.5],[0.7,1e300],[0.5,43.7],[0.5,43.5]]"))})}},
          kInput,
-         {"feature 0 (code 'H1')", "a coordinate out of range at vertex 2 (0.7, 1e+300): is the CRS right?"}},
+         {"feature 0 (code 'H1')",
+          "a coordinate out of range at vertex 2 (0.7, 1e+300): is the CRS right?"}},
         {"AreasEmptyGeometryCollection",
          cov({"--areas", "{tmp}/areas.geojson"}),
-         {{"areas.geojson", collection({feature(R"({"code":"G1","nom":"g"})",
-                                                R"({"type":"GeometryCollection","geometries":[]})")})}},
+         {{"areas.geojson",
+           collection({feature(R"({"code":"G1","nom":"g"})",
+                               R"({"type":"GeometryCollection","geometries":[]})")})}},
          kInput,
          {"feature 0 (code 'G1'): no geometry"}},
         {"AreasMixedGeometryTypes",
          cov({"--areas", "{tmp}/areas.geojson"}),
-         {{"areas.geojson", collection({feature(R"({"code":"M1","nom":"poly"})", polygon(kSquareRing)),
-                                        feature(R"({"code":"M2","nom":"line"})",
-                                                R"({"type":"LineString","coordinates":[[0.5,43.5],[0.7,43.5]]})")})}},
+         {{"areas.geojson",
+           collection(
+               {feature(R"({"code":"M1","nom":"poly"})", polygon(kSquareRing)),
+                feature(R"({"code":"M2","nom":"line"})",
+                        R"({"type":"LineString","coordinates":[[0.5,43.5],[0.7,43.5]]})")})}},
          kInput,
          {"feature 1 (code 'M2')", "a Line String geometry, expected Polygon or MultiPolygon"}},
         {"AreasTruncated",
@@ -461,8 +470,8 @@ std::vector<BadCase> bad_cases() {
          {"coverage", "--data", "{data}", "-o", "{tmp}/out.xyz"},
          {},
          kOutput,
-         {"output '{tmp}/out.xyz': no GDAL driver writes this extension; use one of ",
-          ".csv, ", ".gpkg, ", ", or -f DRIVER"}},
+         {"output '{tmp}/out.xyz': no GDAL driver writes this extension; use one of ", ".csv, ",
+          ".gpkg, ", ", or -f DRIVER"}},
         {"OutputExtensionOfSeveralDrivers",
          {"coverage", "--data", "{data}", "-o", "{tmp}/out.txt"},
          {},
@@ -478,7 +487,8 @@ std::vector<BadCase> bad_cases() {
          cov({"--site-types", "Foo"}),
          {},
          kUsage,
-         {"option '--site-types': no site of type 'Foo' in {data}/france/france-services-2024-08-01.csv "
+         {"option '--site-types': no site of type 'Foo' in "
+          "{data}/france/france-services-2024-08-01.csv "
           "(types present: Antenne, Principal)"}},
         {"FromCrsUnknownForGeoJson",
          near({"--from-crs", "EPSG:nope"}),
@@ -717,8 +727,9 @@ TEST(CliAcceptedInput, Latin1NamesAreReadAsLatin1AndWrittenAsUtf8) {
     const TempDir tmp;
     tmp.write("points.csv", std::string("id,lon,lat,name\nP1,0.5,43.6,Auch\xe9\n"));
     tmp.write("sites.csv", kSitesCsv);
-    const CliResult ok = run_cli({"nearest", "--from", (tmp / "points.csv").string(), "--from-layer", "points",
-                                  "--from-name-field", "name", "--sites", (tmp / "sites.csv").string()});
+    const CliResult ok =
+        run_cli({"nearest", "--from", (tmp / "points.csv").string(), "--from-layer", "points",
+                 "--from-name-field", "name", "--sites", (tmp / "sites.csv").string()});
     ASSERT_EQ(ok.exit_code, 0) << ok.report();
     EXPECT_EQ(parse_csv(ok.out).at(0, "origin_name"), "Auch\xc3\xa9");  // é in UTF-8
 }
@@ -727,8 +738,9 @@ TEST(CliAcceptedInput, SwappedAxesGiveAHintNotASilentAnswer) {
     const TempDir tmp;
     // Latitude first, as a file claiming urn:ogc:def:crs:EPSG::4326 axis order might be written.
     const CliResult r = coverage_of(
-        tmp, collection({feature(R"({"code":"S1","nom":"swapped"})",
-                                 polygon("[[43.5,0.5],[43.5,0.7],[43.7,0.7],[43.7,0.5],[43.5,0.5]]"))}));
+        tmp,
+        collection({feature(R"({"code":"S1","nom":"swapped"})",
+                            polygon("[[43.5,0.5],[43.5,0.7],[43.7,0.7],[43.7,0.5],[43.5,0.5]]"))}));
     ASSERT_EQ(r.exit_code, 0) << r.report();
     EXPECT_NE(r.err.find("are longitude and latitude swapped"), std::string::npos) << r.report();
 }

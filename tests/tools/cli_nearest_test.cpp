@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <filesystem>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <sstream>
@@ -301,22 +301,29 @@ TEST(CliBatch, OutputIsIdenticalForAnyThreadCountAndMatchesTheGdalPath) {
         const double lon = -4.8 + 13.0 * static_cast<double>(state >> 11) / 9007199254740992.0;
         state = state * 6364136223846793005ULL + 1442695040888963407ULL;
         const double lat = 42.3 + 8.8 * static_cast<double>(state >> 11) / 9007199254740992.0;
-        csv.append("p").append(std::to_string(i)).append(",").append(std::to_string(lon)).append(",").append(std::to_string(lat)).append("\n");
+        csv.append("p")
+            .append(std::to_string(i))
+            .append(",")
+            .append(std::to_string(lon))
+            .append(",")
+            .append(std::to_string(lat))
+            .append("\n");
     }
     dir.write("points.csv", csv);
     std::string first, first_road_summary;
     const std::string roads = kDataDir + "/france/roads-major-travelmapping-2026-08.geojson";
     for (const char* threads : {"1", "2", "5"}) {
-        const auto run = sitecover::test::run_cli({"nearest", "--data", sitecover::test::kDataDir, "--from",
-                                                   (dir / "points.csv").string(), "--threads", threads, "--quiet"});
+        const auto run = sitecover::test::run_cli({"nearest", "--data", sitecover::test::kDataDir,
+                                                   "--from", (dir / "points.csv").string(),
+                                                   "--threads", threads, "--quiet"});
         ASSERT_EQ(run.exit_code, 0) << run.report();
         if (first.empty()) first = run.out;
         EXPECT_EQ(run.out, first) << "threads=" << threads;
         // By road too: the chunk's road answers run on the same threads.
-        const auto road = sitecover::test::run_cli({"nearest", "--data", sitecover::test::kDataDir, "--from",
-                                                    (dir / "points.csv").string(), "--roads", roads,
-                                                    "--threads", threads, "-o",
-                                                    (dir / (std::string("road") + threads + ".csv")).string()});
+        const auto road = sitecover::test::run_cli(
+            {"nearest", "--data", sitecover::test::kDataDir, "--from",
+             (dir / "points.csv").string(), "--roads", roads, "--threads", threads, "-o",
+             (dir / (std::string("road") + threads + ".csv")).string()});
         ASSERT_EQ(road.exit_code, 0) << road.report();
         if (first_road_summary.empty()) first_road_summary = road.out;
         const auto road_lines = [](const std::string& out) {
@@ -328,11 +335,13 @@ TEST(CliBatch, OutputIsIdenticalForAnyThreadCountAndMatchesTheGdalPath) {
             << "threads=" << threads;
     }
     EXPECT_EQ(std::count(first.begin(), first.end(), '\n'), 3001);
-    EXPECT_NE(first_road_summary.find("reachable by road: "), std::string::npos) << first_road_summary;
+    EXPECT_NE(first_road_summary.find("reachable by road: "), std::string::npos)
+        << first_road_summary;
     // The same points through GDAL (a layer name forces the GDAL reader) give the same sites and
     // distances.
-    const auto gdal = sitecover::test::run_cli({"nearest", "--data", sitecover::test::kDataDir, "--from",
-                                                (dir / "points.csv").string(), "--from-layer", "points", "--quiet"});
+    const auto gdal = sitecover::test::run_cli({"nearest", "--data", sitecover::test::kDataDir,
+                                                "--from", (dir / "points.csv").string(),
+                                                "--from-layer", "points", "--quiet"});
     ASSERT_EQ(gdal.exit_code, 0) << gdal.report();
     const auto fast = sitecover::test::parse_csv(first);
     const auto slow = sitecover::test::parse_csv(gdal.out);
@@ -340,7 +349,8 @@ TEST(CliBatch, OutputIsIdenticalForAnyThreadCountAndMatchesTheGdalPath) {
     ASSERT_EQ(fast.rows.size(), slow.rows.size());
     for (std::size_t i = 0; i < fast.rows.size(); ++i) {
         EXPECT_EQ(fast.at(i, "origin_code"), slow.at(i, "origin_code"));
-        EXPECT_EQ(fast.at(i, "site_id"), slow.at(i, "site_id")) << "site of " << fast.at(i, "origin_code");
+        EXPECT_EQ(fast.at(i, "site_id"), slow.at(i, "site_id"))
+            << "site of " << fast.at(i, "origin_code");
         EXPECT_NEAR(std::stod(fast.at(i, "distance_m")), std::stod(slow.at(i, "distance_m")), 1e-3);
     }
 }
@@ -348,14 +358,17 @@ TEST(CliBatch, OutputIsIdenticalForAnyThreadCountAndMatchesTheGdalPath) {
 TEST(CliBatch, SkipBadWritesAnErrorRowAndCountsIt) {
     sitecover::test::TempDir dir("sitecover-cli-batch-bad");
     dir.write("points.csv", "id,lon,lat\na,0.5,43.6\nb,x,43.6\nc,0.6,95\nd,0.7,43.7\n");
-    const auto stop = sitecover::test::run_cli(
-        {"nearest", "--data", sitecover::test::kDataDir, "--from", (dir / "points.csv").string(), "-o", (dir / "out.csv").string()});
+    const auto stop =
+        sitecover::test::run_cli({"nearest", "--data", sitecover::test::kDataDir, "--from",
+                                  (dir / "points.csv").string(), "-o", (dir / "out.csv").string()});
     EXPECT_EQ(stop.exit_code, 3);
-    EXPECT_NE(stop.err.find("line 3, field 'lon': 'x' is not a number"), std::string::npos) << stop.err;
+    EXPECT_NE(stop.err.find("line 3, field 'lon': 'x' is not a number"), std::string::npos)
+        << stop.err;
     EXPECT_FALSE(std::filesystem::exists((dir / "out.csv").string()));
 
-    const auto run = sitecover::test::run_cli({"nearest", "--data", sitecover::test::kDataDir, "--from",
-                                               (dir / "points.csv").string(), "--skip-bad"});
+    const auto run =
+        sitecover::test::run_cli({"nearest", "--data", sitecover::test::kDataDir, "--from",
+                                  (dir / "points.csv").string(), "--skip-bad"});
     ASSERT_EQ(run.exit_code, 0) << run.report();
     const auto table = sitecover::test::parse_csv(run.out);
     ASSERT_EQ(table.rows.size(), 4u);
@@ -367,7 +380,8 @@ TEST(CliBatch, SkipBadWritesAnErrorRowAndCountsIt) {
     EXPECT_EQ(table.at(1, "error"), "line 3, field 'lon': 'x' is not a number");
     EXPECT_EQ(table.at(2, "error"), "line 4, field 'lat': 95 is out of range [-90, 90]");
     EXPECT_FALSE(table.at(3, "site_id").empty());
-    EXPECT_NE(run.err.find("unreadable records skipped (--skip-bad): 2"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("unreadable records skipped (--skip-bad): 2"), std::string::npos)
+        << run.err;
 }
 
 // Point ids such as 32013 or 10010 are commune codes by chance: the default population file
@@ -380,9 +394,9 @@ TEST(CliBatch, PointIdsAreNotTakenForCommuneCodes) {
                                  "-o", (dir / "out.csv").string()});
     ASSERT_EQ(r.exit_code, 0) << r.report();
     EXPECT_EQ(r.out.find("population"), std::string::npos) << r.out;
-    const CliResult named =
-        nearest({"--from", points.string(), "--roads", roads, "--population",
-                 kDataDir + "/france/population-communes-2024.csv", "-o", (dir / "out2.csv").string()});
+    const CliResult named = nearest({"--from", points.string(), "--roads", roads, "--population",
+                                     kDataDir + "/france/population-communes-2024.csv", "-o",
+                                     (dir / "out2.csv").string()});
     ASSERT_EQ(named.exit_code, 0) << named.report();
     EXPECT_NE(named.out.find("population within 30 min by road: "), std::string::npos) << named.out;
 }

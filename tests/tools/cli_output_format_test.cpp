@@ -171,7 +171,8 @@ TEST(CliOutputFormat, ShapefileWarnsWhichFieldNamesAreShortened) {
     EXPECT_EQ(info.fields.at(0), "origin_cod");
     EXPECT_EQ(info.feature_count, 462);
     // A GeoPackage keeps the names: no warning.
-    const CliResult gpkg = run_cli({"nearest", "--data", kDataDir, "-o", (tmp / "n.gpkg").string()});
+    const CliResult gpkg =
+        run_cli({"nearest", "--data", kDataDir, "-o", (tmp / "n.gpkg").string()});
     EXPECT_EQ(gpkg.err.find("renamed"), std::string::npos) << gpkg.err;
 }
 

@@ -86,11 +86,12 @@ TEST(CliPlan, CoverAreasPutsANewSiteInTheUncoveredCanton) {
     EXPECT_TRUE(contains(r.out, "(Auch-3), nearest site of")) << r.out;
     EXPECT_TRUE(contains(r.out, "(gap 0)")) << r.out;
     // Two uncovered cantons cannot both get one new site.
-    const CliResult two = plan({"--remove", "1271", "--remove", "190", "--suggest", "1",
-                                "--cover-areas"});
+    const CliResult two =
+        plan({"--remove", "1271", "--remove", "190", "--suggest", "1", "--cover-areas"});
     EXPECT_EQ(two.exit_code, 2) << two.report();
-    EXPECT_TRUE(contains(two.err, "option '--cover-areas': 2 areas have no site, more than "
-                                  "--suggest 1"))
+    EXPECT_TRUE(contains(two.err,
+                         "option '--cover-areas': 2 areas have no site, more than "
+                         "--suggest 1"))
         << two.err;
 }
 
@@ -102,12 +103,12 @@ TEST(CliPlan, AddedSitesTakeOverTheirCommunes) {
               "crow-fly distance: max 15.5 km ")
         << r.out;
     EXPECT_FALSE(contains(summary_row(r.out, "crow-fly distance: max"), "15.5 km 15.5 km"));
-    EXPECT_TRUE(contains(r.out, "added added-1 Lupiac at (0.18, 43.68) (Fezensac)"))
-        << r.out;
+    EXPECT_TRUE(contains(r.out, "added added-1 Lupiac at (0.18, 43.68) (Fezensac)")) << r.out;
     EXPECT_TRUE(contains(r.out, "added added-2 Monguilhem (32271)")) << r.out;
     EXPECT_TRUE(contains(r.out, "origins whose nearest site changes: 21/462")) << r.out;
-    EXPECT_TRUE(contains(r.out, "added-2 Monguilhem (32271): nearest site of 10 origin(s), 3448 "
-                                "inhabitants"))
+    EXPECT_TRUE(contains(r.out,
+                         "added-2 Monguilhem (32271): nearest site of 10 origin(s), 3448 "
+                         "inhabitants"))
         << r.out;
 }
 
@@ -122,11 +123,15 @@ TEST(CliPlan, SingleBestSiteForEachObjectiveIsTheExhaustiveOptimum) {
     const std::vector<Expected> cases = {
         {"p-center", {}, "suggested-1: Monlezun-d'Armagnac (32274)", "max 13.8 km"},
         {"p-median", {}, "suggested-1: Auch (32013)", "weighted mean 4.3 km"},
-        {"max-coverage", {"--within-km", "10"}, "suggested-1: Lauraët (32203)",
+        {"max-coverage",
+         {"--within-km", "10"},
+         "suggested-1: Lauraët (32203)",
          "181367 within 10.0 km (94.1 %"},
         {"p-center", {"--roads", kRoads}, "suggested-1: Fleurance (32132)", "max 17.0 min"},
         {"p-median", {"--roads", kRoads}, "suggested-1: Auch (32013)", "weighted mean 5.8 min"},
-        {"max-coverage", {"--roads", kRoads, "--within-min", "15"}, "suggested-1: Mormès (32291)",
+        {"max-coverage",
+         {"--roads", kRoads, "--within-min", "15"},
+         "suggested-1: Mormès (32291)",
          "191667 within 15 min (99.5 %"},
     };
     for (const Expected& c : cases) {
@@ -243,9 +248,12 @@ TEST(CliPlan, ReportDrawsTheScenarioOfAPlan) {
         run_cli({"report", "--data", kDataDir, "--scenario", scenario, "--map",
                  (dir / "plan.svg").string(), "--output", (dir / "plan-report.gpkg").string()});
     ASSERT_EQ(r.exit_code, 0) << r.report();
-    EXPECT_TRUE(contains(r.out, "scenario " + scenario + ": 1 removed, 2 added, 2846 in the scenario"))
+    EXPECT_TRUE(
+        contains(r.out, "scenario " + scenario + ": 1 removed, 2 added, 2846 in the scenario"))
         << r.out;
-    EXPECT_TRUE(contains(r.out, "Gers (32): 28 France Services as of 1 August 2024, 16/17 cantons covered")) << r.out;
+    EXPECT_TRUE(
+        contains(r.out, "Gers (32): 28 France Services as of 1 August 2024, 16/17 cantons covered"))
+        << r.out;
     EXPECT_TRUE(contains(r.out, "crow-fly distance: max 13.8 km")) << r.out;
     EXPECT_TRUE(contains(read_file(dir / "plan.svg"), "<svg"));
     const auto sites = inspect_layer(dir / "plan-report.gpkg", "sites");
@@ -260,8 +268,9 @@ TEST(CliPlan, ReportDrawsTheScenarioOfAPlan) {
     const CliResult e = run_cli({"report", "--data", kDataDir, "--scenario", bad.string(), "--map",
                                  (dir / "bad.png").string()});
     EXPECT_EQ(e.exit_code, 3) << e.report();
-    EXPECT_TRUE(contains(e.err, "row 1 (site_id 'X'), field 'change': 'moved' is not added, "
-                                "suggested or removed"))
+    EXPECT_TRUE(contains(e.err,
+                         "row 1 (site_id 'X'), field 'change': 'moved' is not added, "
+                         "suggested or removed"))
         << e.err;
     EXPECT_FALSE(std::filesystem::exists(dir / "bad.png"));
 }

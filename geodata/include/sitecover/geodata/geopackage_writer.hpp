@@ -20,10 +20,10 @@ struct LayerStyle {
     std::string description;  ///< free text
 };
 
-/// Builds a new GeoPackage at `path` (WGS84 layers unless a target CRS is named). Not atomic by itself: write to a
-/// StagedFile's temporary() and commit that. Rows are written in one transaction.
-/// Throws OutputError (with GDAL's reason) when the file, a layer, a field or a row cannot be
-/// written. Not thread-safe.
+/// Builds a new GeoPackage at `path` (WGS84 layers unless a target CRS is named). Not atomic by
+/// itself: write to a StagedFile's temporary() and commit that. Rows are written in one
+/// transaction. Throws OutputError (with GDAL's reason) when the file, a layer, a field or a row
+/// cannot be written. Not thread-safe.
 class GeoPackageWriter {
 public:
     /// Creates the file; `path` must not exist yet. Errors name `display_path` (e.g. the final

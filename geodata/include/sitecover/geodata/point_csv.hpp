@@ -14,7 +14,7 @@ namespace sitecover::geodata {
 
 /// Options of the plain CSV point reader.
 struct PointCsvOptions {
-    std::string id_column = "id";  ///< "code" is accepted when "id" is absent
+    std::string id_column = "id";    ///< "code" is accepted when "id" is absent
     std::string lon_column = "lon";  ///< longitude, WGS84 degrees in [-180, 180]
     std::string lat_column = "lat";  ///< latitude, WGS84 degrees in [-90, 90]
     /// The origin's name: optional when "nom" (names empty without it), required otherwise.

@@ -75,7 +75,8 @@ public:
 
 /// The streaming reader behind load_origins (any GDAL layer). Throws InputError as load_origins
 /// does for the file, layer and fields when opening, and for features from next_chunk.
-std::unique_ptr<OriginReader> open_origins(const LayerSource& source, const OriginFields& fields = {},
+std::unique_ptr<OriginReader> open_origins(const LayerSource& source,
+                                           const OriginFields& fields = {},
                                            OriginRule rule = OriginRule::PointOnSurface);
 
 }  // namespace sitecover::geodata
