@@ -21,10 +21,26 @@ constexpr const char* kPrefix = "/vsisitecover_checked/";
 std::mutex g_mutex;
 std::map<std::string, std::string> g_failures;  // directory -> first failure
 
+// Writes go through stdio's buffer (one write(2) per field made the national communes run
+// spend a third of its time in the kernel). C requires a flush or a seek between a write and
+// a read on the same stream: `last` remembers the previous operation. A file open twice at
+// once (SQLite reads what GDAL wrote through another handle) is flushed after every write.
+enum class LastOp { None, Read, Write };
+
 struct Handle {
     std::FILE* file = nullptr;
-    std::string dir;  // where failures are recorded
+    std::string dir;   // where failures are recorded
+    std::string path;  // the real path, to find other handles of the same file
+    LastOp last = LastOp::None;
 };
+
+std::mutex g_open_mutex;
+std::multimap<std::string, Handle*> g_open;  // real path -> its open handles
+
+bool shared_file(const Handle& h) {
+    const std::lock_guard<std::mutex> lock(g_open_mutex);
+    return g_open.count(h.path) > 1;
+}
 
 std::string dir_of(const char* path) { return std::filesystem::path(path).parent_path().string(); }
 
@@ -45,17 +61,30 @@ void* open_file(void*, const char* name, const char* access) {
     const std::string path = real(name);
     std::FILE* file = std::fopen(path.c_str(), access);
     if (file == nullptr) return nullptr;
-    // A file opened for update may be open twice (SQLite reads what GDAL wrote through another
-    // handle): no stdio buffer then, every write reaches the file at once.
-    if (std::strchr(access, '+') != nullptr) std::setvbuf(file, nullptr, _IONBF, 0);
-    return new Handle{file, dir_of(path.c_str())};
+    auto* handle = new Handle{file, dir_of(path.c_str()), path};
+    const std::lock_guard<std::mutex> lock(g_open_mutex);
+    // What the other handles of this file wrote must be visible to the new one.
+    for (auto [it, end] = g_open.equal_range(path); it != end; ++it) {
+        errno = 0;
+        if (std::fflush(it->second->file) != 0) record(it->second->dir, errno);
+        it->second->last = LastOp::None;
+    }
+    g_open.emplace(path, handle);
+    return handle;
 }
 
 size_t write_file(void* handle, const void* buffer, size_t size, size_t count) {
     auto* h = static_cast<Handle*>(handle);
+    // After a read, a seek to the current position lets the stream write.
+    if (h->last == LastOp::Read) fseeko(h->file, 0, SEEK_CUR);
+    h->last = LastOp::Write;
     errno = 0;
     const size_t written = std::fwrite(buffer, size, count, h->file);
     if (written != count) record(h->dir, errno);
+    if (shared_file(*h)) {
+        errno = 0;
+        if (std::fflush(h->file) != 0) record(h->dir, errno);
+    }
     return written;
 }
 
@@ -73,16 +102,36 @@ int close_file(void* handle) {
     const bool failed = std::ferror(h->file) != 0;
     const int result = std::fclose(h->file);
     if (result != 0 || failed) record(h->dir, result != 0 ? errno : 0);
+    {
+        const std::lock_guard<std::mutex> lock(g_open_mutex);
+        for (auto [it, end] = g_open.equal_range(h->path); it != end; ++it) {
+            if (it->second == h) {
+                g_open.erase(it);
+                break;
+            }
+        }
+    }
     delete h;
     return result != 0 || failed ? -1 : 0;
 }
 
 size_t read_file(void* handle, void* buffer, size_t size, size_t count) {
-    return std::fread(buffer, size, count, static_cast<Handle*>(handle)->file);
+    auto* h = static_cast<Handle*>(handle);
+    if (h->last == LastOp::Write) {
+        errno = 0;
+        if (std::fflush(h->file) != 0) record(h->dir, errno);
+    }
+    h->last = LastOp::Read;
+    return std::fread(buffer, size, count, h->file);
 }
 
 int seek_file(void* handle, vsi_l_offset offset, int whence) {
-    return fseeko(static_cast<Handle*>(handle)->file, static_cast<off_t>(offset), whence);
+    auto* h = static_cast<Handle*>(handle);
+    h->last = LastOp::None;  // a seek flushes pending writes and lets either operation follow
+    errno = 0;
+    const int result = fseeko(h->file, static_cast<off_t>(offset), whence);
+    if (result != 0 && errno != EINVAL) record(h->dir, errno);
+    return result;
 }
 
 vsi_l_offset tell_file(void* handle) {
