@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <numeric>
 #include <string>
+#include <thread>
 #include <tuple>
 
+#include "huge_pages.hpp"
 #include "sitecover/error.hpp"
 
 namespace sitecover {
@@ -63,6 +66,7 @@ struct Pieces {
 // time, length): O(E) for the bounded degrees of road networks, where sorting all edges took
 // most of the build of a national network.
 void RoadGraph::build_out_edges(const std::vector<RoadEdge>& edges, std::size_t n) {
+    detail::reserve_on_huge_pages(first_out_, n + 1);
     first_out_.assign(n + 1, 0);
     for (const RoadEdge& e : edges) {
         if (e.from != e.to) ++first_out_[e.from + 1];
@@ -91,6 +95,10 @@ void RoadGraph::build_out_edges(const std::vector<RoadEdge>& edges, std::size_t 
     }
     first_out_[n] = kept;
     order.resize(kept);
+    detail::reserve_on_huge_pages(head_, kept);
+    detail::reserve_on_huge_pages(tail_, kept);
+    detail::reserve_on_huge_pages(length_m_, kept);
+    detail::reserve_on_huge_pages(time_s_, kept);
     head_.resize(kept);
     tail_.resize(kept);
     length_m_.resize(kept);
@@ -108,9 +116,11 @@ void RoadGraph::build_out_edges(const std::vector<RoadEdge>& edges, std::size_t 
 void RoadGraph::build_in_edges() {
     const std::size_t n = positions_.size();
     const std::size_t m = head_.size();
+    detail::reserve_on_huge_pages(first_in_, n + 1);
     first_in_.assign(n + 1, 0);
     for (std::size_t e = 0; e < m; ++e) ++first_in_[head_[e] + 1];
     std::partial_sum(first_in_.begin(), first_in_.end(), first_in_.begin());
+    detail::reserve_on_huge_pages(in_edges_, m);
     in_edges_.resize(m);
     std::vector<std::uint32_t> fill(first_in_.begin(), first_in_.end() - 1);
     for (std::size_t e = 0; e < m; ++e) {
@@ -143,16 +153,18 @@ void RoadGraph::build_segments() {
     };
     std::size_t count = 0;
     walk([&](const Segment&) { ++count; });
-    segments_.reserve(count);
+    detail::reserve_on_huge_pages(segments_, count);
     walk([&](const Segment& s) { segments_.push_back(s); });
 }
 
 // Connected pieces, numbered by decreasing size (then by smallest node) so that piece 0 is the
 // main network whatever the input order.
+// The pieces come from the forward edges (a segment joins the same two nodes as its edges),
+// so that this runs beside build_in_edges and build_segments.
 void RoadGraph::build_components() {
     const std::size_t n = positions_.size();
     Pieces pieces(n);
-    for (const Segment& s : segments_) pieces.join(s.a, s.b);
+    for (std::size_t e = 0; e < head_.size(); ++e) pieces.join(tail_[e], head_[e]);
     std::vector<std::uint32_t> size_of_root(n, 0);
     for (std::uint32_t v = 0; v < n; ++v) ++size_of_root[pieces.find(v)];
     std::vector<std::uint32_t> roots;
@@ -171,13 +183,39 @@ void RoadGraph::build_components() {
     for (std::uint32_t v = 0; v < n; ++v) component_[v] = number[pieces.find(v)];
 }
 
+// The pieces on a second thread (when there is a second core) while the reverse edges and the
+// segments are built: both only read the forward edges.
+void RoadGraph::build_rest() {
+    if (std::thread::hardware_concurrency() < 2 || head_.size() < (std::size_t{1} << 16)) {
+        build_in_edges();
+        build_segments();
+        build_components();
+        return;
+    }
+    std::exception_ptr error;
+    std::thread pieces([this, &error] {
+        try {
+            build_components();
+        } catch (...) {
+            error = std::current_exception();  // std::bad_alloc
+        }
+    });
+    try {
+        build_in_edges();
+        build_segments();
+    } catch (...) {
+        pieces.join();
+        throw;
+    }
+    pieces.join();
+    if (error) std::rethrow_exception(error);
+}
+
 RoadGraph::RoadGraph(const RoadNetwork& network) {
     validate(network);
     build_out_edges(network.edges, network.nodes.size());
     positions_ = network.nodes;
-    build_in_edges();
-    build_segments();
-    build_components();
+    build_rest();
 }
 
 RoadGraph::RoadGraph(RoadNetwork&& network) {
@@ -186,9 +224,7 @@ RoadGraph::RoadGraph(RoadNetwork&& network) {
     std::vector<RoadEdge>().swap(network.edges);  // the largest input, no longer needed
     positions_ = std::move(network.nodes);
     network.nodes.clear();
-    build_in_edges();
-    build_segments();
-    build_components();
+    build_rest();
 }
 
 }  // namespace sitecover

@@ -1,7 +1,6 @@
 #include "road_edges.hpp"
 
 #include <algorithm>
-#include <thread>
 
 #include "sitecover/geodesic.hpp"
 
@@ -19,22 +18,46 @@ EdgeBatch::EdgeBatch(RoadNetwork& network, unsigned threads)
     pending_.reserve(kBatch);
 }
 
-void EdgeBatch::add(RoadNode a, RoadNode b, double speed_mps, int oneway) {
-    pending_.push_back({a, b, speed_mps, oneway});
-    if (pending_.size() == kBatch) flush();
+EdgeBatch::~EdgeBatch() { wait(); }
+
+void EdgeBatch::add(RoadNode a, RoadNode b, const LonLat& pa, const LonLat& pb, double speed_mps,
+                    int oneway) {
+    pending_.push_back({pa, pb, a, b, speed_mps, oneway});
+    if (pending_.size() == kBatch) start_batch();
+}
+
+void EdgeBatch::wait() {
+    if (worker_.joinable()) worker_.join();
+}
+
+// One batch at a time is measured while the next is read: batches are appended in order.
+void EdgeBatch::start_batch() {
+    wait();
+    measuring_.swap(pending_);
+    pending_.clear();
+    if (threads_ <= 1) {
+        measure_and_append(measuring_);
+        return;
+    }
+    worker_ = std::thread([this] { measure_and_append(measuring_); });
 }
 
 void EdgeBatch::flush() {
-    const std::vector<LonLat>& nodes = network_->nodes;
-    const std::size_t n = pending_.size();
+    start_batch();
+    wait();
+}
+
+// The reading thread keeps one core: the lengths use the others (all of them with one thread).
+void EdgeBatch::measure_and_append(const std::vector<Pending>& batch) {
+    const std::size_t n = batch.size();
     length_m_.resize(n);
-    // Contiguous ranges, one per thread; each length depends on its segment only. The nodes
+    // Contiguous ranges, one per thread; each length depends on its segment only. The positions
     // are valid (checked by the reader), so geodesic_distance_m does not throw.
     const auto lengths = [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i)
-            length_m_[i] = geodesic_distance_m(nodes[pending_[i].a], nodes[pending_[i].b]);
+            length_m_[i] = geodesic_distance_m(batch[i].pa, batch[i].pb);
     };
-    const std::size_t workers = std::min<std::size_t>(threads_, n / 4096 + 1);
+    const std::size_t workers = std::min<std::size_t>(std::max(1u, threads_ - 1), n / 4096 + 1);
     std::vector<std::thread> pool;
     for (std::size_t t = 1; t < workers; ++t)
         pool.emplace_back(lengths, n * t / workers, n * (t + 1) / workers);
@@ -42,12 +65,11 @@ void EdgeBatch::flush() {
     for (auto& thread : pool) thread.join();
 
     for (std::size_t i = 0; i < n; ++i) {
-        const Pending& p = pending_[i];
+        const Pending& p = batch[i];
         const double time_s = length_m_[i] / p.speed_mps;
         if (p.oneway >= 0) network_->edges.push_back({p.a, p.b, length_m_[i], time_s});
         if (p.oneway <= 0) network_->edges.push_back({p.b, p.a, length_m_[i], time_s});
     }
-    pending_.clear();
 }
 
 }  // namespace sitecover::geodata::detail

@@ -53,28 +53,24 @@ struct Tally {
     }
 };
 
-}  // namespace
+// The fields a road layer is read by, found once.
+struct RoadFields {
+    std::string class_field;
+    int class_index = -1;
+    int tags_index = -1;  // OSM's other_tags
+    int speed_index = -1;
+    bool speed_in_tags = false;  // an OSM tag such as maxspeed, read from other_tags
+};
 
-bool is_osm_path(const std::string& path) {
-    return ends_with(path, ".osm.pbf") || ends_with(path, ".pbf") || ends_with(path, ".osm") ||
-           ends_with(path, ".osm.gz");
-}
-
-LoadedRoads load_roads(const LayerSource& source_in, const RoadLoadOptions& options) {
-    LoadedRoads out;
-    LayerSource source = source_in;
-    out.osm = is_osm_path(source.path);
-    if (out.osm) {
+// The line layer of `source` (the OSM driver's "lines" by default) and its fields.
+detail::LayerReader open_road_layer(LayerSource source, bool osm) {
+    if (osm) {
         if (ends_with(source.path, ".gz") && source.path.rfind("/vsigzip/", 0) != 0) {
             source.path = "/vsigzip/" + source.path;
         }
         if (source.layer.empty()) source.layer = "lines";
     }
     detail::LayerReader reader(source);
-    const std::string class_field = !options.class_field.empty() ? options.class_field
-                                    : out.osm                    ? "highway"
-                                                                 : "class";
-
     const OGRwkbGeometryType layer_type = wkbFlatten(reader.layer().GetGeomType());
     if (!reader.has_geometry_field() || (layer_type != wkbUnknown && layer_type != wkbLineString &&
                                          layer_type != wkbMultiLineString)) {
@@ -82,168 +78,231 @@ LoadedRoads load_roads(const LayerSource& source_in, const RoadLoadOptions& opti
                          OGRGeometryTypeToName(reader.layer().GetGeomType()) +
                          "): give a layer of LineString / MultiLineString roads");
     }
-    const int class_index = reader.require_field(class_field, "road class (--class-field)");
-    const int tags_index = out.osm ? reader.field_index("other_tags") : -1;
-    int speed_index = -1;
-    bool speed_in_tags = false;
+    return reader;
+}
+
+RoadFields find_road_fields(detail::LayerReader& reader, const RoadLoadOptions& options, bool osm) {
+    RoadFields f;
+    f.class_field = !options.class_field.empty() ? options.class_field : osm ? "highway" : "class";
+    f.class_index = reader.require_field(f.class_field, "road class (--class-field)");
+    f.tags_index = osm ? reader.field_index("other_tags") : -1;
     if (!options.speed_field.empty()) {
-        speed_index = reader.field_index(options.speed_field);
-        if (speed_index < 0 && tags_index >= 0) {
-            speed_in_tags = true;  // an OSM tag such as maxspeed, read from other_tags
-        } else if (speed_index < 0) {
+        f.speed_index = reader.field_index(options.speed_field);
+        if (f.speed_index < 0 && f.tags_index >= 0) {
+            f.speed_in_tags = true;
+        } else if (f.speed_index < 0) {
             reader.require_field(options.speed_field, "speed (--speed-field)");
         }
     }
+    return f;
+}
 
-    // Vertices are merged on coordinates rounded to 1e-7 degree: the precision of OSM nodes, and
-    // well below a centimetre, so lines meet exactly where they share a vertex.
-    detail::VertexTable table(out.network.nodes);
-    detail::EdgeBatch batch(out.network, options.threads);
-    std::vector<const OGRLineString*> lines;
-    Tally non_line, bad_vertex, unknown_class, degenerate, missing_speed, forbidden;
-    std::map<std::string, std::size_t> unknown_classes;
-    while (OGRFeatureUniquePtr feature = reader.next_feature()) {
-        ++out.features_read;
-        const auto where = [&] { return reader.where(*feature); };
-        const std::string road_class = feature->IsFieldSetAndNotNull(class_index)
-                                           ? feature->GetFieldAsString(class_index)
-                                           : "";
-        // Most OSM lines are not roads (rivers, power lines...): their tags are not parsed.
-        if (out.osm && !detail::is_drivable_highway(road_class)) {
-            ++out.not_drivable;
-            continue;
+// Reads the features into a network: the loop of load_roads, one feature at a time.
+class RoadFeatureReader {
+public:
+    RoadFeatureReader(detail::LayerReader& reader, const RoadFields& fields,
+                      const RoadLoadOptions& options, LoadedRoads& out)
+        : reader_(reader),
+          fields_(fields),
+          options_(options),
+          out_(out),
+          table_(out.network.nodes),
+          batch_(out.network, options.threads) {}
+
+    void read_all() {
+        while (OGRFeatureUniquePtr feature = reader_.next_feature()) {
+            ++out_.features_read;
+            read(*feature);
         }
-        std::map<std::string, std::string> tags;
-        if (tags_index >= 0 && feature->IsFieldSetAndNotNull(tags_index)) {
-            tags = detail::parse_hstore(feature->GetFieldAsString(tags_index));
-        }
-        if (out.osm && detail::osm_forbids_cars(tags)) {
-            forbidden.add(where);
-            continue;
-        }
-        OGRGeometry* geometry = feature->GetGeometryRef();
-        const OGRwkbGeometryType type =
-            geometry ? wkbFlatten(geometry->getGeometryType()) : wkbNone;
-        if (type != wkbLineString && type != wkbMultiLineString) {
-            non_line.add([&] {
-                return where() + " (" + (geometry ? geometry->getGeometryName() : "no geometry") +
-                       ")";
+        batch_.flush();
+    }
+
+    // One line per cause, with the first place met.
+    void add_warnings() const;
+
+private:
+    void read(OGRFeature& feature);
+    std::optional<double> speed_kmh(OGRFeature& feature, const std::string& road_class,
+                                    const std::map<std::string, std::string>& tags);
+    bool take_lines(OGRGeometry& geometry, OGRFeature& feature);
+    void add_edges(OGRFeature& feature, double speed_kmh, int oneway);
+
+    detail::LayerReader& reader_;
+    const RoadFields& fields_;
+    const RoadLoadOptions& options_;
+    LoadedRoads& out_;
+    // Vertices are merged on coordinates rounded to 1e-7 degree: the precision of OSM nodes,
+    // and well below a centimetre, so lines meet exactly where they share a vertex.
+    detail::VertexTable table_;
+    detail::EdgeBatch batch_;
+    std::vector<const OGRLineString*> lines_;
+    Tally non_line_, bad_vertex_, unknown_class_, degenerate_, missing_speed_, forbidden_;
+    std::map<std::string, std::size_t> unknown_classes_;
+};
+
+void RoadFeatureReader::read(OGRFeature& feature) {
+    const auto where = [&] { return reader_.where(feature); };
+    const std::string road_class = feature.IsFieldSetAndNotNull(fields_.class_index)
+                                       ? feature.GetFieldAsString(fields_.class_index)
+                                       : "";
+    // Most OSM lines are not roads (rivers, power lines...): their tags are not parsed.
+    if (out_.osm && !detail::is_drivable_highway(road_class)) {
+        ++out_.not_drivable;
+        return;
+    }
+    std::map<std::string, std::string> tags;
+    if (fields_.tags_index >= 0 && feature.IsFieldSetAndNotNull(fields_.tags_index)) {
+        tags = detail::parse_hstore(feature.GetFieldAsString(fields_.tags_index));
+    }
+    if (out_.osm && detail::osm_forbids_cars(tags)) {
+        forbidden_.add(where);
+        return;
+    }
+    OGRGeometry* geometry = feature.GetGeometryRef();
+    const OGRwkbGeometryType type = geometry ? wkbFlatten(geometry->getGeometryType()) : wkbNone;
+    if (type != wkbLineString && type != wkbMultiLineString) {
+        non_line_.add([&] {
+            return where() + " (" + (geometry ? geometry->getGeometryName() : "no geometry") + ")";
+        });
+        ++out_.skipped_features;
+        return;
+    }
+    const std::optional<double> kmh = speed_kmh(feature, road_class, tags);
+    if (!kmh) {
+        if (unknown_classes_[road_class]++ == 0)
+            unknown_class_.add([&] {
+                return where() + ", field '" + fields_.class_field + "' = '" + road_class + "'";
             });
-            ++out.skipped_features;
-            continue;
-        }
-        const std::optional<double> class_kmh = options.profile.speed_for(road_class);
-        std::optional<double> speed_kmh;
-        if (speed_index >= 0 || speed_in_tags) {
-            std::string text;
-            if (speed_in_tags) {
-                if (const auto it = tags.find(options.speed_field); it != tags.end())
-                    text = it->second;
-            } else if (feature->IsFieldSetAndNotNull(speed_index)) {
-                text = feature->GetFieldAsString(speed_index);
-            }
-            speed_kmh = parse_speed_kmh(text);
-            if (!speed_kmh) {
-                ++out.missing_speeds;
-                missing_speed.add([&] {
-                    return where() + ", field '" + options.speed_field + "' = '" + text + "'";
-                });
-            }
-        }
-        if (!speed_kmh) speed_kmh = class_kmh;
-        if (!speed_kmh) {
-            if (unknown_classes[road_class]++ == 0)
-                unknown_class.add([&] {
-                    return where() + ", field '" + class_field + "' = '" + road_class + "'";
-                });
-            else
-                ++unknown_class.count;
-            ++out.skipped_features;
-            continue;
-        }
-        reader.to_wgs84(*geometry, *feature);
+        else
+            ++unknown_class_.count;
+        ++out_.skipped_features;
+        return;
+    }
+    reader_.to_wgs84(*geometry, feature);
+    if (!take_lines(*geometry, feature)) {
+        ++out_.skipped_features;
+        return;
+    }
+    add_edges(feature, *kmh, out_.osm ? detail::osm_oneway(road_class, tags) : 0);
+}
 
-        // Check every vertex before adding any edge: a feature is taken whole or not at all.
-        lines.clear();
-        if (type == wkbLineString) {
-            lines.push_back(geometry->toLineString());
-        } else {
-            for (const OGRLineString* line : *geometry->toMultiLineString()) lines.push_back(line);
-        }
-        bool valid = true;
-        for (const OGRLineString* line : lines) {
-            for (int i = 0; i < line->getNumPoints() && valid; ++i) {
-                if (!is_valid({line->getX(i), line->getY(i)})) {
-                    bad_vertex.add([&] {
-                        return where() + ", vertex " + std::to_string(i) + " (" +
-                               std::to_string(line->getX(i)) + ", " +
-                               std::to_string(line->getY(i)) + ")";
-                    });
-                    valid = false;
-                }
+// The speed field's value when readable, else the class speed; nothing for an unknown class.
+std::optional<double> RoadFeatureReader::speed_kmh(OGRFeature& feature,
+                                                   const std::string& road_class,
+                                                   const std::map<std::string, std::string>& tags) {
+    const std::optional<double> class_kmh = options_.profile.speed_for(road_class);
+    if (fields_.speed_index < 0 && !fields_.speed_in_tags) return class_kmh;
+    std::string text;
+    if (fields_.speed_in_tags) {
+        if (const auto it = tags.find(options_.speed_field); it != tags.end()) text = it->second;
+    } else if (feature.IsFieldSetAndNotNull(fields_.speed_index)) {
+        text = feature.GetFieldAsString(fields_.speed_index);
+    }
+    if (const std::optional<double> kmh = parse_speed_kmh(text)) return kmh;
+    ++out_.missing_speeds;
+    missing_speed_.add([&] {
+        return reader_.where(feature) + ", field '" + options_.speed_field + "' = '" + text + "'";
+    });
+    return class_kmh;
+}
+
+// The feature's lines, when every vertex is valid: a feature is taken whole or not at all.
+bool RoadFeatureReader::take_lines(OGRGeometry& geometry, OGRFeature& feature) {
+    lines_.clear();
+    if (wkbFlatten(geometry.getGeometryType()) == wkbLineString) {
+        lines_.push_back(geometry.toLineString());
+    } else {
+        for (const OGRLineString* line : *geometry.toMultiLineString()) lines_.push_back(line);
+    }
+    for (const OGRLineString* line : lines_) {
+        for (int i = 0; i < line->getNumPoints(); ++i) {
+            if (!is_valid({line->getX(i), line->getY(i)})) {
+                bad_vertex_.add([&] {
+                    return reader_.where(feature) + ", vertex " + std::to_string(i) + " (" +
+                           std::to_string(line->getX(i)) + ", " + std::to_string(line->getY(i)) +
+                           ")";
+                });
+                return false;
             }
-        }
-        if (!valid) {
-            ++out.skipped_features;
-            continue;
-        }
-        const int oneway = out.osm ? detail::osm_oneway(road_class, tags) : 0;
-        const double speed_mps = *speed_kmh / 3.6;
-        std::size_t added = 0;
-        for (const OGRLineString* line : lines) {
-            for (int i = 0; i + 1 < line->getNumPoints(); ++i) {
-                const RoadNode a = table.node_of(line->getX(i), line->getY(i));
-                const RoadNode b = table.node_of(line->getX(i + 1), line->getY(i + 1));
-                if (a == b) {
-                    ++out.degenerate_segments;
-                    degenerate.add([&] { return where() + ", vertex " + std::to_string(i + 1); });
-                    continue;
-                }
-                batch.add(a, b, speed_mps, oneway);
-                ++added;
-            }
-        }
-        if (added > 0) {
-            ++out.features_used;
-            if (oneway != 0) ++out.oneway_features;
         }
     }
+    return true;
+}
 
-    batch.flush();
+void RoadFeatureReader::add_edges(OGRFeature& feature, double speed_kmh, int oneway) {
+    const double speed_mps = speed_kmh / 3.6;
+    std::size_t added = 0;
+    const std::vector<LonLat>& nodes = out_.network.nodes;
+    for (const OGRLineString* line : lines_) {
+        if (line->getNumPoints() < 2) continue;
+        RoadNode a = table_.node_of(line->getX(0), line->getY(0));  // each vertex looked up once
+        for (int i = 0; i + 1 < line->getNumPoints(); ++i) {
+            const RoadNode b = table_.node_of(line->getX(i + 1), line->getY(i + 1));
+            if (a == b) {
+                ++out_.degenerate_segments;
+                degenerate_.add(
+                    [&] { return reader_.where(feature) + ", vertex " + std::to_string(i + 1); });
+                continue;
+            }
+            batch_.add(a, b, nodes[a], nodes[b], speed_mps, oneway);
+            ++added;
+            a = b;
+        }
+    }
+    if (added > 0) {
+        ++out_.features_used;
+        if (oneway != 0) ++out_.oneway_features;
+    }
+}
 
-    const std::string prefix = reader.where() + ": ";
-    if (non_line.count)
-        out.warnings.push_back(
-            prefix + std::to_string(non_line.count) +
-            " feature(s) without a line geometry skipped; first: " + non_line.first);
-    if (bad_vertex.count)
-        out.warnings.push_back(
-            prefix + std::to_string(bad_vertex.count) +
-            " feature(s) with a NaN or out-of-range vertex skipped; first: " + bad_vertex.first);
-    if (unknown_class.count) {
+void RoadFeatureReader::add_warnings() const {
+    const std::string prefix = reader_.where() + ": ";
+    std::vector<std::string>& w = out_.warnings;
+    if (non_line_.count)
+        w.push_back(prefix + std::to_string(non_line_.count) +
+                    " feature(s) without a line geometry skipped; first: " + non_line_.first);
+    if (bad_vertex_.count)
+        w.push_back(
+            prefix + std::to_string(bad_vertex_.count) +
+            " feature(s) with a NaN or out-of-range vertex skipped; first: " + bad_vertex_.first);
+    if (unknown_class_.count) {
         std::string names;
-        for (const auto& [name, n] : unknown_classes)
+        for (const auto& [name, n] : unknown_classes_)
             names += (names.empty() ? "" : ", ") + ("'" + name + "' (" + std::to_string(n) + ")");
-        out.warnings.push_back(
-            prefix + std::to_string(unknown_class.count) +
-            " feature(s) of a class without a speed skipped: " + names +
-            " (add them with --speeds CLASS=KMH); first: " + unknown_class.first);
+        w.push_back(prefix + std::to_string(unknown_class_.count) +
+                    " feature(s) of a class without a speed skipped: " + names +
+                    " (add them with --speeds CLASS=KMH); first: " + unknown_class_.first);
     }
-    if (degenerate.count)
-        out.warnings.push_back(
-            prefix + std::to_string(degenerate.count) +
-            " zero-length segment(s) (repeated vertex) dropped; first: " + degenerate.first);
-    if (missing_speed.count)
-        out.warnings.push_back(
-            prefix + std::to_string(missing_speed.count) +
-            " feature(s) without a readable speed used their class speed; first: " +
-            missing_speed.first);
-    if (forbidden.count)
-        out.warnings.push_back(
-            prefix + std::to_string(forbidden.count) +
-            " way(s) closed to cars (access / motor_vehicle = no / private) skipped; first: " +
-            forbidden.first);
+    if (degenerate_.count)
+        w.push_back(
+            prefix + std::to_string(degenerate_.count) +
+            " zero-length segment(s) (repeated vertex) dropped; first: " + degenerate_.first);
+    if (missing_speed_.count)
+        w.push_back(prefix + std::to_string(missing_speed_.count) +
+                    " feature(s) without a readable speed used their class speed; first: " +
+                    missing_speed_.first);
+    if (forbidden_.count)
+        w.push_back(prefix + std::to_string(forbidden_.count) +
+                    " way(s) closed to cars (access / motor_vehicle = no / private) skipped; "
+                    "first: " +
+                    forbidden_.first);
+}
 
+}  // namespace
+
+bool is_osm_path(const std::string& path) {
+    return ends_with(path, ".osm.pbf") || ends_with(path, ".pbf") || ends_with(path, ".osm") ||
+           ends_with(path, ".osm.gz");
+}
+
+LoadedRoads load_roads(const LayerSource& source, const RoadLoadOptions& options) {
+    LoadedRoads out;
+    out.osm = is_osm_path(source.path);
+    detail::LayerReader reader = open_road_layer(source, out.osm);
+    const RoadFields fields = find_road_fields(reader, options, out.osm);
+    RoadFeatureReader features(reader, fields, options, out);
+    features.read_all();
+    features.add_warnings();
     if (out.network.edges.empty()) {
         if (out.osm) {
             throw InputError(reader.where() + ": no drivable way (" +

@@ -18,9 +18,8 @@ std::uint64_t mix(std::uint64_t x) {
 }  // namespace
 
 VertexTable::VertexTable(std::vector<LonLat>& nodes) : nodes_(&nodes) {
-    keys_.assign(std::size_t{1} << 16, kEmpty);
-    ids_.resize(keys_.size());
-    mask_ = keys_.size() - 1;
+    slots_.assign(std::size_t{1} << 16, Slot{kEmpty, 0});
+    mask_ = slots_.size() - 1;
 }
 
 RoadNode VertexTable::node_of(double lon_deg, double lat_deg) {
@@ -29,29 +28,25 @@ RoadNode VertexTable::node_of(double lon_deg, double lat_deg) {
     const std::uint64_t key = (static_cast<std::uint64_t>(lon_e7 + 1'800'000'000) << 32) |
                               static_cast<std::uint64_t>(lat_e7 + 900'000'000);
     for (std::size_t slot = mix(key) & mask_;; slot = (slot + 1) & mask_) {
-        if (keys_[slot] == key) return ids_[slot];
-        if (keys_[slot] != kEmpty) continue;
+        if (slots_[slot].key == key) return slots_[slot].id;
+        if (slots_[slot].key != kEmpty) continue;
         const auto id = static_cast<RoadNode>(nodes_->size());
-        keys_[slot] = key;
-        ids_[slot] = id;
+        slots_[slot] = {key, id};
         nodes_->push_back({static_cast<double>(lon_e7) * 1e-7, static_cast<double>(lat_e7) * 1e-7});
-        if (nodes_->size() * 10 > keys_.size() * 7) grow();
+        if (nodes_->size() * 10 > slots_.size() * 7) grow();
         return id;
     }
 }
 
 void VertexTable::grow() {
-    std::vector<std::uint64_t> old_keys(keys_.size() * 2, kEmpty);
-    std::vector<RoadNode> old_ids(old_keys.size());
-    old_keys.swap(keys_);
-    old_ids.swap(ids_);
-    mask_ = keys_.size() - 1;
-    for (std::size_t i = 0; i < old_keys.size(); ++i) {
-        if (old_keys[i] == kEmpty) continue;
-        std::size_t slot = mix(old_keys[i]) & mask_;
-        while (keys_[slot] != kEmpty) slot = (slot + 1) & mask_;
-        keys_[slot] = old_keys[i];
-        ids_[slot] = old_ids[i];
+    std::vector<Slot> old(slots_.size() * 2, Slot{kEmpty, 0});
+    old.swap(slots_);
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old) {
+        if (s.key == kEmpty) continue;
+        std::size_t slot = mix(s.key) & mask_;
+        while (slots_[slot].key != kEmpty) slot = (slot + 1) & mask_;
+        slots_[slot] = s;
     }
 }
 

@@ -102,6 +102,7 @@ private:
     void build_in_edges();
     void build_segments();
     void build_components();
+    void build_rest();
 
     std::vector<LonLat> positions_;
     std::vector<std::uint32_t> first_out_;

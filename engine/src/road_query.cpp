@@ -6,6 +6,7 @@
 #include <numeric>
 #include <string>
 
+#include "huge_pages.hpp"
 #include "quad_heap.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/road_query.hpp"
@@ -51,6 +52,7 @@ void RoadQuery::run(const std::vector<std::optional<RoadSnap>>& site_snaps,
         return site_id_less(sites[a].id, sites[b].id);
     });
 
+    detail::reserve_on_huge_pages(labels_, g.node_count());
     labels_.assign(g.node_count(), Label{kInf, kInf, kNone});
     on_segment_.clear();
     heap_.clear();
@@ -99,7 +101,19 @@ void RoadQuery::run(const std::vector<std::optional<RoadSnap>>& site_snaps,
         if (cost != label.cost || rank != label.rank) continue;  // stale entry
         if (cost > options.max_cost) break;
         const double other = label.other;
-        for (std::uint32_t i = first_in[node]; i < first_in[node + 1]; ++i) {
+        const std::uint32_t in_begin = first_in[node];
+        const std::uint32_t in_end = first_in[node + 1];
+        // The neighbours' labels are scattered over a national graph: asking for all of them
+        // before reading the first lets their cache misses overlap instead of following one
+        // another. The next node's edges are asked for too.
+        for (std::uint32_t i = in_begin; i < in_end; ++i)
+            __builtin_prefetch(&labels_[in_edges[i].tail], 1);
+        if (!heap_.empty()) {
+            const auto next = static_cast<RoadNode>(heap_.front().second & 0xffffffffu);
+            __builtin_prefetch(&first_in[next]);
+            __builtin_prefetch(&labels_[next]);
+        }
+        for (std::uint32_t i = in_begin; i < in_end; ++i) {
             const RoadGraph::InEdge& in = in_edges[i];
             push(in.tail, cost + (by_time ? in.time_s : in.length_m),
                  other + (by_time ? in.length_m : in.time_s), rank);
