@@ -22,6 +22,12 @@ namespace gd = sitecover::geodata;
 
 constexpr int kRows = 20000;
 
+std::string code_of(int i) {
+    std::string code = "c";
+    code += std::to_string(i);
+    return code;
+}
+
 void write_rows(const fs::path& path) {
     gd::TableOptions options;
     options.path = path.string();
@@ -35,9 +41,8 @@ void write_rows(const fs::path& path) {
     for (int i = 0; i < kRows; ++i) {
         gd::Row row;
         const sitecover::LonLat p{0.5 + 1e-5 * i, 43.6 - 1e-5 * i};
-        row.values = {std::string("c") + std::to_string(i),
-                      std::string(30, static_cast<char>('a' + i % 26)), 10.0 * i, p.lon_deg,
-                      p.lat_deg};
+        row.values = {code_of(i), std::string(30, static_cast<char>('a' + i % 26)), 10.0 * i,
+                      p.lon_deg, p.lat_deg};
         row.line = {p};
         writer.add_row(row);
     }
@@ -45,8 +50,7 @@ void write_rows(const fs::path& path) {
 }
 
 TEST(BufferedOutput, EveryGdalFormatRoundTripsTwentyThousandRows) {
-    const fs::path dir =
-        fs::temp_directory_path() / ("sitecover-buffered-" + std::to_string(::getpid()));
+    const fs::path dir = fs::temp_directory_path() / "sitecover-buffered" / code_of(::getpid());
     fs::remove_all(dir);
     fs::create_directories(dir);
     for (const char* name :
@@ -60,7 +64,7 @@ TEST(BufferedOutput, EveryGdalFormatRoundTripsTwentyThousandRows) {
             gd::load_origins(source, gd::OriginFields{"code", "name", "lon", "lat"});
         ASSERT_EQ(origins.size(), static_cast<std::size_t>(kRows));
         EXPECT_EQ(origins.front().code, "c0");
-        EXPECT_EQ(origins.back().code, "c" + std::to_string(kRows - 1));
+        EXPECT_EQ(origins.back().code, code_of(kRows - 1));
         EXPECT_EQ(origins.back().name, std::string(30, static_cast<char>('a' + (kRows - 1) % 26)));
         EXPECT_NEAR(origins.back().position.lon_deg, 0.5 + 1e-5 * (kRows - 1), 1e-7);
         EXPECT_NEAR(origins.back().position.lat_deg, 43.6 - 1e-5 * (kRows - 1), 1e-7);
