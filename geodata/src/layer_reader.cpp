@@ -12,6 +12,7 @@
 #include <ogr_spatialref.h>
 
 #include "gdal_session.hpp"
+#include "nul_scan.hpp"
 #include "sitecover/error.hpp"
 
 namespace sitecover::geodata {
@@ -77,6 +78,7 @@ LayerReader::LayerReader(const LayerSource& source) : source_(source) {
     ensure_gdal();
     check_path(source.path);
     stamp_ = stamp_of(source.path);
+    if (is_text_format(source.path)) refuse_nul_bytes(source.path);
     take_gdal_error();
     dataset_.reset(static_cast<GDALDataset*>(GDALOpenEx(
         source.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
