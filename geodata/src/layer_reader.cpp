@@ -35,6 +35,10 @@ void check_path(const std::string& path) {
     if (is_gdal_virtual(path)) return;
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
+    if (ec == std::errc::filename_too_long) {
+        throw InputError("file '" + path + "': the name or path is too long for the system (" +
+                         std::to_string(path.size()) + " bytes)");
+    }
     if (!std::filesystem::exists(status)) {
         throw InputError("file '" + path + "' not found");
     }
