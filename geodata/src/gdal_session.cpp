@@ -1,7 +1,10 @@
 #include "gdal_session.hpp"
 
+#include <functional>
 #include <mutex>
+#include <utility>
 
+#include <cpl_conv.h>
 #include <cpl_error.h>
 #include <gdal.h>
 
@@ -9,8 +12,13 @@ namespace sitecover::geodata::detail {
 namespace {
 
 thread_local std::string last_error;
+thread_local GdalDebugCapture* debug_capture = nullptr;
 
 void CPL_STDCALL capture_error(CPLErr severity, CPLErrorNum /*code*/, const char* message) {
+    if (severity == CE_Debug && debug_capture != nullptr && message != nullptr) {
+        debug_capture->on_message(message);
+        return;
+    }
     // Warnings are kept too: GDAL often explains a failure in a warning first.
     if (severity >= CE_Warning && message != nullptr) last_error = message;
 }
@@ -23,6 +31,23 @@ void ensure_gdal() {
         GDALAllRegister();
         CPLSetErrorHandler(capture_error);
     });
+}
+
+GdalDebugCapture::GdalDebugCapture(const char* category,
+                                   std::function<void(const char*)> on_message)
+    : on_message(std::move(on_message)), previous_(debug_capture) {
+    ensure_gdal();
+    if (const char* old = CPLGetThreadLocalConfigOption("CPL_DEBUG", nullptr)) {
+        had_option_ = true;
+        previous_option_ = old;
+    }
+    CPLSetThreadLocalConfigOption("CPL_DEBUG", category);
+    debug_capture = this;
+}
+
+GdalDebugCapture::~GdalDebugCapture() {
+    debug_capture = previous_;
+    CPLSetThreadLocalConfigOption("CPL_DEBUG", had_option_ ? previous_option_.c_str() : nullptr);
 }
 
 std::string take_gdal_error() {

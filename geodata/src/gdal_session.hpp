@@ -2,6 +2,7 @@
 // GDAL process set-up and error capture (private to geodata).
 
 #include <cstddef>
+#include <functional>
 #include <string>
 
 namespace sitecover::geodata::detail {
@@ -9,6 +10,24 @@ namespace sitecover::geodata::detail {
 /// Registers GDAL's drivers once and routes GDAL's error messages into a per-thread buffer
 /// instead of stderr, so that our exceptions can carry them. Safe to call many times.
 void ensure_gdal();
+
+/// While alive, GDAL's debug messages of one category (CPL_DEBUG) on this thread go to
+/// `on_message` instead of nowhere: some drivers report facts only there (GDAL's OSM driver:
+/// ways whose nodes are missing from the file, shortened or dropped).
+class GdalDebugCapture {
+public:
+    GdalDebugCapture(const char* category, std::function<void(const char*)> on_message);
+    ~GdalDebugCapture();
+    GdalDebugCapture(const GdalDebugCapture&) = delete;
+    GdalDebugCapture& operator=(const GdalDebugCapture&) = delete;
+
+    std::function<void(const char*)> on_message;
+
+private:
+    GdalDebugCapture* previous_;
+    bool had_option_ = false;
+    std::string previous_option_;
+};
 
 /// The last GDAL error message of this thread ("" when none), and clears it.
 std::string take_gdal_error();
