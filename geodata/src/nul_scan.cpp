@@ -72,10 +72,10 @@ void refuse_nul_bytes(const std::string& path) {
             offset +=
                 static_cast<unsigned long long>(static_cast<const char*>(nul) - buffer.data());
             const auto [line, column] = line_and_column(file.get(), offset);
-            throw InputError("file '" + path + "': NUL byte at line " + std::to_string(line) +
-                             ", column " + std::to_string(column) + " (byte offset " +
-                             std::to_string(offset) +
-                             "): GDAL would cut the text there, so ids could collide; remove it");
+            throw InputError(
+                "file '" + path + "': NUL byte at line " + std::to_string(line) + ", column " +
+                std::to_string(column) + " (byte offset " + std::to_string(offset) +
+                "): not a text file, or text that GDAL would cut there (ids could collide)");
         }
         offset += got;
     }
