@@ -70,6 +70,29 @@ std::string format_coordinate(double x, double y) {
     return text;
 }
 
+/// "" or why a filter is not one expression: drivers backed by SQL (GeoPackage, SQLite,
+/// PostgreSQL) paste the filter into their query, where a ';' ends the statement (SQLite then
+/// ignores the rest silently) and '--' or '/*' comments out the rest.
+std::string filter_problem(const std::string& filter) {
+    char quote = 0;  // the open quote: ' (string) or " (identifier)
+    for (std::size_t i = 0; i < filter.size(); ++i) {
+        const char c = filter[i];
+        if (quote != 0) {
+            if (c == quote) quote = 0;  // a doubled quote closes and reopens: same result
+            continue;
+        }
+        if (c == '\'' || c == '"') {
+            quote = c;
+        } else if (c == ';') {
+            return "a ';' outside quotes (a filter is one expression, not statements)";
+        } else if ((c == '-' || c == '/') && i + 1 < filter.size() &&
+                   filter[i + 1] == (c == '-' ? '-' : '*')) {
+            return std::string("a comment ('") + c + filter[i + 1] + "') outside quotes";
+        }
+    }
+    return quote != 0 ? std::string("unbalanced ") + quote + " quote" : std::string();
+}
+
 std::string format_number(double value) {
     char text[40];
     std::snprintf(text, sizeof text, "%.15g", value);
@@ -122,6 +145,10 @@ LayerReader::LayerReader(const LayerSource& source) : source_(source) {
     layer_name_ = layer_->GetName();
 
     if (!source.where.empty()) {
+        if (const std::string problem = filter_problem(source.where); !problem.empty()) {
+            throw InputError(where() + ": invalid filter \"" + shortened(source.where) +
+                             "\": " + problem);
+        }
         take_gdal_error();
         if (layer_->SetAttributeFilter(source.where.c_str()) != OGRERR_NONE) {
             throw InputError(where() + ": invalid filter \"" + shortened(source.where) + "\"" +
