@@ -32,9 +32,17 @@ private:
 /// The last GDAL error message of this thread ("" when none), and clears it.
 std::string take_gdal_error();
 
+/// The first and the last GDAL messages of this thread since the last take ("first; then:
+/// last", or one when they are the same), and clears them: GDAL often states the cause first
+/// ("GeoJSON object too complex/large...") and a generic failure last.
+std::string take_gdal_errors();
+
 /// " (GDAL: <message>)" or "" — to append to an error message. A message longer than 300
 /// bytes is shortened (GDAL echoes a whole SQL filter, which may be huge).
 std::string gdal_reason();
+
+/// As gdal_reason, with take_gdal_errors (the first and the last message), up to 600 bytes.
+std::string gdal_reasons();
 
 /// `text` when at most `max_bytes` long, else its start (cut between UTF-8 characters)
 /// followed by "... (N bytes)": user text quoted in a message stays readable.

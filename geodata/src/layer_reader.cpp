@@ -110,7 +110,7 @@ LayerReader::LayerReader(const LayerSource& source) : source_(source) {
     dataset_.reset(static_cast<GDALDataset*>(GDALOpenEx(
         source.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
     if (!dataset_) {
-        const std::string reason = gdal_reason();
+        const std::string reason = gdal_reasons();
         if (std::filesystem::is_directory(source.path)) {
             throw InputError("file '" + source.path + "' is a directory, not a vector file");
         }
