@@ -3,9 +3,11 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
+#include <optional>
 
 #include <ogr_geometry.h>
 
+#include "gdal_session.hpp"
 #include "layer_reader.hpp"
 #include "osm_tags.hpp"
 #include "road_edges.hpp"
@@ -110,6 +112,20 @@ public:
           batch_(out.network, options.threads) {}
 
     void read_all() {
+        // GDAL's OSM driver shortens or drops a way whose nodes are not in the file, and says
+        // so only in debug messages: they are counted into a warning.
+        std::optional<detail::GdalDebugCapture> osm_debug;
+        if (out_.osm) {
+            osm_debug.emplace("OSM", [this](const char* message) {
+                const std::string text = message;
+                if (text.find("nodes instead of") == std::string::npos &&
+                    text.find("nodes that could be found") == std::string::npos)
+                    return;
+                const auto way =
+                    text.find("way ") != std::string::npos ? text.find("way ") : text.find("Way ");
+                missing_nodes_.add([&] { return text.substr(way == std::string::npos ? 0 : way); });
+            });
+        }
         while (OGRFeatureUniquePtr feature = reader_.next_feature()) {
             ++out_.features_read;
             read(*feature);
@@ -136,7 +152,8 @@ private:
     detail::VertexTable table_;
     detail::EdgeBatch batch_;
     std::vector<const OGRLineString*> lines_;
-    Tally non_line_, bad_vertex_, unknown_class_, degenerate_, missing_speed_, forbidden_;
+    Tally non_line_, bad_vertex_, unknown_class_, degenerate_, missing_speed_, forbidden_,
+        missing_nodes_;
     std::map<std::string, std::size_t> unknown_classes_;
 };
 
@@ -281,6 +298,11 @@ void RoadFeatureReader::add_warnings() const {
         w.push_back(prefix + std::to_string(missing_speed_.count) +
                     " feature(s) without a readable speed used their class speed; first: " +
                     missing_speed_.first);
+    if (missing_nodes_.count)
+        w.push_back(prefix + std::to_string(missing_nodes_.count) +
+                    " way(s) refer to nodes missing from the file: GDAL shortened or "
+                    "dropped them (an extract cut without complete ways?); first: " +
+                    missing_nodes_.first);
     if (forbidden_.count)
         w.push_back(prefix + std::to_string(forbidden_.count) +
                     " way(s) closed to cars (access / motor_vehicle = no / private) skipped; "
