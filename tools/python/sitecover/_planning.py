@@ -150,6 +150,12 @@ class Report:
         self.origins = frame(data.origin_records(), origin_columns, as_frame)
         self.sites = frame(data.site_records(), SITE_COLUMNS, as_frame)
 
+    def write(self, gpkg="", map="", html="", **options):  # noqa: A002 (the CLI's word)
+        """Writes the planner report's GeoPackage, map and HTML page with the renderer of
+        `sitecover report` (see ReportData.write for the options: place, lang, noun,
+        parameters, overwrite, t_srs, map_width_px, map_height_px, page)."""
+        return self.data.write(gpkg, map, html, **options)
+
     def __repr__(self):
         s = self.summary
         return f"Report({s['covered']}/{s['areas']} covered, {s['origins']} origins)"
