@@ -32,19 +32,23 @@ std::vector<std::string> optional_strings(const py::object& items, std::size_t n
 
 std::shared_ptr<SiteIndex> from_arrays(const py::handle& ids, const DoubleArray& lon_deg,
                                        const DoubleArray& lat_deg, const py::object& names,
-                                       const py::object& types, const py::object& labelled_on) {
+                                       const py::object& types, const py::object& labelled_on,
+                                       const py::object& departments) {
     const std::vector<LonLat> where = positions(lon_deg, lat_deg);
     const std::vector<std::string> id_text = strings(ids, where.size(), "ids");
     const std::vector<std::string> name_text = optional_strings(names, where.size(), "names");
     const std::vector<std::string> type_text = optional_strings(types, where.size(), "types");
     const std::vector<std::string> date_text =
         optional_strings(labelled_on, where.size(), "labelled_on");
+    const std::vector<std::string> department_text =
+        optional_strings(departments, where.size(), "departments");
     std::vector<Site> sites(where.size());
     for (std::size_t i = 0; i < sites.size(); ++i) {
         sites[i].id = id_text[i];
         sites[i].name = name_text[i];
         sites[i].position = where[i];
         sites[i].kind = type_text[i];
+        sites[i].department = department_text[i];
         // As the file loader reads them: "Espace labellisé 01/09/2020", "01/09/2020" or ISO.
         sites[i].labelled_on = geodata::parse_labelling_date(date_text[i]);
     }
@@ -215,9 +219,10 @@ of longitudes and latitudes (degrees, WGS84), release the GIL and run on `thread
 )doc")
         .def(py::init(&from_arrays), py::arg("ids"), py::arg("lon"), py::arg("lat"),
              py::arg("names") = py::none(), py::arg("types") = py::none(),
-             py::arg("labelled_on") = py::none(),
+             py::arg("labelled_on") = py::none(), py::arg("departments") = py::none(),
              "Builds the index from sequences of ids (converted with str()), longitudes and "
-             "latitudes in degrees, and optional names, types ('Principal'...) and labelling "
+             "latitudes in degrees, and optional names, types ('Principal'...), departments and "
+             "labelling "
              "dates ('YYYY-MM-DD', 'DD/MM/YYYY' or the ANCT's 'Espace labellisé DD/MM/YYYY'; "
              "anything else counts as unknown). ValueError on an invalid position.")
         .def_static(
@@ -250,6 +255,9 @@ of longitudes and latitudes (degrees, WGS84), release the GIL and run on `thread
         .def_property_readonly(
             "types", [](const SiteIndex& i) { return site_field(i, &Site::kind); },
             "The site types ('Principal', 'Antenne'...; '' when unknown).")
+        .def_property_readonly(
+            "departments", [](const SiteIndex& i) { return site_field(i, &Site::department); },
+            "The sites' department codes ('' when unknown).")
         .def_property_readonly(
             "labelled_on", [](const SiteIndex& i) { return site_field(i, &Site::labelled_on); },
             "The labelling dates, ISO 'YYYY-MM-DD' ('' when unknown).")
