@@ -152,7 +152,7 @@ struct ScenarioFigures {
 ScenarioFigures scenario_figures(const ScenarioWorld& world, const ScenarioOutcome& outcome,
                                  double within_m, double within_s);
 
-/// Fills SiteChange::origins and ::population of the Added changes: the origins
+/// Fills SiteChange::origins and SiteChange::population of the Added changes: the origins
 /// whose nearest site (by road when `by_road`, else as the crow flies) in `outcome` is that
 /// site (matched by id in `sites`, the list `outcome` was evaluated on). Other changes are left
 /// as they are (suggest_new_sites counts its own).
