@@ -28,7 +28,9 @@ std::shared_ptr<Report> build(std::shared_ptr<CoverageIndex> areas,
                               std::shared_ptr<Network> roads, const std::string& by,
                               double access_speed_kmh, double max_snap_m, double within_m,
                               double within_s, double fragile_m, unsigned threads) {
-    if (!areas || !sites) throw ArgumentError("areas and sites are required");
+    if (!areas || !sites) {
+        throw ArgumentError("areas and sites are required");
+    }
     auto report = std::make_shared<Report>();
     report->areas = std::move(areas);
     report->sites = std::move(sites);

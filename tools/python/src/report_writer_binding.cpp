@@ -61,12 +61,15 @@ py::dict write(const Report& r, const std::string& gpkg, const std::string& map,
                const std::string& noun, const py::dict& parameters, bool overwrite,
                const std::string& t_srs, int map_width_px, int map_height_px,
                const std::string& page) {
-    if (gpkg.empty() && map.empty() && html.empty())
+    if (gpkg.empty() && map.empty() && html.empty()) {
         throw ArgumentError("write_report: name at least one of gpkg, map, html");
+    }
     cli::ReportModel model;
     static_cast<ReportData&>(model) = r.data;
     const auto language = cli::parse_lang(lang);
-    if (!language) throw ArgumentError("lang: '" + lang + "' is not 'en' or 'fr'");
+    if (!language) {
+        throw ArgumentError("lang: '" + lang + "' is not 'en' or 'fr'");
+    }
     model.lang = *language;
     model.shade_classes = cli::default_shade_classes(model.with_roads, model.lang);
     model.place = place;
@@ -82,7 +85,9 @@ py::dict write(const Report& r, const std::string& gpkg, const std::string& map,
     outputs.map_height_px = map_height_px;
     if (!page.empty()) {
         outputs.render.page = cli::parse_page(page);
-        if (!outputs.render.page) throw ArgumentError("page: '" + page + "' is not A4 or A3");
+        if (!outputs.render.page) {
+            throw ArgumentError("page: '" + page + "' is not A4 or A3");
+        }
     }
     cli::ReportWritten written;
     {

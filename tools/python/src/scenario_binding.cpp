@@ -24,7 +24,9 @@ std::shared_ptr<World> make_world(std::shared_ptr<CoverageIndex> areas, const Do
                                   const py::object& codes, const py::object& names,
                                   std::shared_ptr<Network> roads, const std::string& by,
                                   double access_speed_kmh, double max_snap_m, unsigned threads) {
-    if (!areas) throw ArgumentError("areas: an Areas object is required");
+    if (!areas) {
+        throw ArgumentError("areas: an Areas object is required");
+    }
     auto w = std::make_shared<World>();
     w->areas = std::move(areas);
     w->world.origins = positions(lon_deg, lat_deg);

@@ -85,7 +85,8 @@ std::vector<Site> filtered(std::vector<Site> sites, const py::object& types,
     if (kept.undated > 0) {
         const std::string warning = std::to_string(kept.undated) +
                                     " site(s) without a readable labelling date left out by as_of";
-        PyErr_WarnEx(PyExc_UserWarning, warning.c_str(), 1);
+        // -1: the warning filter made it an exception; let Python raise it.
+        if (PyErr_WarnEx(PyExc_UserWarning, warning.c_str(), 1) != 0) throw py::error_already_set();
     }
     return std::move(kept.sites);
 }
