@@ -89,3 +89,20 @@ def test_suggest_with_a_bad_site_type_names_the_types(qgis_env, tmp_path):
     assert done.returncode != 0
     assert "Kiosk" in done.stdout + done.stderr and "Principal" in done.stdout + done.stderr
     assert not (tmp_path / "x.gpkg").exists()
+
+
+def test_report_never_writes_over_an_input(qgis_env, tmp_path):
+    import shutil
+
+    from conftest import QGIS_PROCESS
+
+    areas = tmp_path / "cantons.geojson"
+    shutil.copyfile(CANTONS, areas)
+    before = areas.read_bytes()
+    done = subprocess.run(
+        [QGIS_PROCESS, "run", "sitecover:report", "--", f"AREAS={areas}", f"SITES={SITES}",
+         f"ORIGINS={COMMUNES}", f"OUTPUT={tmp_path / 'r.gpkg'}", f"HTML={areas}"],
+        env=qgis_env, capture_output=True, text=True, timeout=300)
+    assert done.returncode != 0
+    assert "is an input of the report" in done.stdout + done.stderr
+    assert areas.read_bytes() == before and not (tmp_path / "r.gpkg").exists()

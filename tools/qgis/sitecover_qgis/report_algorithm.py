@@ -2,6 +2,8 @@
 QGIS styles, a map, a one-page HTML summary), written by the library's renderer, and the
 GeoPackage's layers loaded into the project with their styles."""
 
+import os
+
 from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
@@ -115,12 +117,25 @@ class ReportAlgorithm(QgsProcessingAlgorithm):
             stated["road_by"] = study.METRICS[self.parameterAsEnum(parameters, "BY", context)]
         return {key: value for key, value in stated.items() if value}
 
+    def _check_not_an_input(self, parameters, context, outputs):
+        """Overwriting is allowed (the dialog asked), but never over an input file."""
+        inputs = set()
+        for key in ("AREAS", "SITES", "ORIGINS", "ROADS", "POPULATION"):
+            source = study.source_path(parameters.get(key), context)
+            if source:
+                inputs.add(os.path.realpath(source))
+        for path in outputs:
+            if path and os.path.realpath(path) in inputs:
+                raise QgsProcessingException(f"{path} is an input of the report: choose "
+                                             "another file for the output")
+
     def _write(self, data, parameters, context, feedback):
         gpkg = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         map_path = self.parameterAsFileOutput(parameters, "MAP", context)
         html = self.parameterAsFileOutput(parameters, "HTML", context)
+        self._check_not_an_input(parameters, context, (gpkg, map_path, html))
         feedback.pushInfo("writing the report")
-        # The file dialog has asked before pointing at an existing file.
+        # The file dialog has asked before pointing at an existing file (an input excepted).
         written = data.write(
             gpkg, map_path, html, place=self.parameterAsString(parameters, "PLACE", context),
             lang=LANGS[self.parameterAsEnum(parameters, "LANG", context)],

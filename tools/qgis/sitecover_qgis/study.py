@@ -9,11 +9,13 @@ import warnings
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
+    QgsProcessingUtils,
     QgsWkbTypes,
 )
 
@@ -154,13 +156,22 @@ def read_roads(algorithm, parameters, context, feedback):
     return network, by
 
 
-def file_name(algorithm, parameters, key, context):
-    """The base name of the file behind a layer parameter, for the report's parameters."""
-    value = parameters.get(key)
+def source_path(value, context):
+    """The file behind a layer or file parameter's value (a path, a layer id or a layer), or
+    "" when there is none (a memory layer)."""
     if value is None:
         return ""
-    text = str(value).split("|")[0]
-    return os.path.basename(text) if os.path.exists(text) else text
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        value = value.source.staticValue()
+    layer = value if hasattr(value, "source") else QgsProcessingUtils.mapLayerFromString(
+        str(value), context)
+    text = (layer.source() if layer is not None else str(value)).split("|")[0]
+    return text if os.path.isfile(text) else ""
+
+
+def file_name(algorithm, parameters, key, context):
+    """The base name of the file behind a layer parameter, for the report's parameters."""
+    return os.path.basename(source_path(parameters.get(key), context))
 
 
 def weights(shares, feedback):
