@@ -102,7 +102,9 @@ ReportInputs load_report_inputs(const Options& options, const ReportOptions& rep
     } catch (const InputError&) {
         in.origin_polygons.clear();
     }
-    if (report.roads) in.roads = std::make_unique<RoadReport>(options, in.sites->sites(), true);
+    if (report.roads) {
+        in.roads = std::make_unique<RoadReport>(options, *report.roads, in.sites->sites(), true);
+    }
     if (const auto table = load_population_option(options, in.population_path)) {
         std::vector<std::string> codes;
         for (const geodata::Origin& o : in.origins) codes.push_back(o.code);

@@ -115,7 +115,7 @@ ReportOptions parse_report_options(const Options& options) {
     r.within_m = options.number("--within-km", 19.0, 0.0, 1e5) * 1000.0;
     r.within_s = options.number("--within-min", 30.0, 0.0, 1e6) * 60.0;
     if (options.has("--scenario")) r.scenario = options.get("--scenario");
-    r.roads = options.has("--roads");
+    if (options.has("--roads")) r.roads = road_options(options);
     return r;
 }
 
@@ -138,7 +138,7 @@ ReportParameters report_parameters(const Options& options, const ReportOptions& 
     p.within_km = options.number("--within-km", 19.0, 0.0, 1e5);  // as given, not converted back
     p.within_min = options.number("--within-min", 30.0, 0.0, 1e6);
     p.fragile_m = report.fragile_m;
-    p.with_roads = report.roads;
+    p.with_roads = report.roads.has_value();
     if (report.roads) {
         p.roads_file = file_name(options.get("--roads"));
         p.roads_where = options.get("--roads-where");

@@ -9,6 +9,7 @@
 #include "report_lang.hpp"
 #include "report_parameters.hpp"
 #include "report_writer.hpp"
+#include "road_report.hpp"
 
 namespace sitecover::cli {
 
@@ -22,7 +23,7 @@ struct ReportOptions {
     double within_s = 1800.0;             ///< --within-min, in seconds
     double fragile_m = 500.0;             ///< --fragile-m
     std::optional<std::string> scenario;  ///< --scenario
-    bool roads = false;                   ///< --roads given
+    std::optional<RoadOptions> roads;     ///< --roads and its companions
 };
 
 /// Declares the options of `report` (with the shared input ones).

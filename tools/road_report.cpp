@@ -136,10 +136,14 @@ struct RoadReport::Impl {
 
 RoadReport::RoadReport(const Options& options, const std::vector<Site>& sites,
                        bool default_population)
+    : RoadReport(options, road_options(options), sites, default_population) {}
+
+RoadReport::RoadReport(const Options& options, const RoadOptions& roads,
+                       const std::vector<Site>& sites, bool default_population)
     : impl_(std::make_unique<Impl>()) {
     Impl& m = *impl_;
     m.sites = &sites;
-    m.setup = load_road_setup(options);
+    m.setup = load_road_setup(roads);
     // Sites far from any road are left out of the road search (and said so); sites on a cut-off
     // piece stay in (they serve that piece) but are reported.
     try {

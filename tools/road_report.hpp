@@ -80,6 +80,9 @@ public:
     /// `default_population`: use the data directory's population file when --population is not
     /// given (false when the origins are not communes).
     RoadReport(const Options& options, const std::vector<Site>& sites, bool default_population);
+    /// The same with the road options already parsed (road_options).
+    RoadReport(const Options& options, const RoadOptions& roads, const std::vector<Site>& sites,
+               bool default_population);
     ~RoadReport();
     /// The extra columns: road_site_id, road_distance_m, travel_time_s, snap_m, reachable.
     static std::vector<geodata::Column> columns();
