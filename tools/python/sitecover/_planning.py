@@ -120,10 +120,10 @@ def plan(world, sites, remove=(), add=None, suggest=0, candidates=None, objectiv
 
 def suggest(world, sites, k, candidates=None, objective="p-median", within=None,
             exhaustive_limit=2_000_000, cover_areas=False, as_frame=None):
-    """The k new sites World.suggest chooses on top of `sites`, as a table (DataFrame or
-    records: site_id 'suggested-1'..., site_name 'Name (code)', change, lon, lat, origins,
-    population), with the search's figures in ``.attrs['suggestion']`` of a DataFrame (the
-    dict itself is returned second)."""
+    """The k new sites World.suggest chooses on top of `sites`: (table, found). The table
+    (DataFrame or records) has site_id 'suggested-1'..., site_name 'Name (code)', change, lon,
+    lat, origins, population; `found` is World.suggest's dict (the search's figures, the
+    exhaustive optimum for k <= 2)."""
     found = world.suggest(sites, k, candidates, objective, within, exhaustive_limit, cover_areas)
     table = frame(found["changes"].records(), CHANGE_COLUMNS, as_frame)
     return table, found
