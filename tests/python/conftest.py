@@ -22,3 +22,11 @@ def france_services():
     if not SITES_CSV.exists():
         pytest.skip(f"real data not found: {SITES_CSV} (set SITECOVER_TEST_DATA_DIR)")
     return sitecover.SiteIndex.from_file(str(SITES_CSV))
+
+
+def sitecover_cli():
+    """The `sitecover` command of the same build (ctest sets SITECOVER_CLI), to compare with."""
+    path = os.environ.get("SITECOVER_CLI", "build/tools/sitecover")
+    if not pathlib.Path(path).exists():
+        pytest.fail(f"the sitecover command is not built: {path} (set SITECOVER_CLI)")
+    return path

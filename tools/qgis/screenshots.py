@@ -1,5 +1,6 @@
-"""Renders the README's pictures of the QGIS plugin, headless: the "Canton coverage" dialog
-and the styled results of both algorithms on the Gers.
+"""Renders the README's pictures of the QGIS plugin, headless: the "Canton coverage" dialog,
+the styled results of the coverage and nearest algorithms on the Gers, and the planner report's
+layers with a suggested site.
 
 Usage (after building; QT_QPA_PLATFORM=offscreen is set here):
     /usr/bin/python3 tools/qgis/screenshots.py build/sitecover_qgis.zip ../shared/geodata tools/doc
@@ -106,7 +107,40 @@ def main(zip_path, data, out_dir):
     job.start()
     job.waitForFinished()
     job.renderedImage().save(os.path.join(out_dir, "qgis-result.png"))
+    render_planner(data, sites, cantons, communes, out_dir)
     app.exitQgis()
+
+
+def render_planner(data, sites, cantons, communes, out_dir):
+    """The planner report's GeoPackage layers (their stored styles) with the p-center site
+    suggested after closing Auch-Garros (1271), as stars."""
+    import processing
+    from qgis.core import QgsVectorLayer
+    from sitecover_qgis import styles
+
+    gpkg = os.path.join(tempfile.mkdtemp(prefix="sitecover-report-"), "report.gpkg")
+    population = f"{data}/france/population-communes-2024.csv"
+    common = {"AREAS": cantons, "SITES": sites, "ORIGINS": communes, "POPULATION": population}
+    processing.run("sitecover:report", common | {"PLACE": "Gers (32)", "OUTPUT": gpkg})
+    suggested = processing.run("sitecover:suggest", common | {
+        "REMOVE": "1271", "K": 1, "OBJECTIVE": 1, "OUTPUT": "memory:suggest"})["OUTPUT"]
+    styles.SUGGEST_STYLE.postProcessLayer(suggested, QgsProcessingContext(),
+                                          QgsProcessingFeedback())
+    layers = [QgsVectorLayer(f"{gpkg}|layername={name}", name, "ogr")
+              for name in ("sites", "links", "origins", "areas")]
+    QgsProject.instance().addMapLayers(layers + [suggested])
+    settings = QgsMapSettings()
+    settings.setLayers([suggested] + layers)
+    settings.setDestinationCrs(layers[-1].crs())
+    extent = QgsRectangle(layers[-1].extent())
+    extent.scale(1.05)
+    settings.setExtent(extent)
+    settings.setOutputSize(QSize(900, 760))
+    settings.setBackgroundColor(QColor("white"))
+    job = QgsMapRendererParallelJob(settings)
+    job.start()
+    job.waitForFinished()
+    job.renderedImage().save(os.path.join(out_dir, "qgis-planner.png"))
 
 
 if __name__ == "__main__":

@@ -10,18 +10,27 @@ command. Queries release the GIL and take a ``threads`` argument (0: all cores).
 
 from ._sitecover import (  # noqa: F401  (re-exported)
     Areas,
+    Changes,
     InputError,
+    Outcome,
     OutputError,
+    ReportData,
     RoadNetwork,
     SiteIndex,
+    World,
     __version__,
+    apply_changes,
     load_points,
+    load_site_changes,
+    population_shares,
 )
 from ._sitecover import _coverage_records
+from ._planning import Plan, Report, plan, population_weights, report_data, suggest  # noqa: F401
 
 __all__ = [
-    "Areas", "InputError", "OutputError", "RoadNetwork", "SiteIndex", "coverage", "load_points",
-    "__version__",
+    "Areas", "Changes", "InputError", "Outcome", "OutputError", "Plan", "ReportData",
+    "RoadNetwork", "SiteIndex", "World", "apply_changes", "coverage", "load_points",
+    "load_site_changes", "plan", "population_shares", "population_weights", "Report", "report_data", "suggest", "__version__",
 ]
 
 
@@ -34,14 +43,7 @@ def coverage(areas, sites, boundary="included", as_frame=None):
     Returns a pandas DataFrame when pandas is importable (or ``as_frame=True``), else a list of
     dicts (or with ``as_frame=False``).
     """
-    records = _coverage_records(areas, sites, boundary)
-    if as_frame is False:
-        return records
-    try:
-        import pandas
-    except ImportError:
-        if as_frame:
-            raise
-        return records
+    from ._planning import frame
+
     columns = ["area_code", "area_name", "site_count", "site_ids", "covered", "margin_m"]
-    return pandas.DataFrame.from_records(records, columns=columns)
+    return frame(_coverage_records(areas, sites, boundary), columns, as_frame)

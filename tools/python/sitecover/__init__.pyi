@@ -18,6 +18,9 @@ class SiteIndex:
         lon: _Coords,
         lat: _Coords,
         names: Sequence[str] | None = ...,
+        types: Sequence[str] | None = ...,
+        labelled_on: Sequence[str] | None = ...,
+        departments: Sequence[str] | None = ...,
     ) -> None: ...
     @staticmethod
     def from_file(
@@ -29,12 +32,25 @@ class SiteIndex:
         name_field: str = ...,
         lon_field: str = ...,
         lat_field: str = ...,
+        site_types: str | Sequence[str] | None = ...,
+        as_of: str | None = ...,
+        type_field: str = ...,
+        labelled_field: str = ...,
+    ) -> SiteIndex: ...
+    def filter(
+        self, site_types: str | Sequence[str] | None = ..., as_of: str | None = ...
     ) -> SiteIndex: ...
     def __len__(self) -> int: ...
     @property
     def ids(self) -> list[str]: ...
     @property
     def names(self) -> list[str]: ...
+    @property
+    def types(self) -> list[str]: ...
+    @property
+    def departments(self) -> list[str]: ...
+    @property
+    def labelled_on(self) -> list[str]: ...
     @property
     def lon(self) -> npt.NDArray[np.float64]: ...
     @property
@@ -117,3 +133,162 @@ class RoadNetwork:
         npt.NDArray[np.int64], npt.NDArray[np.float64], npt.NDArray[np.float64],
         npt.NDArray[np.float64]
     ]: ...
+
+_Points = tuple[Sequence[str], Sequence[str] | None, _Coords, _Coords]
+_Records = list[dict[str, Any]]
+
+class Outcome:
+    @property
+    def sites(self) -> SiteIndex: ...
+    @property
+    def site(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def distance_m(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def road_site(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def road_distance_m(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def time_s(self) -> npt.NDArray[np.float64]: ...
+
+class Changes:
+    def __init__(self) -> None: ...
+    def __len__(self) -> int: ...
+    def records(self) -> _Records: ...
+    def extend(self, other: Changes) -> None: ...
+
+def apply_changes(sites: SiteIndex, changes: Changes) -> SiteIndex: ...
+def load_site_changes(path: str) -> Changes: ...
+
+class World:
+    def __init__(
+        self,
+        areas: Areas,
+        lon: _Coords,
+        lat: _Coords,
+        weights: npt.ArrayLike | None = ...,
+        codes: Sequence[str] | None = ...,
+        names: Sequence[str] | None = ...,
+        roads: RoadNetwork | None = ...,
+        by: Literal["time", "distance"] = ...,
+        access_speed_kmh: float = ...,
+        max_snap_m: float = ...,
+        threads: int = ...,
+    ) -> None: ...
+    def __len__(self) -> int: ...
+    @property
+    def codes(self) -> list[str]: ...
+    @property
+    def names(self) -> list[str]: ...
+    @property
+    def by_road(self) -> bool: ...
+    @property
+    def metric(self) -> Literal["time", "distance"] | None: ...
+    def evaluate(self, sites: SiteIndex) -> Outcome: ...
+    def coverage(self, outcome: Outcome) -> _Records: ...
+    def figures(
+        self, outcome: Outcome, within_m: float = ..., within_s: float = ...
+    ) -> dict[str, Any]: ...
+    def what_if(
+        self,
+        sites: SiteIndex,
+        remove: Sequence[str] = ...,
+        add: Sequence[tuple[str, float, float]] | None = ...,
+    ) -> tuple[SiteIndex, Changes]: ...
+    def count_served(self, outcome: Outcome, changes: Changes) -> None: ...
+    def suggest(
+        self,
+        sites: SiteIndex,
+        k: int,
+        candidates: _Points | None = ...,
+        objective: Literal["p-median", "p-center", "max-coverage"] = ...,
+        within: float | None = ...,
+        exhaustive_limit: int = ...,
+        cover_areas: bool = ...,
+    ) -> dict[str, Any]: ...
+
+class Plan:
+    sites: SiteIndex
+    changes: Any
+    before: dict[str, Any]
+    after: dict[str, Any]
+    origins: Any
+    suggestion: dict[str, Any] | None
+    outcome_before: Outcome
+    outcome_after: Outcome
+
+def plan(
+    world: World,
+    sites: SiteIndex,
+    remove: Sequence[str] = ...,
+    add: Sequence[tuple[str, float, float]] | None = ...,
+    suggest: int = ...,
+    candidates: _Points | None = ...,
+    objective: Literal["p-median", "p-center", "max-coverage"] = ...,
+    within_m: float = ...,
+    within_s: float = ...,
+    exhaustive_limit: int = ...,
+    cover_areas: bool = ...,
+    as_frame: bool | None = ...,
+) -> Plan: ...
+def suggest(
+    world: World,
+    sites: SiteIndex,
+    k: int,
+    candidates: _Points | None = ...,
+    objective: Literal["p-median", "p-center", "max-coverage"] = ...,
+    within: float | None = ...,
+    exhaustive_limit: int = ...,
+    cover_areas: bool = ...,
+    as_frame: bool | None = ...,
+) -> tuple[Any, dict[str, Any]]: ...
+def population_shares(path: str, codes: Sequence[str]) -> npt.NDArray[np.float64]: ...
+def population_weights(shares: npt.ArrayLike) -> tuple[npt.NDArray[np.float64], bool]: ...
+
+class ReportData:
+    def area_records(self) -> _Records: ...
+    def origin_records(self) -> _Records: ...
+    def site_records(self) -> _Records: ...
+    def summary(self) -> dict[str, Any]: ...
+    def write(
+        self,
+        gpkg: str = ...,
+        map: str = ...,
+        html: str = ...,
+        place: str = ...,
+        lang: Literal["en", "fr"] = ...,
+        noun: str = ...,
+        parameters: dict[str, str] = ...,
+        overwrite: bool = ...,
+        t_srs: str = ...,
+        map_width_px: int = ...,
+        map_height_px: int = ...,
+        page: str = ...,
+    ) -> dict[str, Any]: ...
+
+class Report:
+    data: ReportData
+    summary: dict[str, Any]
+    areas: Any
+    origins: Any
+    sites: Any
+    def write(
+        self, gpkg: str = ..., map: str = ..., html: str = ..., **options: Any
+    ) -> dict[str, Any]: ...
+
+def report_data(
+    areas: Areas,
+    sites: SiteIndex,
+    origins: _Points,
+    population: npt.ArrayLike | None = ...,
+    outlines: Areas | None = ...,
+    roads: RoadNetwork | None = ...,
+    by: Literal["time", "distance"] = ...,
+    access_speed_kmh: float = ...,
+    max_snap_m: float = ...,
+    within_m: float = ...,
+    within_s: float = ...,
+    fragile_m: float = ...,
+    threads: int = ...,
+    as_frame: bool | None = ...,
+) -> Report: ...

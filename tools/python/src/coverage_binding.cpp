@@ -43,17 +43,7 @@ py::list coverage_records(const CoverageIndex& areas, const SiteIndex& sites,
     }
     py::list records;
     for (const AreaCoverage& c : result) {
-        const Area& area = areas.areas()[c.area];
-        std::vector<std::string> ids;
-        for (const std::size_t s : c.sites) ids.push_back(sites.sites()[s].id);
-        py::dict record;
-        record["area_code"] = area.code;
-        record["area_name"] = area.name;
-        record["site_count"] = c.sites.size();
-        record["site_ids"] = ids;
-        record["covered"] = c.covered();
-        record["margin_m"] = c.margin_m ? py::cast(*c.margin_m) : py::none();
-        records.append(record);
+        records.append(coverage_record(areas.areas()[c.area], sites.sites(), c.sites, c.margin_m));
     }
     return records;
 }
@@ -66,6 +56,21 @@ std::vector<std::string> area_field(const CoverageIndex& areas, std::string Area
 }
 
 }  // namespace
+
+py::dict coverage_record(const Area& area, const std::vector<Site>& sites,
+                         const std::vector<std::size_t>& inside,
+                         const std::optional<double>& margin_m) {
+    std::vector<std::string> ids;
+    for (const std::size_t s : inside) ids.push_back(sites[s].id);
+    py::dict record;
+    record["area_code"] = area.code;
+    record["area_name"] = area.name;
+    record["site_count"] = inside.size();
+    record["site_ids"] = ids;
+    record["covered"] = margin_m.has_value();
+    record["margin_m"] = margin_m ? py::cast(*margin_m) : py::none();
+    return record;
+}
 
 void bind_coverage(py::module_& module) {
     py::class_<CoverageIndex, std::shared_ptr<CoverageIndex>>(module, "Areas", R"doc(

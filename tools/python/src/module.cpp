@@ -5,8 +5,12 @@
 #include "coverage_binding.hpp"
 #include "errors.hpp"
 #include "points_binding.hpp"
+#include "report_binding.hpp"
+#include "report_writer_binding.hpp"
 #include "roads_binding.hpp"
+#include "scenario_binding.hpp"
 #include "site_index_binding.hpp"
+#include "suggestion_binding.hpp"
 
 PYBIND11_MODULE(_sitecover, module) {
     module.doc() = "sitecover: exact nearest-site and coverage queries (C++ core)";
@@ -16,4 +20,8 @@ PYBIND11_MODULE(_sitecover, module) {
     sitecover::python::bind_coverage(module);
     sitecover::python::bind_points(module);
     sitecover::python::bind_roads(module);
+    sitecover::python::bind_scenario(module);
+    sitecover::python::bind_suggestion(module);
+    sitecover::python::bind_report(module);
+    sitecover::python::bind_report_writer(module);
 }

@@ -20,13 +20,6 @@ namespace py = pybind11;
 
 namespace {
 
-// The network and its segment index, kept together: the snapper refers to the graph.
-struct Network {
-    std::unique_ptr<RoadGraph> graph;
-    std::unique_ptr<RoadSnapper> snapper;
-    std::vector<std::string> warnings;
-};
-
 std::shared_ptr<Network> network_from_file(const std::string& path, const std::string& layer,
                                            const std::string& where, const std::string& crs,
                                            const std::string& class_field,
@@ -55,15 +48,25 @@ RoadMetric metric_of(const std::string& by) {
     throw ArgumentError("by: '" + by + "' is not 'time' or 'distance'");
 }
 
+}  // namespace
+
+NearestByRoadOptions road_options(const std::string& by, double access_speed_kmh,
+                                  double max_snap_m) {
+    NearestByRoadOptions options;
+    options.query.metric = metric_of(by);
+    options.query.access_speed_kmh = access_speed_kmh;
+    options.max_snap_m = max_snap_m;
+    return options;
+}
+
+namespace {
+
 // (site, distance_m, time_s, snap_m): -1 / NaN where a point is off the network or reaches no
 // site; snap_m is set for every snapped point.
 py::tuple nearest_sites(const Network& network, const SiteIndex& sites, const DoubleArray& lon_deg,
                         const DoubleArray& lat_deg, const std::string& by, double access_speed_kmh,
                         double max_snap_m, unsigned threads) {
-    NearestByRoadOptions options;
-    options.query.metric = metric_of(by);
-    options.query.access_speed_kmh = access_speed_kmh;
-    options.max_snap_m = max_snap_m;
+    const NearestByRoadOptions options = road_options(by, access_speed_kmh, max_snap_m);
     const std::vector<LonLat> points = positions(lon_deg, lat_deg);
     std::vector<RoadNearest> answers;
     {

@@ -3,6 +3,7 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -13,6 +14,7 @@
 #include "sitecover/batch_query.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/site_loader.hpp"
+#include "sitecover/site_filter.hpp"
 #include "sitecover/site_index.hpp"
 
 namespace sitecover::python {
@@ -22,17 +24,33 @@ namespace {
 
 constexpr double kNoDistance = std::numeric_limits<double>::quiet_NaN();
 
+// Optional text per site: empty strings when not given.
+std::vector<std::string> optional_strings(const py::object& items, std::size_t n,
+                                          const char* what) {
+    return items.is_none() ? std::vector<std::string>(n) : strings(items, n, what);
+}
+
 std::shared_ptr<SiteIndex> from_arrays(const py::handle& ids, const DoubleArray& lon_deg,
-                                       const DoubleArray& lat_deg, const py::object& names) {
+                                       const DoubleArray& lat_deg, const py::object& names,
+                                       const py::object& types, const py::object& labelled_on,
+                                       const py::object& departments) {
     const std::vector<LonLat> where = positions(lon_deg, lat_deg);
     const std::vector<std::string> id_text = strings(ids, where.size(), "ids");
-    std::vector<std::string> name_text(where.size());
-    if (!names.is_none()) name_text = strings(names, where.size(), "names");
+    const std::vector<std::string> name_text = optional_strings(names, where.size(), "names");
+    const std::vector<std::string> type_text = optional_strings(types, where.size(), "types");
+    const std::vector<std::string> date_text =
+        optional_strings(labelled_on, where.size(), "labelled_on");
+    const std::vector<std::string> department_text =
+        optional_strings(departments, where.size(), "departments");
     std::vector<Site> sites(where.size());
     for (std::size_t i = 0; i < sites.size(); ++i) {
         sites[i].id = id_text[i];
         sites[i].name = name_text[i];
         sites[i].position = where[i];
+        sites[i].kind = type_text[i];
+        sites[i].department = department_text[i];
+        // As the file loader reads them: "Espace labellisé 01/09/2020", "01/09/2020" or ISO.
+        sites[i].labelled_on = geodata::parse_labelling_date(date_text[i]);
     }
     try {
         return std::make_shared<SiteIndex>(std::move(sites));
@@ -41,15 +59,52 @@ std::shared_ptr<SiteIndex> from_arrays(const py::handle& ids, const DoubleArray&
     }
 }
 
+// The SiteFilter of the Python arguments: `types` a sequence of str or one comma-separated str.
+SiteFilter site_filter(const py::object& types, const py::object& as_of) {
+    SiteFilter filter;
+    if (py::isinstance<py::str>(types)) {
+        const std::string text = types.cast<std::string>();
+        for (std::size_t start = 0; start <= text.size();) {
+            const std::size_t comma = std::min(text.find(',', start), text.size());
+            if (comma > start) filter.types.push_back(text.substr(start, comma - start));
+            start = comma + 1;
+        }
+    } else if (!types.is_none()) {
+        for (const py::handle t : types) filter.types.push_back(py::str(t).cast<std::string>());
+    }
+    if (!as_of.is_none()) filter.as_of_iso = py::str(as_of).cast<std::string>();
+    return filter;
+}
+
+// filter_sites, its count of undated sites as a UserWarning (as the CLI's warning).
+std::vector<Site> filtered(std::vector<Site> sites, const py::object& types,
+                           const py::object& as_of) {
+    const SiteFilter filter = site_filter(types, as_of);
+    if (filter.types.empty() && !filter.as_of_iso) return sites;
+    FilteredSites kept = filter_sites(std::move(sites), filter);
+    if (kept.undated > 0) {
+        const std::string warning = std::to_string(kept.undated) +
+                                    " site(s) without a readable labelling date left out by as_of";
+        // -1: the warning filter made it an exception; let Python raise it.
+        if (PyErr_WarnEx(PyExc_UserWarning, warning.c_str(), 1) != 0) throw py::error_already_set();
+    }
+    return std::move(kept.sites);
+}
+
 std::shared_ptr<SiteIndex> from_file(const std::string& path, const std::string& layer,
                                      const std::string& where, const std::string& crs,
                                      const std::string& id_field, const std::string& name_field,
-                                     const std::string& lon_field, const std::string& lat_field) {
+                                     const std::string& lon_field, const std::string& lat_field,
+                                     const py::object& site_types, const py::object& as_of,
+                                     const std::string& type_field,
+                                     const std::string& labelled_field) {
     geodata::SiteFields fields;
     fields.id = id_field;
     fields.name = name_field;
     fields.lon = lon_field;
     fields.lat = lat_field;
+    fields.kind = type_field;
+    fields.labelled_on = labelled_field;
     geodata::LoadedSites loaded;
     {
         const py::gil_scoped_release unlocked;
@@ -58,7 +113,12 @@ std::shared_ptr<SiteIndex> from_file(const std::string& path, const std::string&
     for (const std::string& warning : loaded.warnings) {
         PyErr_WarnEx(PyExc_UserWarning, warning.c_str(), 1);
     }
-    return std::make_shared<SiteIndex>(std::move(loaded.sites));
+    return std::make_shared<SiteIndex>(filtered(std::move(loaded.sites), site_types, as_of));
+}
+
+std::shared_ptr<SiteIndex> filter_index(const SiteIndex& index, const py::object& site_types,
+                                        const py::object& as_of) {
+    return std::make_shared<SiteIndex>(filtered(index.sites(), site_types, as_of));
 }
 
 py::tuple nearest(const SiteIndex& index, const DoubleArray& lon_deg, const DoubleArray& lat_deg,
@@ -159,18 +219,33 @@ of longitudes and latitudes (degrees, WGS84), release the GIL and run on `thread
 (0: all cores); the answers never depend on the thread count.
 )doc")
         .def(py::init(&from_arrays), py::arg("ids"), py::arg("lon"), py::arg("lat"),
-             py::arg("names") = py::none(),
+             py::arg("names") = py::none(), py::arg("types") = py::none(),
+             py::arg("labelled_on") = py::none(), py::arg("departments") = py::none(),
              "Builds the index from sequences of ids (converted with str()), longitudes and "
-             "latitudes in degrees, and optional names. ValueError on an invalid position.")
+             "latitudes in degrees, and optional names, types ('Principal'...), departments and "
+             "labelling "
+             "dates ('YYYY-MM-DD', 'DD/MM/YYYY' or the ANCT's 'Espace labellisé DD/MM/YYYY'; "
+             "anything else counts as unknown). ValueError on an invalid position.")
         .def_static(
             "from_file", &from_file, py::arg("path"), py::arg("layer") = "", py::arg("where") = "",
             py::arg("crs") = "", py::arg("id_field") = "id_fs", py::arg("name_field") = "lib_fs",
             py::arg("lon_field") = "longitude", py::arg("lat_field") = "latitude",
+            py::arg("site_types") = py::none(), py::arg("as_of") = py::none(),
+            py::arg("type_field") = "type_fs", py::arg("labelled_field") = "labellisation_fs",
             "Loads the sites of any GDAL vector file (the ANCT France Services CSV by "
             "default field names), keeping the features that match the OGR SQL filter "
-            "`where`; `crs` is assumed when the file declares none. Warnings about "
-            "missing optional fields are Python UserWarnings. OSError (sitecover.InputError) "
-            "naming the file, layer, feature and field on bad data.")
+            "`where` (the CLI's --sites-where), then those of `site_types` (a list, or "
+            "'Principal,Antenne'; case-insensitive: --site-types) labelled on or before "
+            "`as_of` ('YYYY-MM-DD': --as-of). `crs` is assumed when the file declares none. "
+            "Warnings (missing optional fields, sites without a labelling date left out) are "
+            "Python UserWarnings. OSError (sitecover.InputError) naming the file, layer, "
+            "feature and field on bad data; ValueError for a bad date or a type no site has.")
+        .def("filter", &filter_index, py::arg("site_types") = py::none(),
+             py::arg("as_of") = py::none(),
+             "A new index of the sites of these types (list or comma-separated str, "
+             "case-insensitive) labelled on or before as_of ('YYYY-MM-DD'): the library's "
+             "filter_sites, as the CLI's --site-types and --as-of. ValueError for a bad date "
+             "or a type no site has (the message lists the types present).")
         .def("__len__", [](const SiteIndex& index) { return index.sites().size(); })
         .def_property_readonly(
             "ids", [](const SiteIndex& i) { return site_field(i, &Site::id); },
@@ -178,6 +253,15 @@ of longitudes and latitudes (degrees, WGS84), release the GIL and run on `thread
         .def_property_readonly(
             "names", [](const SiteIndex& i) { return site_field(i, &Site::name); },
             "The site names, in the order given.")
+        .def_property_readonly(
+            "types", [](const SiteIndex& i) { return site_field(i, &Site::kind); },
+            "The site types ('Principal', 'Antenne'...; '' when unknown).")
+        .def_property_readonly(
+            "departments", [](const SiteIndex& i) { return site_field(i, &Site::department); },
+            "The sites' department codes ('' when unknown).")
+        .def_property_readonly(
+            "labelled_on", [](const SiteIndex& i) { return site_field(i, &Site::labelled_on); },
+            "The labelling dates, ISO 'YYYY-MM-DD' ('' when unknown).")
         .def_property_readonly(
             "lon", [](const SiteIndex& i) { return coordinate(i, false); },
             "The site longitudes, degrees.")

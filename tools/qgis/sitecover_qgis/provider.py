@@ -4,7 +4,9 @@ from qgis.core import QgsProcessingProvider
 
 from .coverage_algorithm import CoverageAlgorithm
 from .nearest_algorithm import NearestAlgorithm
+from .report_algorithm import ReportAlgorithm
 from .road_algorithm import RoadNearestAlgorithm
+from .suggest_algorithm import SuggestAlgorithm
 
 
 class SitecoverProvider(QgsProcessingProvider):
@@ -23,3 +25,5 @@ class SitecoverProvider(QgsProcessingProvider):
         self.addAlgorithm(CoverageAlgorithm())
         self.addAlgorithm(NearestAlgorithm())
         self.addAlgorithm(RoadNearestAlgorithm())
+        self.addAlgorithm(ReportAlgorithm())
+        self.addAlgorithm(SuggestAlgorithm())

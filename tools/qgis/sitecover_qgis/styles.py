@@ -71,8 +71,27 @@ class RoadStyle(QgsProcessingLayerPostProcessorInterface):
                 60, "min")
 
 
+class SuggestStyle(QgsProcessingLayerPostProcessorInterface):
+    """New sites as stars (suggested blue, added green), closed ones as grey crosses,
+    labelled with their names."""
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        categories = []
+        for value, shape, colour, label in (("suggested", "star", "#2b83ba", "suggested"),
+                                            ("added", "star", "#1a9641", "added"),
+                                            ("removed", "cross2", "#636363", "removed")):
+            symbol = QgsMarkerSymbol.createSimple(
+                {"name": shape, "color": colour, "size": "5", "outline_color": "#222222"})
+            categories.append(QgsRendererCategory(value, symbol, label))
+        layer.setRenderer(QgsCategorizedSymbolRenderer("change", categories))
+        layer.setLabeling(_labels("site_name"))
+        layer.setLabelsEnabled(True)
+        layer.triggerRepaint()
+
+
 # Processing keeps a reference to a post-processor only while the algorithm runs; these module
 # instances outlive it.
 COVERAGE_STYLE = CoverageStyle()
 NEAREST_STYLE = NearestStyle()
 ROAD_STYLE = RoadStyle()
+SUGGEST_STYLE = SuggestStyle()

@@ -1,0 +1,130 @@
+#include "report_writer_binding.hpp"
+
+#include <pybind11/stl.h>
+
+#include <string>
+#include <utility>
+
+#include "map_render.hpp"
+#include "report_binding.hpp"
+#include "report_model.hpp"
+#include "report_parameters.hpp"
+#include "report_writer.hpp"
+#include "sitecover/error.hpp"
+
+namespace sitecover::python {
+namespace py = pybind11;
+
+namespace {
+
+// The parameters the documents state, from a dict of the ReportParameters' text members.
+cli::ReportParameters report_parameters(const Report& r, const py::dict& given) {
+    cli::ReportParameters p;
+    const std::pair<const char*, std::string cli::ReportParameters::*> fields[] = {
+        {"sites_file", &cli::ReportParameters::sites_file},
+        {"sites_date", &cli::ReportParameters::sites_date},
+        {"as_of", &cli::ReportParameters::as_of},
+        {"site_types", &cli::ReportParameters::site_types},
+        {"sites_where", &cli::ReportParameters::sites_where},
+        {"areas_file", &cli::ReportParameters::areas_file},
+        {"areas_where", &cli::ReportParameters::areas_where},
+        {"origins_file", &cli::ReportParameters::origins_file},
+        {"from_where", &cli::ReportParameters::from_where},
+        {"population_file", &cli::ReportParameters::population_file},
+        {"scenario_file", &cli::ReportParameters::scenario_file},
+        {"roads_file", &cli::ReportParameters::roads_file},
+        {"roads_where", &cli::ReportParameters::roads_where},
+        {"road_profile", &cli::ReportParameters::road_profile},
+        {"road_by", &cli::ReportParameters::road_by}};
+    for (const auto& [key, _] : given) {
+        const std::string name = py::str(key);
+        bool known = false;
+        for (const auto& [field, member] : fields) known = known || name == field;
+        if (!known) throw ArgumentError("parameters: unknown key '" + name + "'");
+    }
+    for (const auto& [field, member] : fields) {
+        if (given.contains(field)) p.*member = py::str(given[field]).cast<std::string>();
+    }
+    if (p.sites_date.empty() && !p.sites_file.empty()) p.sites_date = cli::file_date(p.sites_file);
+    const ReportData& d = r.data;
+    p.within_km = d.within_m / 1000.0;
+    p.within_min = d.within_s / 60.0;
+    p.fragile_m = d.fragile_m;
+    p.with_roads = d.with_roads;
+    p.run_date = cli::run_date();
+    p.version = SITECOVER_VERSION;
+    return p;
+}
+
+py::dict write(const Report& r, const std::string& gpkg, const std::string& map,
+               const std::string& html, const std::string& place, const std::string& lang,
+               const std::string& noun, const py::dict& parameters, bool overwrite,
+               const std::string& t_srs, int map_width_px, int map_height_px,
+               const std::string& page) {
+    if (gpkg.empty() && map.empty() && html.empty()) {
+        throw ArgumentError("write_report: name at least one of gpkg, map, html");
+    }
+    cli::ReportModel model;
+    static_cast<ReportData&>(model) = r.data;
+    const auto language = cli::parse_lang(lang);
+    if (!language) {
+        throw ArgumentError("lang: '" + lang + "' is not 'en' or 'fr'");
+    }
+    model.lang = *language;
+    model.shade_classes = cli::default_shade_classes(model.with_roads, model.lang);
+    model.place = place;
+    model.noun = noun;
+    model.parameters = report_parameters(r, parameters);
+    cli::ReportOutputs outputs;
+    outputs.gpkg_path = gpkg;
+    outputs.map_path = map;
+    outputs.html_path = html;
+    outputs.overwrite = overwrite;
+    outputs.t_srs = t_srs;
+    outputs.map_width_px = map_width_px;
+    outputs.map_height_px = map_height_px;
+    if (!page.empty()) {
+        outputs.render.page = cli::parse_page(page);
+        if (!outputs.render.page) {
+            throw ArgumentError("page: '" + page + "' is not A4 or A3");
+        }
+    }
+    cli::ReportWritten written;
+    {
+        const py::gil_scoped_release unlocked;
+        written = cli::write_report(model, cli::MapContext{}, outputs);
+    }
+    py::dict result;
+    result["title"] = model.title();
+    if (written.layout) {
+        result["metres_per_px"] = written.layout->metres_per_px;
+        result["scale_bar_km"] = written.layout->scale_bar_km;
+        result["scale_denominator"] = written.layout->scale_denominator;
+    }
+    return result;
+}
+
+}  // namespace
+
+void bind_report_writer(py::module_& module) {
+    auto report = py::reinterpret_borrow<py::class_<Report, std::shared_ptr<Report>>>(
+        module.attr("ReportData"));
+    report.def("write", &write, py::arg("gpkg") = "", py::arg("map") = "", py::arg("html") = "",
+               py::arg("place") = "Study area", py::arg("lang") = "en", py::arg("noun") = "cantons",
+               py::arg("parameters") = py::dict(), py::arg("overwrite") = false,
+               py::arg("t_srs") = "", py::arg("map_width_px") = 1600,
+               py::arg("map_height_px") = 1200, py::arg("page") = "",
+               "Writes the planner report's documents with the renderer of `sitecover "
+               "report` (the sitecover_report target): the GeoPackage (layers sites, areas, "
+               "origins, links, table run, QGIS default styles), the map (.png, .svg, .pdf; "
+               "`page` 'A4', 'A3-portrait'... prints at a round scale) and the HTML page; "
+               "an empty path skips that document. All are written or none; an existing file "
+               "is replaced only with overwrite. `parameters` names what the report was "
+               "computed from (sites_file, as_of, site_types, sites_where, areas_file, "
+               "origins_file, population_file, scenario_file, roads_file...); thresholds come "
+               "from the data. The map has no context layers (neighbours, main roads). "
+               "Returns the title and the map's scale. sitecover.OutputError on a write "
+               "failure or a path that exists.");
+}
+
+}  // namespace sitecover::python

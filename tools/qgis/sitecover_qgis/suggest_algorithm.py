@@ -1,0 +1,166 @@
+"""Processing algorithm "Suggest new sites": where to open K sites on top of the existing ones
+(optionally after closing some), as `sitecover plan --suggest K` chooses them."""
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from . import layers, study, styles
+from .engine import sitecover
+
+OBJECTIVES = ["p-median", "p-center", "max-coverage"]
+
+
+class SuggestAlgorithm(QgsProcessingAlgorithm):
+    def name(self):
+        return "suggest"
+
+    def displayName(self):  # noqa: N802
+        return "Suggest new sites"
+
+    def shortHelpString(self):  # noqa: N802
+        return ("Chooses K new sites among candidate places (every origin's point, or a "
+                "candidate layer), the existing sites kept (less those closed by 'Close "
+                "sites'), as `sitecover plan --suggest K`: greedy then swaps, and for K <= 2 "
+                "the exact optimum too. Objectives: p-median (smallest population-weighted "
+                "mean distance or time), p-center (smallest worst case), max-coverage (most "
+                "inhabitants within the threshold). Costs are crow-fly geodesic distances, "
+                "or travel times with a road layer. 'Cover every area' first gives each area "
+                "without a site one of the K. Output: the new sites (points, styled as stars) "
+                "with the origins each would serve and their population.")
+
+    def createInstance(self):  # noqa: N802
+        return SuggestAlgorithm()
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        study.declare(self)
+        number = QgsProcessingParameterNumber
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "CANDIDATES", "Candidate places (default: the origins' points)",
+            [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            "CANDIDATE_CODE_FIELD", "Candidate code field", "code", "CANDIDATES", optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            "CANDIDATE_NAME_FIELD", "Candidate name field", "nom", "CANDIDATES", optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "REMOVE", "Close sites first (ids, comma-separated)", optional=True))
+        self.addParameter(number("K", "New sites", number.Integer, 1, minValue=1))
+        self.addParameter(QgsProcessingParameterEnum("OBJECTIVE", "Objective", OBJECTIVES,
+                                                     defaultValue=0))
+        self.addParameter(number("WITHIN_KM", "max-coverage threshold (km)", number.Double,
+                                 19.0, minValue=0.0))
+        self.addParameter(number("WITHIN_MIN", "max-coverage threshold by road time (min)",
+                                 number.Double, 30.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "COVER_AREAS", "Cover every area first", False))
+        self.addParameter(number("THREADS", "Threads (0: all cores)", number.Integer, 0,
+                                 minValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT", "New sites", QgsProcessing.TypeVectorPoint))
+        self.addOutput(QgsProcessingOutputString("SUGGESTED", "New sites (names)"))
+        self.addOutput(QgsProcessingOutputNumber("COST_BEFORE", "Objective's figure before"))
+        self.addOutput(QgsProcessingOutputNumber("COST_AFTER", "Objective's figure after"))
+        self.addOutput(QgsProcessingOutputNumber("COVERED_AFTER", "Areas covered after"))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        try:
+            found = self._suggest(parameters, context, feedback)
+        except (OSError, ValueError) as error:
+            raise QgsProcessingException(str(error)) from error
+        if found is None:
+            return {}
+        plan, objective = found
+        dest_id = self._write(plan.changes, parameters, context)
+        suggested = [c for c in plan.changes if c["change"] == "suggested"]
+        value, before = plan.suggestion["value"], plan.suggestion["before"]
+        figure = "covered_weight" if objective == "max-coverage" else (
+            "max_cost" if objective == "p-center" else "mean_cost")
+        for c in suggested:
+            feedback.pushInfo(f"{c['site_name']}: nearest site of {c['origins']} origin(s)")
+        feedback.pushInfo(f"{objective}: {figure} {before[figure]:.1f} -> {value[figure]:.1f}; "
+                          f"areas covered {plan.after['covered']}/{plan.after['areas']}")
+        if context.willLoadLayerOnCompletion(dest_id):
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(styles.SUGGEST_STYLE)
+        feedback.setProgress(100)
+        return {"OUTPUT": dest_id, "SUGGESTED": ";".join(c["site_name"] for c in suggested),
+                "COST_BEFORE": before[figure], "COST_AFTER": value[figure],
+                "COVERED_AFTER": plan.after["covered"]}
+
+    def _candidates(self, parameters, context):
+        source = self.parameterAsSource(parameters, "CANDIDATES", context)
+        if source is None:
+            return None
+        staged = layers.as_geopackage(source, context, "candidates")
+        return sitecover.load_points(
+            staged,
+            code_field=self.parameterAsString(parameters, "CANDIDATE_CODE_FIELD", context) or "code",
+            name_field=self.parameterAsString(parameters, "CANDIDATE_NAME_FIELD", context) or "nom")
+
+    def _suggest(self, parameters, context, feedback):
+        """(Plan, objective name), or None when cancelled."""
+        areas = study.read_areas(self, parameters, context)
+        sites = study.read_sites(self, parameters, context, feedback)
+        (codes, names, lon, lat), _, shares, _ = study.read_origins(self, parameters, context)
+        feedback.setProgress(20)
+        roads, by = study.read_roads(self, parameters, context, feedback)
+        candidates = self._candidates(parameters, context)
+        feedback.setProgress(40)
+        if feedback.isCanceled():
+            return None
+        world = sitecover.World(areas, lon, lat, weights=study.weights(shares, feedback),
+                                codes=codes, names=names, roads=roads, by=by,
+                                threads=self.parameterAsInt(parameters, "THREADS", context))
+        remove = [s.strip() for s in
+                  (self.parameterAsString(parameters, "REMOVE", context) or "").split(",")
+                  if s.strip()]
+        objective = OBJECTIVES[self.parameterAsEnum(parameters, "OBJECTIVE", context)]
+        feedback.pushInfo(f"searching {self.parameterAsInt(parameters, 'K', context)} new "
+                          f"site(s), {objective}")
+        plan = sitecover.plan(
+            world, sites, remove=remove, suggest=self.parameterAsInt(parameters, "K", context),
+            candidates=candidates, objective=objective,
+            within_m=self.parameterAsDouble(parameters, "WITHIN_KM", context) * 1000.0,
+            within_s=self.parameterAsDouble(parameters, "WITHIN_MIN", context) * 60.0,
+            cover_areas=self.parameterAsBool(parameters, "COVER_AREAS", context), as_frame=False)
+        feedback.setProgress(90)
+        return plan, objective
+
+    def _write(self, changes, parameters, context):
+        fields = QgsFields()
+        for name, kind in (("site_id", QVariant.String), ("site_name", QVariant.String),
+                           ("change", QVariant.String), ("origins", QVariant.Int),
+                           ("population", QVariant.Double)):
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, fields,
+                                             QgsWkbTypes.Point, layers.WGS84)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        for c in changes:
+            feature = QgsFeature(fields)
+            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(c["lon"], c["lat"])))
+            removed = c["change"] == "removed"
+            feature.setAttributes([c["site_id"], c["site_name"], c["change"],
+                                   None if removed else c["origins"],
+                                   None if removed else c["population"]])
+            if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(self.writeFeatureError(sink, parameters, "OUTPUT"))
+        return dest_id
