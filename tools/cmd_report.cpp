@@ -32,7 +32,7 @@
 #include "sitecover/coverage.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/area_loader.hpp"
-#include "sitecover/geodata/data_dir.hpp"
+#include "data_dir.hpp"
 #include "sitecover/geodata/point_loader.hpp"
 #include "sitecover/geodata/population.hpp"
 #include "sitecover/geodata/staged_file.hpp"
