@@ -1,10 +1,6 @@
 #include "inputs.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <iostream>
-#include <regex>
-#include <set>
 #include <sstream>
 
 #include "data_dir.hpp"
@@ -14,11 +10,6 @@
 
 namespace sitecover::cli {
 namespace {
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-}
 
 std::vector<std::string> split_list(const std::string& text) {
     std::vector<std::string> items;
@@ -32,39 +23,15 @@ std::vector<std::string> split_list(const std::string& text) {
     return items;
 }
 
-bool valid_iso_date(const std::string& date) {
-    static const std::regex pattern(R"(^(\d{4})-(\d{2})-(\d{2})$)");
-    std::smatch m;
-    if (!std::regex_match(date, m, pattern)) return false;
-    const int year = std::stoi(m[1].str());
-    const int month = std::stoi(m[2].str());
-    const int day = std::stoi(m[3].str());
-    if (month < 1 || month > 12 || day < 1) return false;
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
-}
-
-// A --site-types value that no site has is a typo, not an empty network: UsageError listing
-// the types present.
-void check_site_types(const std::string& option, const std::vector<std::string>& wanted_lower,
-                      const std::vector<Site>& sites, const std::string& path) {
-    std::set<std::string> present, present_lower;
-    for (const Site& site : sites) {
-        present.insert(site.kind);
-        present_lower.insert(lower(site.kind));
-    }
-    std::string unmatched;
-    for (const std::string& t : split_list(option)) {
-        if (present_lower.count(lower(t)) == 0)
-            unmatched += (unmatched.empty() ? "'" : ", '") + t + "'";
-    }
-    if (unmatched.empty() || wanted_lower.empty()) return;
-    std::string list;
-    for (const std::string& t : present)
-        list += (list.empty() ? "" : ", ") + (t.empty() ? "(empty)" : t);
-    throw UsageError("option '--site-types': no site of type " + unmatched + " in " + path +
-                     " (types present: " + (list.empty() ? "none" : list) + ")");
+// SiteFilter's error in the words of the command line.
+UsageError site_types_error(const UnknownSiteTypeError& e, const std::string& path) {
+    std::string unmatched, present;
+    for (const std::string& t : e.unmatched())
+        unmatched += (unmatched.empty() ? "'" : ", '") + t + "'";
+    for (const std::string& t : e.present())
+        present += (present.empty() ? "" : ", ") + (t.empty() ? "(empty)" : t);
+    return UsageError("option '--site-types': no site of type " + unmatched + " in " + path +
+                      " (types present: " + (present.empty() ? "none" : present) + ")");
 }
 
 }  // namespace
@@ -238,6 +205,20 @@ std::string input_path(const Options& options, const std::string& option,
     return (find_data_dir(options.get("--data")) / default_relative).string();
 }
 
+SiteFilter site_filter(const Options& options) {
+    SiteFilter filter;
+    if (const std::string as_of = options.get("--as-of"); !as_of.empty()) {
+        if (!is_iso_date(as_of))
+            throw UsageError("option '--as-of': '" + as_of + "' is not a date YYYY-MM-DD");
+        filter.as_of_iso = as_of;
+    }
+    filter.types = split_list(options.get("--site-types"));
+    if (options.has("--site-types") && filter.types.empty()) {
+        throw UsageError("option '--site-types': give at least one type, e.g. Principal,Antenne");
+    }
+    return filter;
+}
+
 LoadedSiteSet load_site_set(const Options& options) {
     LoadedSiteSet set;
     set.path = input_path(options, "--sites", defaults::kSites);
@@ -252,34 +233,18 @@ LoadedSiteSet load_site_set(const Options& options) {
     fields.department = options.get("--site-dep-field", fields.department);
     fields.labelled_on = options.get("--site-date-field", fields.labelled_on);
 
-    const std::string as_of = options.get("--as-of");
-    if (!as_of.empty() && !valid_iso_date(as_of)) {
-        throw UsageError("option '--as-of': '" + as_of + "' is not a date YYYY-MM-DD");
-    }
-    std::vector<std::string> types;
-    for (const auto& t : split_list(options.get("--site-types"))) types.push_back(lower(t));
-    if (options.has("--site-types") && types.empty()) {
-        throw UsageError("option '--site-types': give at least one type, e.g. Principal,Antenne");
-    }
-
+    const SiteFilter filter = site_filter(options);
     auto loaded = geodata::load_sites(source, fields);
     for (const auto& w : loaded.warnings) warn(w);
-    set.read = loaded.sites.size();
-    check_site_types(options.get("--site-types"), types, loaded.sites, set.path);
-    for (auto& site : loaded.sites) {
-        if (!types.empty() &&
-            std::find(types.begin(), types.end(), lower(site.kind)) == types.end()) {
-            continue;
-        }
-        if (!as_of.empty()) {
-            if (site.labelled_on.empty()) {
-                ++set.undated;
-                continue;
-            }
-            if (site.labelled_on > as_of) continue;  // ISO dates order as text
-        }
-        set.sites.push_back(std::move(site));
+    FilteredSites kept;
+    try {
+        kept = filter_sites(std::move(loaded.sites), filter);
+    } catch (const UnknownSiteTypeError& e) {
+        throw site_types_error(e, set.path);
     }
+    set.sites = std::move(kept.sites);
+    set.read = kept.read;
+    set.undated = kept.undated;
     if (set.undated > 0) {
         warn(std::to_string(set.undated) +
              " site(s) without a readable labelling date left out by --as-of");

@@ -12,6 +12,7 @@
 #include "sitecover/geodata/point_loader.hpp"
 #include "sitecover/geodata/table_writer.hpp"
 #include "sitecover/site.hpp"
+#include "sitecover/site_filter.hpp"
 
 namespace sitecover::cli {
 
@@ -62,6 +63,10 @@ struct LoadedSiteSet {
     std::size_t undated = 0;  ///< dropped by --as-of for lack of a labelling date
 };
 
+/// The filter of --site-types and --as-of, checked before any file is read (UsageError).
+SiteFilter site_filter(const Options& options);
+/// The sites of --sites (or the data directory's list), read with --sites-where and the
+/// site field options, then filtered by site_filter(options).
 LoadedSiteSet load_site_set(const Options& options);
 std::vector<Area> load_area_set(const Options& options, std::string& path);
 

@@ -18,10 +18,4 @@ std::optional<geodata::PopulationTable> load_population_option(const Options& op
                                                                std::string& path,
                                                                bool use_default = true);
 
-/// Inhabitants of each origin code: its commune's population, through former codes for merged
-/// communes, shared equally between origins that fall into one current commune so that nobody
-/// is counted twice. Nothing for a code the table does not know or lists without a population.
-std::vector<std::optional<double>> population_shares(const geodata::PopulationTable& table,
-                                                     const std::vector<std::string>& codes);
-
 }  // namespace sitecover::cli

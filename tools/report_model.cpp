@@ -6,37 +6,12 @@
 
 namespace sitecover::cli {
 
-std::size_t ReportModel::covered_count() const {
-    std::size_t n = 0;
-    for (const ReportArea& a : area_rows) n += a.covered() ? 1 : 0;
-    return n;
-}
-
-std::optional<double> ReportModel::shade_value(const ReportOrigin& origin) const {
-    if (with_roads) {
-        if (!origin.road_site) return std::nullopt;
-        return origin.travel_time_s;
-    }
-    if (!origin.site) return std::nullopt;
-    return origin.distance_m;
-}
-
 std::size_t ReportModel::shade_class_of(double value) const {
     const double unit = with_roads ? 60.0 : 1000.0;  // classes are in minutes or kilometres
     for (std::size_t i = 0; i < shade_classes.size(); ++i) {
         if (value / unit < shade_classes[i].upper) return i;
     }
     return shade_classes.empty() ? 0 : shade_classes.size() - 1;
-}
-
-std::size_t ReportModel::fragile_count() const {
-    std::size_t n = 0;
-    for (const ReportArea& a : area_rows) n += fragile(a) ? 1 : 0;
-    return n;
-}
-
-bool ReportModel::fragile(const ReportArea& area) const {
-    return area.margin_m && *area.margin_m < fragile_m;
 }
 
 std::string ReportModel::headline(Lang in) const {

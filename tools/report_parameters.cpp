@@ -8,7 +8,6 @@
 
 #include <sys/stat.h>
 
-#include "options.hpp"
 #include "report_text.hpp"
 
 namespace sitecover::cli {
@@ -53,38 +52,6 @@ std::string run_date() {
             return iso_day(static_cast<std::time_t>(seconds));
     }
     return iso_day(std::time(nullptr));
-}
-
-ReportParameters report_parameters(const Options& options, const std::string& sites_path,
-                                   const std::string& areas_path, const std::string& origins_path,
-                                   const std::string& population_path, bool with_roads) {
-    ReportParameters p;
-    p.sites_file = file_name(sites_path);
-    p.sites_date = file_date(sites_path);
-    p.as_of = options.get("--as-of");
-    p.site_types = options.get("--site-types");
-    p.sites_where = options.get("--sites-where");
-    p.areas_file = file_name(areas_path);
-    p.areas_where = options.get("--areas-where");
-    p.origins_file = file_name(origins_path);
-    p.from_where = options.get("--from-where");
-    p.population_file = population_path.empty() ? "" : file_name(population_path);
-    p.scenario_file = options.has("--scenario") ? file_name(options.get("--scenario")) : "";
-    p.within_km = options.number("--within-km", 19.0, 0.0, 1e5);
-    p.within_min = options.number("--within-min", 30.0, 0.0, 1e6);
-    p.fragile_m = options.number("--fragile-m", 500.0, 0.0, 1e7);
-    p.with_roads = with_roads;
-    if (with_roads) {
-        p.roads_file = file_name(options.get("--roads"));
-        p.roads_where = options.get("--roads-where");
-        if (options.has("--profile")) p.road_profile = file_name(options.get("--profile"));
-        if (options.has("--speeds"))
-            p.road_profile += (p.road_profile.empty() ? "" : "; ") + options.get("--speeds");
-        p.road_by = options.get("--by", "time");
-    }
-    p.run_date = run_date();
-    p.version = SITECOVER_VERSION;
-    return p;
 }
 
 std::vector<ParameterRow> parameter_rows(const ReportParameters& p, Lang lang) {

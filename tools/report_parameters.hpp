@@ -10,8 +10,6 @@
 
 namespace sitecover::cli {
 
-class Options;
-
 struct ReportParameters {
     std::string sites_file;   ///< the site list read (file name)
     std::string sites_date;   ///< the list's date (ISO), from its name or else its file date
@@ -49,11 +47,6 @@ struct ParameterRow {
 /// The rows in display order. Filters and files not given are left out, except the site
 /// filters (--as-of, --site-types, --sites-where), always stated.
 std::vector<ParameterRow> parameter_rows(const ReportParameters& parameters, Lang lang);
-
-/// The parameters of a report command line (file names as given or resolved by the caller).
-ReportParameters report_parameters(const Options& options, const std::string& sites_path,
-                                   const std::string& areas_path, const std::string& origins_path,
-                                   const std::string& population_path, bool with_roads);
 
 /// An ISO date in a file name ("france-services-2024-08-01.csv" -> "2024-08-01"), else the
 /// file's modification date (UTC), else "".

@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <map>
 #include <optional>
-#include <thread>
 
 #include "inputs.hpp"
 #include "origin_population.hpp"
@@ -16,8 +15,6 @@
 #include "sitecover/geodata/road_loader.hpp"
 #include "sitecover/geodesic.hpp"
 #include "sitecover/road_graph.hpp"
-#include "sitecover/road_query.hpp"
-#include "sitecover/road_snapper.hpp"
 #include "sitecover/summary.hpp"
 
 namespace sitecover::cli {
@@ -66,31 +63,39 @@ void check_road_options_need_roads(const Options& options) {
     }
 }
 
-RoadSetup load_road_setup(const Options& options) {
-    RoadSetup setup;
-    setup.path = options.get("--roads");
-    geodata::RoadLoadOptions load;
-    load.class_field = options.get("--class-field");
-    load.speed_field = options.get("--speed-field");
+RoadOptions road_options(const Options& options) {
+    RoadOptions r;
+    r.source = {options.get("--roads"), options.get("--roads-layer"), options.get("--roads-where"),
+                options.get("--roads-crs")};
+    r.load.class_field = options.get("--class-field");
+    r.load.speed_field = options.get("--speed-field");
     if (options.has("--profile"))
-        geodata::apply_profile_file(load.profile, options.get("--profile"));
-    if (options.has("--speeds")) geodata::apply_speeds(load.profile, options.get("--speeds"), "--speeds");
+        geodata::apply_profile_file(r.load.profile, options.get("--profile"));
+    if (options.has("--speeds")) geodata::apply_speeds(r.load.profile, options.get("--speeds"), "--speeds");
     const std::string by = options.get("--by", "time");
     if (by != "time" && by != "distance")
         throw UsageError("option '--by': '" + by + "' is not 'time' or 'distance'");
-    setup.query_options.metric = by == "time" ? RoadMetric::Time : RoadMetric::Distance;
-    setup.query_options.access_speed_kmh = options.number("--access-speed", 30.0, 0.1, 300.0);
-    setup.max_snap_m = options.number("--max-snap-m", 5000.0, 0.0, 1e7);
-    setup.within_s = options.number("--within-min", 30.0, 0.0, 1e6) * 60.0;
-    geodata::LoadedRoads loaded =
-        geodata::load_roads({setup.path, options.get("--roads-layer"), options.get("--roads-where"),
-                             options.get("--roads-crs")},
-                            load);
+    r.query_options.metric = by == "time" ? RoadMetric::Time : RoadMetric::Distance;
+    r.query_options.access_speed_kmh = options.number("--access-speed", 30.0, 0.1, 300.0);
+    r.max_snap_m = options.number("--max-snap-m", 5000.0, 0.0, 1e7);
+    r.within_s = options.number("--within-min", 30.0, 0.0, 1e6) * 60.0;
+    return r;
+}
+
+RoadSetup load_road_setup(const RoadOptions& options) {
+    RoadSetup setup;
+    setup.path = options.source.path;
+    setup.query_options = options.query_options;
+    setup.max_snap_m = options.max_snap_m;
+    setup.within_s = options.within_s;
+    geodata::LoadedRoads loaded = geodata::load_roads(options.source, options.load);
     for (const auto& w : loaded.warnings) warn(w);
     setup.graph = std::make_unique<RoadGraph>(std::move(loaded.network));
     setup.snapper = std::make_unique<RoadSnapper>(*setup.graph);
     return setup;
 }
+
+RoadSetup load_road_setup(const Options& options) { return load_road_setup(road_options(options)); }
 
 // The first few items of a list, and how many there were in all.
 struct FirstItems {
@@ -110,10 +115,7 @@ struct FirstItems {
 struct RoadReport::Impl {
     const std::vector<Site>* sites = nullptr;
     RoadSetup setup;
-    std::unique_ptr<RoadQuery> query;
-    std::size_t sites_on_network = 0;
-    std::size_t sites_beyond_snap = 0;
-    std::vector<std::string> sites_cut_off;
+    std::unique_ptr<NearestByRoad> by_road;
     std::optional<geodata::PopulationTable> population;
     std::string population_path;
 
@@ -134,38 +136,29 @@ struct RoadReport::Impl {
 
 RoadReport::RoadReport(const Options& options, const std::vector<Site>& sites,
                        bool default_population)
+    : RoadReport(options, road_options(options), sites, default_population) {}
+
+RoadReport::RoadReport(const Options& options, const RoadOptions& roads,
+                       const std::vector<Site>& sites, bool default_population)
     : impl_(std::make_unique<Impl>()) {
     Impl& m = *impl_;
     m.sites = &sites;
-    m.setup = load_road_setup(options);
-    m.query = std::make_unique<RoadQuery>(*m.setup.graph);
-    const RoadGraph& graph = *m.setup.graph;
-    const RoadSnapper& snapper = *m.setup.snapper;
-
+    m.setup = load_road_setup(roads);
     // Sites far from any road are left out of the road search (and said so); sites on a cut-off
     // piece stay in (they serve that piece) but are reported.
-    std::vector<std::optional<RoadSnap>> site_snaps(sites.size());
-    for (std::size_t i = 0; i < sites.size(); ++i) {
-        site_snaps[i] = snapper.snap(sites[i].position, m.setup.max_snap_m);
-        if (!site_snaps[i]) {
-            ++m.sites_beyond_snap;
-            continue;
-        }
-        ++m.sites_on_network;
-        if (graph.component(graph.segments()[site_snaps[i]->segment].a) != 0) {
-            m.sites_cut_off.push_back(sites[i].id);
-        }
-    }
-    if (m.sites_on_network == 0) {
+    try {
+        m.by_road = std::make_unique<NearestByRoad>(*m.setup.graph, *m.setup.snapper, sites,
+                                                    m.setup.nearest_options());
+    } catch (const InputError&) {
         throw InputError("no site lies within --max-snap-m " + format_fixed(m.setup.max_snap_m, 0) +
                          " m of a road of " + m.setup.path);
     }
-    if (!m.sites_cut_off.empty()) {
-        warn(std::to_string(m.sites_cut_off.size()) +
-             " site(s) on a piece of road network cut off from the main one: " +
-             first_items(m.sites_cut_off));
+    if (const auto& cut_off = m.by_road->sites_cut_off(); !cut_off.empty()) {
+        std::vector<std::string> ids;
+        for (const std::size_t i : cut_off) ids.push_back(sites[i].id);
+        warn(std::to_string(ids.size()) +
+             " site(s) on a piece of road network cut off from the main one: " + first_items(ids));
     }
-    m.query->run(site_snaps, sites, m.setup.query_options);
 
     // Population: optional when the default file is absent, required when named.
     m.population = load_population_option(options, m.population_path, default_population);
@@ -182,17 +175,16 @@ std::vector<geodata::Column> RoadReport::columns() {
             {"reachable", geodata::FieldType::Boolean}};
 }
 
-RoadAnswer RoadReport::answer(const LonLat& position, const Site* crow_fly_site) const {
+RoadAnswer RoadReport::answer_from(const LonLat& position, const RoadNearest& nearest,
+                                   const Site* crow_fly_site) const {
     const Impl& m = *impl_;
-    const RoadGraph& graph = *m.setup.graph;
     RoadAnswer a;
-    const std::optional<RoadSnap> snap = m.setup.snapper->snap(position, m.setup.max_snap_m);
-    if (!snap) return a;
+    if (!nearest.snapped) return a;
     a.snapped = true;
-    a.snap_m = snap->snap_m;
-    a.cut_off = graph.component(graph.segments()[snap->segment].a) != 0;
-    const RoadResult r = m.query->nearest(*snap);
-    if (!r.reached()) return a;
+    a.snap_m = nearest.snap_m;
+    a.cut_off = nearest.cut_off;
+    if (!nearest.result.reached()) return a;
+    const RoadResult& r = nearest.result;
     a.reached = true;
     a.site = r.site;
     a.distance_m = r.distance_m;
@@ -203,25 +195,29 @@ RoadAnswer RoadReport::answer(const LonLat& position, const Site* crow_fly_site)
     return a;
 }
 
+RoadAnswer RoadReport::answer(const LonLat& position, const Site* crow_fly_site) const {
+    return answer_from(position, impl_->by_road->nearest(position), crow_fly_site);
+}
+
+const NearestByRoad& RoadReport::nearest_by_road() const { return *impl_->by_road; }
+
 std::vector<RoadAnswer> RoadReport::answer_chunk(const std::vector<geodata::Origin>& origins,
                                                  const std::vector<const Site*>& crow_fly_sites,
                                                  unsigned threads) const {
+    // Origins whose line was unreadable (`error` set) get an empty answer.
+    std::vector<std::size_t> readable;
+    std::vector<LonLat> points;
+    for (std::size_t i = 0; i < origins.size(); ++i) {
+        if (!origins[i].error.empty()) continue;
+        readable.push_back(i);
+        points.push_back(origins[i].position);
+    }
+    const std::vector<RoadNearest> nearest = impl_->by_road->nearest_batch(points, threads);
     std::vector<RoadAnswer> answers(origins.size());
-    // Contiguous blocks, one per thread: each answer depends on its origin only.
-    const auto block = [&](std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i) {
-            if (origins[i].error.empty())
-                answers[i] = answer(origins[i].position, crow_fly_sites[i]);
-        }
-    };
-    const std::size_t n = origins.size();
-    const std::size_t workers =
-        std::max<std::size_t>(1, std::min<std::size_t>(threads, n / 256 + 1));
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < workers; ++t)
-        pool.emplace_back(block, n * t / workers, n * (t + 1) / workers);
-    block(0, n / workers);
-    for (auto& thread : pool) thread.join();
+    for (std::size_t k = 0; k < readable.size(); ++k) {
+        const std::size_t i = readable[k];
+        answers[i] = answer_from(origins[i].position, nearest[k], crow_fly_sites[i]);
+    }
     return answers;
 }
 
@@ -287,10 +283,13 @@ void RoadReport::print_summary(std::ostream& out) const {
         << " edges, " << g.component_count() << " connected piece(s) (main: " << g.component_size(0)
         << " nodes); by "
         << (m.setup.query_options.metric == RoadMetric::Time ? "time" : "distance") << "\n";
-    out << "sites on the road network: " << m.sites_on_network << "/" << sites.size();
-    if (m.sites_beyond_snap > 0)
-        out << " (" << m.sites_beyond_snap << " beyond --max-snap-m, left out)";
-    if (!m.sites_cut_off.empty()) out << " (" << m.sites_cut_off.size() << " on cut-off pieces)";
+    const NearestByRoad& by_road = *m.by_road;
+    out << "sites on the road network: " << by_road.sites_on_network().size() << "/"
+        << sites.size();
+    if (!by_road.sites_beyond_snap().empty())
+        out << " (" << by_road.sites_beyond_snap().size() << " beyond --max-snap-m, left out)";
+    if (!by_road.sites_cut_off().empty())
+        out << " (" << by_road.sites_cut_off().size() << " on cut-off pieces)";
     out << "\n";
 
     const std::size_t n = m.origins;

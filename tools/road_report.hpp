@@ -9,8 +9,11 @@
 #include <vector>
 
 #include "options.hpp"
+#include "sitecover/geodata/layer_source.hpp"
 #include "sitecover/geodata/point_loader.hpp"
+#include "sitecover/geodata/road_loader.hpp"
 #include "sitecover/geodata/table_writer.hpp"
+#include "sitecover/nearest_by_road.hpp"
 #include "sitecover/road_graph.hpp"
 #include "sitecover/road_query.hpp"
 #include "sitecover/road_snapper.hpp"
@@ -25,6 +28,18 @@ void declare_road_options(Options& options);
 /// --roads.
 void check_road_options_need_roads(const Options& options);
 
+/// The road options of a command line, parsed and checked before any file is read.
+struct RoadOptions {
+    geodata::LayerSource source;     ///< --roads, --roads-layer, --roads-where, --roads-crs
+    geodata::RoadLoadOptions load;   ///< --class-field, --speed-field, --profile, --speeds
+    RoadQueryOptions query_options;  ///< --by, --access-speed
+    double max_snap_m = 5000.0;      ///< --max-snap-m
+    double within_s = 1800.0;        ///< --within-min, in seconds
+};
+
+/// Parses the road options (UsageError for bad values; --profile is read here).
+RoadOptions road_options(const Options& options);
+
 /// The network of --roads and the options that price travel on it.
 struct RoadSetup {
     std::string path;
@@ -33,10 +48,14 @@ struct RoadSetup {
     RoadQueryOptions query_options;
     double max_snap_m = 5000.0;  ///< --max-snap-m
     double within_s = 1800.0;    ///< --within-min, in seconds
+    /// The options NearestByRoad and the scenario calls take.
+    NearestByRoadOptions nearest_options() const { return {query_options, max_snap_m}; }
 };
 
-/// Reads the road options and loads the network (warnings to stderr). Throws InputError /
-/// UsageError for bad road options or files.
+/// Loads the network of parsed road options (warnings to stderr). Throws InputError for bad
+/// files.
+RoadSetup load_road_setup(const RoadOptions& options);
+/// load_road_setup(road_options(options)).
 RoadSetup load_road_setup(const Options& options);
 
 /// An origin's nearest site by road.
@@ -45,10 +64,10 @@ struct RoadAnswer {
     std::size_t site = 0;  ///< index into the sites given to RoadReport (when reached)
     double distance_m = 0.0;
     double time_s = 0.0;
-    bool snapped = false;       ///< within --max-snap-m of a road
-    bool cut_off = false;       ///< snapped onto a piece cut off from the main network
-    double snap_m = 0.0;        ///< when snapped
-    double crow_fly_m = 0.0;    ///< geodesic distance to the road site (when reached)
+    bool snapped = false;     ///< within --max-snap-m of a road
+    bool cut_off = false;     ///< snapped onto a piece cut off from the main network
+    double snap_m = 0.0;      ///< when snapped
+    double crow_fly_m = 0.0;  ///< geodesic distance to the road site (when reached)
     bool differs_from_crow_fly = false;
 };
 
@@ -61,6 +80,9 @@ public:
     /// `default_population`: use the data directory's population file when --population is not
     /// given (false when the origins are not communes).
     RoadReport(const Options& options, const std::vector<Site>& sites, bool default_population);
+    /// The same with the road options already parsed (road_options).
+    RoadReport(const Options& options, const RoadOptions& roads, const std::vector<Site>& sites,
+               bool default_population);
     ~RoadReport();
     /// The extra columns: road_site_id, road_distance_m, travel_time_s, snap_m, reachable.
     static std::vector<geodata::Column> columns();
@@ -78,6 +100,11 @@ public:
     /// answer() then record().
     RoadAnswer add_origin(const geodata::Origin& origin, const Site* crow_fly_site,
                           std::vector<geodata::Value>& values);
+    /// The answer of a point from the library's answer; `crow_fly_site` may be null.
+    RoadAnswer answer_from(const LonLat& position, const RoadNearest& nearest,
+                           const Site* crow_fly_site) const;
+    /// The network labelled from the sites (for the library's batch calls).
+    const NearestByRoad& nearest_by_road() const;
     /// The road summary lines (the crow-fly --within-km threshold is reused by road).
     void print_summary(std::ostream& out) const;
 

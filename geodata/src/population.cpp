@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <sstream>
+#include <unordered_map>
 
 #include "layer_reader.hpp"
 #include "sitecover/error.hpp"
@@ -62,6 +63,24 @@ PopulationTable load_population(const LayerSource& source, const PopulationField
     }
     if (table.by_code.empty()) throw InputError(reader.where() + ": no population row");
     return table;
+}
+
+std::vector<std::optional<double>> population_shares(const PopulationTable& table,
+                                                     const std::vector<std::string>& codes) {
+    std::unordered_map<std::string, std::size_t> sharing;
+    std::vector<std::optional<std::string>> current(codes.size());
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+        current[i] = table.resolve(codes[i]);
+        if (current[i] && !table.by_code.at(*current[i])) current[i].reset();
+        if (current[i]) ++sharing[*current[i]];
+    }
+    std::vector<std::optional<double>> shares(codes.size());
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+        if (!current[i]) continue;
+        shares[i] = static_cast<double>(*table.by_code.at(*current[i])) /
+                    static_cast<double>(sharing[*current[i]]);
+    }
+    return shares;
 }
 
 }  // namespace sitecover::geodata

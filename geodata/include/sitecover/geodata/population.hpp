@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "sitecover/geodata/layer_source.hpp"
 
@@ -36,5 +37,12 @@ struct PopulationTable {
 /// [0, 1e10]. O(rows).
 /// Thread-safety: may be called concurrently (each call opens its own GDAL dataset).
 PopulationTable load_population(const LayerSource& source, const PopulationFields& fields = {});
+
+/// Inhabitants of each origin code: its commune's population, through former codes for merged
+/// communes, shared equally between origins that fall into one current commune so that nobody
+/// is counted twice. Empty for a code the table does not know or lists without a population.
+/// O(codes). Thread-safe.
+std::vector<std::optional<double>> population_shares(const PopulationTable& table,
+                                                     const std::vector<std::string>& codes);
 
 }  // namespace sitecover::geodata

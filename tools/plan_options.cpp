@@ -1,0 +1,163 @@
+#include "plan_options.hpp"
+
+#include <cmath>
+#include <cstdlib>
+
+#include "inputs.hpp"
+#include "run_files.hpp"
+#include "sitecover/batch_query.hpp"
+#include "sitecover/lon_lat.hpp"
+
+namespace sitecover::cli {
+namespace {
+
+constexpr std::uint64_t kDefaultExhaustiveLimit = 2'000'000;
+
+std::string trim(std::string s) {
+    s.erase(0, s.find_first_not_of(" \t"));
+    s.erase(s.find_last_not_of(" \t") + 1);
+    return s;
+}
+
+bool parse_number(const std::string& text, double& value) {
+    const std::string t = trim(text);
+    if (t.empty()) return false;
+    char* end = nullptr;
+    value = std::strtod(t.c_str(), &end);
+    return end == t.c_str() + t.size() && std::isfinite(value);
+}
+
+// "Name@lon,lat" -> a site; UsageError saying what is wrong.
+Site parse_added_site(const std::string& text) {
+    const std::string example = " (e.g. --add \"Lupiac@0.18,43.68\")";
+    const auto at = text.rfind('@');
+    if (at == std::string::npos) {
+        throw UsageError("option '--add': '" + text + "' is not NAME@LON,LAT" + example);
+    }
+    Site site;
+    site.name = trim(text.substr(0, at));
+    if (site.name.empty()) {
+        throw UsageError("option '--add': '" + text + "' has no name before '@'" + example);
+    }
+    const std::string coords = text.substr(at + 1);
+    const auto comma = coords.find(',');
+    double lon = 0.0, lat = 0.0;
+    if (comma == std::string::npos || !parse_number(coords.substr(0, comma), lon) ||
+        !parse_number(coords.substr(comma + 1), lat)) {
+        throw UsageError("option '--add': '" + coords + "' is not LON,LAT in degrees" + example);
+    }
+    site.position = {lon, lat};
+    if (!is_valid(site.position)) {
+        throw UsageError("option '--add': " + to_string(site.position) +
+                         " is out of range (longitude -180..180, latitude -90..90, in that order)");
+    }
+    return site;
+}
+
+Objective parse_objective(const std::string& text) {
+    if (text == "p-center") return Objective::PCenter;
+    if (text == "p-median") return Objective::PMedian;
+    if (text == "max-coverage") return Objective::MaxCoverage;
+    throw UsageError("option '--objective': '" + text +
+                     "' is not p-center, p-median or max-coverage");
+}
+
+void declare_what_if_and_suggest(Options& options) {
+    options.group("What if");
+    options.repeated("--add", "NAME@LON,LAT", "open a site there (repeatable)");
+    options.repeated("--add-commune", "CODE",
+                     "open a site at an origin's point, by its code (repeatable)");
+    options.repeated("--remove", "SITE_ID", "close a site (repeatable)");
+    options.group("Suggest new sites");
+    options.value("--suggest", "K", "choose K new sites (the sites of the scenario stay)");
+    options.value("--objective", "NAME",
+                  "p-median (smallest weighted mean; default), p-center or max-coverage");
+    options.value("--candidates", "FILE",
+                  "candidate points (point or polygon layer; default: every origin's point)");
+    options.value("--candidates-code-field", "NAME", "candidate code field (default: code)");
+    options.value("--candidates-name-field", "NAME", "candidate name field (default: nom)");
+    options.value("--within-km", "KM",
+                  "distance threshold of the figures and of max-coverage (default 19)");
+    options.value("--exhaustive-limit", "N",
+                  "K <= 2: exact optimum too when at most N sets (default 2000000; 0: never)");
+    options.flag("--cover-areas",
+                 "each area left without a site gets one of the K new sites first");
+    options.value("--threads", "N", "threads for the road cost table (default: all cores)");
+}
+
+void declare_plan_outputs(Options& options) {
+    options.group("Output");
+    options.value("--output", "FILE",
+                  "per-origin table before / after (.csv, .geojson, .gpkg...; '-': CSV on stdout)",
+                  "-o");
+    options.value("--format", "DRIVER", "GDAL driver name when the extension is not enough", "-f");
+    options.value("--sites-output", "FILE",
+                  "the sites added, removed and suggested, as points (.gpkg, .geojson, .csv...)");
+    options.value("--noun", "WORD", "what the areas are called (default: cantons)");
+    declare_t_srs_option(options);
+    options.flag("--overwrite", "replace existing output files");
+    declare_quiet_option(options);
+}
+
+void parse_suggest_options(const Options& options, PlanOptions& plan) {
+    plan.suggest_k = static_cast<std::size_t>(options.integer("--suggest", 0, 0, 1000));
+    for (const char* suggest_only :
+         {"--objective", "--candidates", "--candidates-code-field", "--candidates-name-field",
+          "--exhaustive-limit", "--cover-areas"}) {
+        if (options.has(suggest_only) && !options.has("--suggest"))
+            throw UsageError(std::string("option '") + suggest_only + "' needs --suggest K");
+    }
+    plan.objective_name = options.get("--objective", "p-median");
+    plan.objective = parse_objective(plan.objective_name);
+    plan.within_m = options.number("--within-km", 19.0, 0.0, 1e5) * 1000.0;
+    plan.exhaustive_limit = static_cast<std::uint64_t>(
+        options.integer("--exhaustive-limit", static_cast<long long>(kDefaultExhaustiveLimit), 0,
+                        1'000'000'000'000));
+    // 0 (the default) stands for all cores.
+    plan.threads =
+        resolve_thread_count(static_cast<unsigned>(options.integer("--threads", 0, 1, 256)));
+    if (options.has("--candidates")) plan.candidates_path = options.get("--candidates");
+    plan.candidate_fields.code = options.get("--candidates-code-field", plan.candidate_fields.code);
+    plan.candidate_fields.name = options.get("--candidates-name-field", plan.candidate_fields.name);
+    plan.cover_areas = options.has("--cover-areas");
+}
+
+}  // namespace
+
+void declare_plan_options(Options& options) {
+    declare_data_options(options);
+    declare_area_options(options);
+    declare_origin_options(options);
+    declare_site_options(options);
+    declare_what_if_and_suggest(options);
+    declare_road_options(options);
+    declare_plan_outputs(options);
+}
+
+PlanOptions parse_plan_options(const Options& options) {
+    check_run_files(options);  // outputs distinct and none of them an input, before any work
+    check_road_options_need_roads(options);
+    PlanOptions plan;
+    parse_suggest_options(options, plan);
+    plan.remove_ids = options.all("--remove");
+    plan.add_codes = options.all("--add-commune");
+    if (options.all("--add").empty() && plan.add_codes.empty() && plan.remove_ids.empty() &&
+        plan.suggest_k == 0) {
+        throw UsageError(
+            "nothing to plan: give --add, --add-commune, --remove or --suggest K (see --help)");
+    }
+    for (const std::string& text : options.all("--add"))
+        plan.add_sites.push_back(parse_added_site(text));
+    plan.output_path = options.get("--output");
+    plan.output_format = options.get("--format");
+    plan.sites_output_path = options.get("--sites-output");
+    plan.noun = options.get("--noun", "cantons");
+    plan.t_srs = target_srs(options);
+    plan.overwrite = options.has("--overwrite");
+    if (options.has("--roads")) plan.roads = road_options(options);
+    site_filter(options);  // --as-of and --site-types checked now
+    origin_rule(options);
+    return plan;
+}
+
+}  // namespace sitecover::cli

@@ -1,0 +1,42 @@
+#pragma once
+// `sitecover report`: its options, declared once and parsed once into a typed struct, checked
+// before any file is read.
+
+#include <optional>
+#include <string>
+
+#include "options.hpp"
+#include "report_lang.hpp"
+#include "report_parameters.hpp"
+#include "report_writer.hpp"
+#include "road_report.hpp"
+
+namespace sitecover::cli {
+
+/// The options of `sitecover report` (the input layers are read through inputs.hpp).
+struct ReportOptions {
+    ReportOutputs outputs;  ///< --output, --map, --html (defaults when none), sizes, --page...
+    Lang lang = Lang::En;   ///< --lang, else the environment's
+    std::optional<std::string> place;     ///< --place
+    std::string noun = "cantons";         ///< --noun
+    double within_m = 19000.0;            ///< --within-km, in metres
+    double within_s = 1800.0;             ///< --within-min, in seconds
+    double fragile_m = 500.0;             ///< --fragile-m
+    std::optional<std::string> scenario;  ///< --scenario
+    std::optional<RoadOptions> roads;     ///< --roads and its companions
+};
+
+/// Declares the options of `report` (with the shared input ones).
+void declare_report_options(Options& options);
+
+/// Parses and checks the options after Options::parse (UsageError, or OutputError for outputs
+/// that clash with each other or with an input). Reads no input file.
+ReportOptions parse_report_options(const Options& options);
+
+/// What the report was computed from, as its documents state it.
+ReportParameters report_parameters(const Options& options, const ReportOptions& report,
+                                   const std::string& sites_path, const std::string& areas_path,
+                                   const std::string& origins_path,
+                                   const std::string& population_path);
+
+}  // namespace sitecover::cli
