@@ -19,11 +19,15 @@ start=$(date +%s)
 # The file regex is matched against the absolute paths of compile_commands.json.
 status=0
 "$runner" -quiet -j "${SITECOVER_TIDY_JOBS:-2}" -p "$build" \
-    "$PWD/(engine/src|geodata/src|tools)/[^/]*\.cpp$" >"$log" 2>&1 || status=$?
+    "$PWD/(engine/src|geodata/src|tools)/[^/]*\.cpp$" 2>&1 | sed -r 's/\x1b\[[0-9;]*m//g' >"$log" ||
+    status=$?
 warnings=$(grep -cE ': (warning|error): ' "$log" || true)
 echo "run-clang-tidy: $(( $(date +%s) - start )) s, $warnings warning(s)"
 if ((status != 0 || warnings > 0)); then
     grep -E ': (warning|error): ' "$log" | sort -u
+    # A clang-tidy run that failed without a diagnostic line (a crash, a compile command it
+    # cannot use): its own words.
+    ((warnings > 0)) || grep -vE 'warnings? generated|^clang-tidy|^$' "$log" | head -40
     echo "--- full output: rerun tools/run-clang-tidy.sh $build" >&2
     exit 1
 fi
