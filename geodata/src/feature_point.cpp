@@ -20,7 +20,8 @@ double FeaturePointReader::read_number(const OGRFeature& feature, int index,
     const std::string where = reader_.where(feature) + " (" + label + "), field '" + field + "'";
     if (!feature.IsFieldSetAndNotNull(index)) throw InputError(where + ": empty value");
     const std::string text = feature.GetFieldAsString(index);
-    if (text.find_first_not_of(" \t") == std::string::npos) throw InputError(where + ": empty value");
+    if (text.find_first_not_of(" \t") == std::string::npos)
+        throw InputError(where + ": empty value");
     double value = 0.0;
     if (!parse_double(text, value)) {
         throw InputError(where + ": '" + text + "' is not a number");
@@ -33,13 +34,13 @@ LonLat FeaturePointReader::read(const OGRFeature& feature, const std::string& la
     if (from_columns()) {
         const double x = read_number(feature, lon_index_, lon_field_, label);
         const double y = read_number(feature, lat_index_, lat_field_, label);
-        p = reader_.to_wgs84(x, y, feature);
+        p = reader_.to_wgs84(x, y, feature, lon_field_, lat_field_);
         if (!is_valid(p)) {
             const bool lat_bad = !(std::abs(p.lat_deg) <= 90.0);
             throw InputError(reader_.where(feature) + " (" + label + "), field '" +
-                             (lat_bad ? lat_field_ : lon_field_) + "': " +
-                             format_degrees(lat_bad ? p.lat_deg : p.lon_deg) + " is out of range " +
-                             (lat_bad ? "[-90, 90]" : "[-180, 180]") +
+                             (lat_bad ? lat_field_ : lon_field_) +
+                             "': " + format_degrees(lat_bad ? p.lat_deg : p.lon_deg) +
+                             " is out of range " + (lat_bad ? "[-90, 90]" : "[-180, 180]") +
                              (lat_bad ? " (are longitude and latitude swapped?)" : ""));
         }
         return p;

@@ -2,14 +2,17 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <system_error>
+#include <vector>
 
 #include <cpl_conv.h>
 #include <cpl_string.h>
 #include <ogr_spatialref.h>
 
 #include "gdal_session.hpp"
+#include "nul_scan.hpp"
 #include "sitecover/error.hpp"
 
 namespace sitecover::geodata {
@@ -32,6 +35,10 @@ void check_path(const std::string& path) {
     if (is_gdal_virtual(path)) return;
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
+    if (ec == std::errc::filename_too_long) {
+        throw InputError("file '" + path + "': the name or path is too long for the system (" +
+                         std::to_string(path.size()) + " bytes)");
+    }
     if (!std::filesystem::exists(status)) {
         throw InputError("file '" + path + "' not found");
     }
@@ -44,17 +51,66 @@ OGRSpatialReference wgs84_lon_lat() {
     return srs;
 }
 
+/// Collects every vertex of a geometry, in a fixed order (so that a geometry visited before
+/// and after a transformation gives the same positions in the same places).
+class VertexCollector : public OGRDefaultConstGeometryVisitor {
+public:
+    using OGRDefaultConstGeometryVisitor::visit;
+    void visit(const OGRPoint* point) override {
+        if (point->IsEmpty()) return;
+        x.push_back(point->getX());
+        y.push_back(point->getY());
+    }
+    std::vector<double> x, y;
+};
+
+std::string format_coordinate(double x, double y) {
+    char text[80];
+    std::snprintf(text, sizeof text, "(%.15g, %.15g)", x, y);
+    return text;
+}
+
+/// "" or why a filter is not one expression: drivers backed by SQL (GeoPackage, SQLite,
+/// PostgreSQL) paste the filter into their query, where a ';' ends the statement (SQLite then
+/// ignores the rest silently) and '--' or '/*' comments out the rest.
+std::string filter_problem(const std::string& filter) {
+    char quote = 0;  // the open quote: ' (string) or " (identifier)
+    for (std::size_t i = 0; i < filter.size(); ++i) {
+        const char c = filter[i];
+        if (quote != 0) {
+            if (c == quote) quote = 0;  // a doubled quote closes and reopens: same result
+            continue;
+        }
+        if (c == '\'' || c == '"') {
+            quote = c;
+        } else if (c == ';') {
+            return "a ';' outside quotes (a filter is one expression, not statements)";
+        } else if ((c == '-' || c == '/') && i + 1 < filter.size() &&
+                   filter[i + 1] == (c == '-' ? '-' : '*')) {
+            return std::string("a comment ('") + c + filter[i + 1] + "') outside quotes";
+        }
+    }
+    return quote != 0 ? std::string("unbalanced ") + quote + " quote" : std::string();
+}
+
+std::string format_number(double value) {
+    char text[40];
+    std::snprintf(text, sizeof text, "%.15g", value);
+    return text;
+}
+
 }  // namespace
 
 LayerReader::LayerReader(const LayerSource& source) : source_(source) {
     ensure_gdal();
     check_path(source.path);
     stamp_ = stamp_of(source.path);
+    if (is_text_format(source.path)) refuse_nul_bytes(source.path);
     take_gdal_error();
     dataset_.reset(static_cast<GDALDataset*>(GDALOpenEx(
         source.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
     if (!dataset_) {
-        const std::string reason = gdal_reason();
+        const std::string reason = gdal_reasons();
         if (std::filesystem::is_directory(source.path)) {
             throw InputError("file '" + source.path + "' is a directory, not a vector file");
         }
@@ -89,6 +145,10 @@ LayerReader::LayerReader(const LayerSource& source) : source_(source) {
     layer_name_ = layer_->GetName();
 
     if (!source.where.empty()) {
+        if (const std::string problem = filter_problem(source.where); !problem.empty()) {
+            throw InputError(where() + ": invalid filter \"" + shortened(source.where) +
+                             "\": " + problem);
+        }
         take_gdal_error();
         if (layer_->SetAttributeFilter(source.where.c_str()) != OGRERR_NONE) {
             throw InputError(where() + ": invalid filter \"" + shortened(source.where) + "\"" +
@@ -123,7 +183,14 @@ LayerReader::LayerReader(const LayerSource& source) : source_(source) {
             if (!transform_) {
                 throw InputError(where() + ": cannot transform its CRS to WGS84" + gdal_reason());
             }
+            if (layer_srs.IsProjected()) {
+                inverse_.reset(transform_->GetInverse());
+                layer_srs.GetAreaOfUse(&use_west_deg_, &use_south_deg_, &use_east_deg_,
+                                       &use_north_deg_, nullptr);
+            }
         }
+        const char* name = layer_srs.GetName();
+        crs_name_ = name != nullptr ? name : "unnamed";
     }
     layer_->ResetReading();
 }
@@ -170,25 +237,106 @@ bool LayerReader::has_geometry_field() const {
     return layer_->GetLayerDefn()->GetGeomFieldCount() > 0;
 }
 
+std::string LayerReader::check_source_range(const std::vector<double>& x,
+                                            const std::vector<double>& y) const {
+    if (!inverse_) return {};
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        if (!(std::abs(x[i]) <= kMaxProjectedCoordinate) ||
+            !(std::abs(y[i]) <= kMaxProjectedCoordinate)) {
+            return "coordinate " + format_coordinate(x[i], y[i]) +
+                   " is out of range for its CRS '" + crs_name_ +
+                   "' (projected coordinates must be finite, within +-1e8)";
+        }
+    }
+    return {};
+}
+
+std::string LayerReader::check_round_trip(const std::vector<double>& x,
+                                          const std::vector<double>& y,
+                                          const std::vector<double>& lon,
+                                          const std::vector<double>& lat) const {
+    if (!inverse_ || x.empty()) return {};
+    std::vector<double> back_x = lon, back_y = lat;
+    std::vector<int> ok(x.size(), 0);
+    take_gdal_error();
+    inverse_->Transform(x.size(), back_x.data(), back_y.data(), nullptr, ok.data());
+    take_gdal_error();
+    const bool have_area = use_west_deg_ > -1000.0 && use_south_deg_ > -1000.0;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        if (have_area && ok[i] && !in_area_of_use(lon[i], lat[i])) {
+            return "coordinate " + format_coordinate(x[i], y[i]) + " lies at " +
+                   format_coordinate(lon[i], lat[i]) +
+                   ", far outside the area of use of its CRS '" + crs_name_ + "' (lon " +
+                   format_number(use_west_deg_) + " to " + format_number(use_east_deg_) + ", lat " +
+                   format_number(use_south_deg_) + " to " + format_number(use_north_deg_) +
+                   "): is the CRS right?";
+        }
+        if (!ok[i] || !(std::abs(back_x[i] - x[i]) <= kMaxRoundTripError) ||
+            !(std::abs(back_y[i] - y[i]) <= kMaxRoundTripError)) {
+            return "coordinate " + format_coordinate(x[i], y[i]) +
+                   " is outside the domain of its CRS '" + crs_name_ +
+                   "' (it does not transform back to itself)";
+        }
+    }
+    return {};
+}
+
+bool LayerReader::in_area_of_use(double lon_deg, double lat_deg) const {
+    const double m = kAreaOfUseMargin_deg;
+    if (lat_deg < use_south_deg_ - m || lat_deg > use_north_deg_ + m) return false;
+    if (use_east_deg_ - use_west_deg_ + 2 * m >= 360.0) return true;
+    // Longitudes east of the west edge, modulo 360: the area may cross the antimeridian.
+    const double span = std::fmod(use_east_deg_ - use_west_deg_ + 720.0, 360.0) + 2 * m;
+    const double offset = std::fmod(lon_deg - (use_west_deg_ - m) + 720.0, 360.0);
+    return offset <= span;
+}
+
+std::string LayerReader::geometry_field() const {
+    const OGRFeatureDefn* defn = layer_->GetLayerDefn();
+    const char* name = defn->GetGeomFieldCount() > 0 ? defn->GetGeomFieldDefn(0)->GetNameRef() : "";
+    return (name != nullptr && *name != '\0') ? name : "geometry";
+}
+
 void LayerReader::to_wgs84(OGRGeometry& geometry, const OGRFeature& feature) const {
     if (!transform_) return;
+    VertexCollector source;
+    if (inverse_) geometry.accept(&source);
+    const auto fail = [&](const std::string& problem) {
+        throw InputError(where(feature) + ", field '" + geometry_field() + "': " + problem);
+    };
+    if (auto problem = check_source_range(source.x, source.y); !problem.empty()) fail(problem);
     take_gdal_error();
     if (geometry.transform(transform_.get()) != OGRERR_NONE) {
         throw InputError(where(feature) + ": coordinates cannot be transformed to WGS84" +
                          gdal_reason());
     }
+    if (!inverse_) return;
+    VertexCollector target;
+    geometry.accept(&target);
+    if (auto problem = check_round_trip(source.x, source.y, target.x, target.y); !problem.empty())
+        fail(problem);
 }
 
-LonLat LayerReader::to_wgs84(double x, double y, const OGRFeature& feature) const {
+LonLat LayerReader::to_wgs84(double x, double y, const OGRFeature& feature,
+                             const std::string& x_field, const std::string& y_field) const {
     if (!transform_) return {x, y};
-    double xs[1] = {x};
-    double ys[1] = {y};
-    int ok[1] = {0};
-    if (!transform_->Transform(1, xs, ys, nullptr, ok) || !ok[0]) {
-        throw InputError(where(feature) + ": coordinates cannot be transformed to WGS84" +
-                         gdal_reason());
+    const std::vector<double> xs{x}, ys{y};
+    const std::string fields = "fields '" + x_field + "', '" + y_field + "'";
+    if (auto problem = check_source_range(xs, ys); !problem.empty()) {
+        const bool x_bad = !(std::abs(x) <= kMaxProjectedCoordinate);
+        throw InputError(where(feature) + ", field '" + (x_bad ? x_field : y_field) +
+                         "': " + problem);
     }
-    return {xs[0], ys[0]};
+    std::vector<double> lon = xs, lat = ys;
+    int ok[1] = {0};
+    if (!transform_->Transform(1, lon.data(), lat.data(), nullptr, ok) || !ok[0]) {
+        throw InputError(where(feature) + ", " + fields +
+                         ": coordinates cannot be transformed to WGS84" + gdal_reason());
+    }
+    if (auto problem = check_round_trip(xs, ys, lon, lat); !problem.empty()) {
+        throw InputError(where(feature) + ", " + fields + ": " + problem);
+    }
+    return {lon[0], lat[0]};
 }
 
 std::string utf8_field(const OGRFeature& feature, int index) {

@@ -1,10 +1,12 @@
 #include "sitecover/geodata/point_csv.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <string_view>
 #include <system_error>
@@ -136,7 +138,10 @@ public:
             const std::size_t got = std::fread(buffer_.data() + old_size, 1, kBufferBytes, file_);
             buffer_.resize(old_size + got);
             if (got == 0) {
-                if (std::ferror(file_)) throw InputError("file '" + path_ + "': read error");
+                if (std::ferror(file_)) {
+                    // errno says why: "Is a directory" (a directory named x.csv), an I/O error.
+                    throw InputError("file '" + path_ + "': read error: " + std::strerror(errno));
+                }
                 eof_ = true;
                 detail::check_unchanged(path_, stamp_);
             }

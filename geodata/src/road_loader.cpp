@@ -3,9 +3,11 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
+#include <optional>
 
 #include <ogr_geometry.h>
 
+#include "gdal_session.hpp"
 #include "layer_reader.hpp"
 #include "osm_tags.hpp"
 #include "road_edges.hpp"
@@ -101,6 +103,21 @@ LoadedRoads load_roads(const LayerSource& source_in, const RoadLoadOptions& opti
     detail::EdgeBatch batch(out.network, options.threads);
     std::vector<const OGRLineString*> lines;
     Tally non_line, bad_vertex, unknown_class, degenerate, missing_speed, forbidden;
+    // GDAL's OSM driver shortens or drops a way whose nodes are not in the file, and says so
+    // only in debug messages: they are counted into a warning.
+    Tally missing_nodes;
+    std::optional<detail::GdalDebugCapture> osm_debug;
+    if (out.osm) {
+        osm_debug.emplace("OSM", [&missing_nodes](const char* message) {
+            const std::string text = message;
+            if (text.find("nodes instead of") == std::string::npos &&
+                text.find("nodes that could be found") == std::string::npos)
+                return;
+            const auto way =
+                text.find("way ") != std::string::npos ? text.find("way ") : text.find("Way ");
+            missing_nodes.add([&] { return text.substr(way == std::string::npos ? 0 : way); });
+        });
+    }
     std::map<std::string, std::size_t> unknown_classes;
     while (OGRFeatureUniquePtr feature = reader.next_feature()) {
         ++out.features_read;
@@ -238,6 +255,11 @@ LoadedRoads load_roads(const LayerSource& source_in, const RoadLoadOptions& opti
             prefix + std::to_string(missing_speed.count) +
             " feature(s) without a readable speed used their class speed; first: " +
             missing_speed.first);
+    if (missing_nodes.count)
+        out.warnings.push_back(prefix + std::to_string(missing_nodes.count) +
+                               " way(s) refer to nodes missing from the file: GDAL shortened or "
+                               "dropped them (an extract cut without complete ways?); first: " +
+                               missing_nodes.first);
     if (forbidden.count)
         out.warnings.push_back(
             prefix + std::to_string(forbidden.count) +

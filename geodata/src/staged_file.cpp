@@ -42,6 +42,10 @@ std::string kind_of(mode_t mode) {
                       "redirect that)");
 }
 
+// Longest staged path handed to GDAL: its path buffers hold 2,048 bytes, and a driver may
+// swap the extension or add a suffix (".xsd", "-journal").
+constexpr std::size_t kMaxGdalPath_bytes = 2000;
+
 std::string lower(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -171,6 +175,17 @@ void StagedFile::create_staging_dir() {
         name_of_dir.append(std::to_string(g_staged_count++));
         const std::string staged = (dir / name_of_dir).string();
         slot_ = detail::register_staging_dir(staged);  // before mkdir: a signal finds it
+        // GDAL builds file names in 2,048-byte buffers (CPLFormFilename): past that, its CSV
+        // driver silently wrote the table to a file of the same name in the current directory.
+        if (staged.size() + 1 + name.size() > kMaxGdalPath_bytes) {
+            detail::unregister_staging_dir(slot_);
+            slot_ = -1;
+            throw OutputError("output '" + target_ + "': the path is too long (" +
+                              std::to_string(dir.string().size() + 1 + name.size()) +
+                              " bytes as an absolute path; GDAL handles at most about " +
+                              std::to_string(kMaxGdalPath_bytes - 40) +
+                              "): use a shorter directory");
+        }
         if (::mkdir(staged.c_str(), 0700) == 0) {
             staging_dir_ = staged;
             temporary_ = staged + "/" + name;
