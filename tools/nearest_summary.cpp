@@ -12,7 +12,7 @@ namespace sitecover::cli {
 NearestSummary::NearestSummary(double within_m, std::optional<GroupRule> group_rule,
                                const geodata::PopulationTable* population, bool count_cross_border)
     : within_m_(within_m),
-      group_rule_(std::move(group_rule)),
+      group_rule_(group_rule),
       population_(population),
       count_cross_border_(count_cross_border) {}
 
