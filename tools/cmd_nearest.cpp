@@ -9,9 +9,11 @@
 #include <unordered_map>
 
 #include "commands.hpp"
+#include "data_dir.hpp"
 #include "exit_codes.hpp"
 #include "grouping.hpp"
 #include "inputs.hpp"
+#include "nearest_options.hpp"
 #include "nearest_summary.hpp"
 #include "origin_population.hpp"
 #include "progress.hpp"
@@ -20,7 +22,6 @@
 #include "run_files.hpp"
 #include "sitecover/batch_query.hpp"
 #include "sitecover/error.hpp"
-#include "sitecover/geodata/data_dir.hpp"
 #include "sitecover/geodata/point_csv.hpp"
 #include "sitecover/geodata/point_loader.hpp"
 #include "sitecover/geodata/population.hpp"
@@ -39,51 +40,27 @@ struct OriginInput {
     bool plain_csv = false;
     // --origin-points: the position of each code, replacing the polygon's own point.
     std::unordered_map<std::string, LonLat> position_of_code;
-    std::string points_path;
+    std::string points_path;  // "" unless --origin-points
 };
 
-OriginInput open_origin_input(const Options& options) {
+OriginInput open_origin_input(const NearestOrigins& origins) {
     OriginInput input;
-    input.path = input_path(options, "--from", geodata::defaults::kCommunes);
-    const std::string rule_text = options.get("--origin", "point-on-surface");
-    if (rule_text != "point-on-surface" && rule_text != "centroid") {
-        throw UsageError("option '--origin': '" + rule_text +
-                         "' is not 'point-on-surface' or 'centroid' (use --origin-points FILE for "
-                         "a point layer)");
-    }
-    geodata::PointCsvOptions csv;
-    csv.lon_column = options.get("--lon-field", csv.lon_column);
-    csv.lat_column = options.get("--lat-field", csv.lat_column);
-    if (options.has("--from-code-field")) csv.id_column = options.get("--from-code-field");
-    csv.name_column = options.get("--from-name-field", csv.name_column);
-    csv.skip_bad = options.has("--skip-bad");
-    const bool gdal_only = options.has("--from-layer") || options.has("--from-where") ||
-                           options.has("--from-crs") || options.has("--origin-points");
-    if (!gdal_only && geodata::is_plain_point_csv(input.path, csv)) {
+    input.path = origins.layer.source.path;
+    if (!origins.gdal_only && geodata::is_plain_point_csv(input.path, origins.csv)) {
         input.plain_csv = true;
-        input.reader = geodata::open_point_csv(input.path, csv);
+        input.reader = geodata::open_point_csv(input.path, origins.csv);
     } else {
-        if (options.has("--skip-bad")) {
+        if (origins.csv.skip_bad) {
             throw UsageError(
                 "option '--skip-bad' applies to a plain CSV of points (id,lon,lat) only");
         }
-        geodata::OriginFields fields;
-        fields.code = options.get("--from-code-field", fields.code);
-        fields.name = options.get("--from-name-field", fields.name);
-        fields.lon = options.get("--lon-field", fields.lon);
-        fields.lat = options.get("--lat-field", fields.lat);
-        const auto rule = rule_text == "centroid" ? geodata::OriginRule::Centroid
-                                                  : geodata::OriginRule::PointOnSurface;
         input.reader =
-            geodata::open_origins({input.path, options.get("--from-layer"),
-                                   options.get("--from-where"), options.get("--from-crs")},
-                                  fields, rule);
+            geodata::open_origins(origins.layer.source, origins.layer.fields, origins.layer.rule);
     }
-    if (options.has("--origin-points")) {
-        input.points_path = options.get("--origin-points");
-        geodata::OriginFields point_fields;
-        point_fields.code = options.get("--origin-points-code-field", point_fields.code);
-        for (const auto& p : geodata::load_origins({input.points_path, "", "", ""}, point_fields)) {
+    if (origins.use_points) {
+        input.points_path = origins.points_path;
+        for (const auto& p :
+             geodata::load_origins({input.points_path, "", "", ""}, origins.points_fields)) {
             input.position_of_code.emplace(p.code, p.position);
         }
     }
@@ -99,207 +76,197 @@ void report_origin_warnings(const std::vector<std::string>& warnings) {
     }
 }
 
+// The extra columns of a plain CSV with --skip-bad, --k and --roads around the fixed ones.
+std::vector<geodata::Column> nearest_columns(const NearestOptions& o) {
+    std::vector<geodata::Column> columns = {{"origin_code", geodata::FieldType::String},
+                                            {"origin_name", geodata::FieldType::String},
+                                            {"origin_lon", geodata::FieldType::Real, 7},
+                                            {"origin_lat", geodata::FieldType::Real, 7}};
+    if (o.ranked) columns.push_back({"rank", geodata::FieldType::Integer});
+    columns.insert(columns.end(), {{"site_id", geodata::FieldType::String},
+                                   {"site_name", geodata::FieldType::String},
+                                   {"site_dep", geodata::FieldType::String},
+                                   {"distance_m", geodata::FieldType::Real, 3}});
+    if (o.roads) {
+        const auto road_columns = RoadReport::columns();
+        columns.insert(columns.end(), road_columns.begin(), road_columns.end());
+    }
+    if (o.skip_bad) columns.push_back({"error", geodata::FieldType::String});
+    return columns;
+}
+
+// Points read, queried and written at a time: 65,536, fewer with --k so that a chunk holds
+// at most about 2^20 answers (16 MB): memory stays bounded for every k (issue 12).
+std::size_t chunk_size(std::size_t k, std::size_t site_count) {
+    return std::clamp<std::size_t>(
+        (std::size_t{1} << 20) / std::max<std::size_t>(1, std::min(k, site_count)), 256,
+        std::size_t{1} << 16);
+}
+
+// One chunk of origins after another: query, answer by road, write rows, summarise.
+class NearestBatch {
+public:
+    NearestBatch(const NearestOptions& o, const SiteIndex& index, RoadReport* roads,
+                 geodata::TableWriter& writer, NearestSummary& summary)
+        : o_(o),
+          index_(index),
+          sites_(index.sites()),
+          roads_(roads),
+          writer_(writer),
+          summary_(summary),
+          value_count_(nearest_columns(o).size()) {}
+
+    // The origins' positions (--origin-points replaces them), queried; then the rows.
+    void process(std::vector<geodata::Origin>& chunk, const OriginInput& input) {
+        positions_.clear();
+        slot_of_.assign(chunk.size(), SIZE_MAX);
+        for (std::size_t i = 0; i < chunk.size(); ++i) {
+            geodata::Origin& origin = chunk[i];
+            if (!origin.error.empty()) continue;
+            if (!input.position_of_code.empty()) origin.position = joined_position(origin, input);
+            slot_of_[i] = positions_.size();
+            positions_.push_back(origin.position);
+        }
+        const BatchResult result =
+            k_nearest_batch(index_, positions_, o_.k, o_.max_km * 1000.0, o_.threads);
+        // Road answers for the whole chunk on the query threads; recorded in order below.
+        std::vector<RoadAnswer> road_answers;
+        if (roads_ != nullptr) road_answers = answer_by_road(chunk, result);
+        for (std::size_t i = 0; i < chunk.size(); ++i) {
+            if (slot_of_[i] == SIZE_MAX) {
+                write_unreadable(chunk[i]);
+            } else {
+                write_origin(chunk[i], result, slot_of_[i],
+                             roads_ != nullptr ? &road_answers[i] : nullptr);
+            }
+        }
+    }
+
+private:
+    static LonLat joined_position(const geodata::Origin& origin, const OriginInput& input) {
+        const auto it = input.position_of_code.find(origin.code);
+        if (it == input.position_of_code.end()) {
+            throw InputError("file '" + input.points_path + "': no point with code '" +
+                             origin.code + "' (origin '" + origin.name + "' of " + input.path +
+                             ")");
+        }
+        return it->second;
+    }
+
+    std::vector<RoadAnswer> answer_by_road(const std::vector<geodata::Origin>& chunk,
+                                           const BatchResult& result) const {
+        std::vector<const Site*> crow_fly(chunk.size(), nullptr);
+        for (std::size_t i = 0; i < chunk.size(); ++i) {
+            if (slot_of_[i] == SIZE_MAX) continue;
+            const std::size_t begin = result.offset[slot_of_[i]];
+            if (begin != result.offset[slot_of_[i] + 1])
+                crow_fly[i] = &sites_[result.hits[begin].site];
+        }
+        return roads_->answer_chunk(chunk, crow_fly, o_.threads);
+    }
+
+    // An unreadable line (--skip-bad): its id and the error, nothing else.
+    void write_unreadable(const geodata::Origin& origin) {
+        summary_.add_bad();
+        geodata::Row row;
+        row.values = {origin.code};
+        row.values.resize(value_count_ - 1);
+        row.values.emplace_back(origin.error);
+        writer_.add_row(row);
+    }
+
+    // One row per site found (--k), or one row without site.
+    void write_origin(const geodata::Origin& origin, const BatchResult& result, std::size_t slot,
+                      const RoadAnswer* road_answer) {
+        geodata::Row row;
+        row.values = {origin.code, origin.name, origin.position.lon_deg, origin.position.lat_deg};
+        row.line = {origin.position};
+        const std::size_t begin = result.offset[slot];
+        const std::size_t end = result.offset[slot + 1];
+        road_values_.clear();
+        if (road_answer != nullptr) roads_->record(origin, *road_answer, road_values_);
+        summary_.add(origin.code, origin.name,
+                     begin == end ? nullptr : &sites_[result.hits[begin].site],
+                     begin == end ? 0.0 : result.hits[begin].distance_m);
+        const std::size_t base_size = row.values.size();
+        for (std::size_t h = begin; h < std::max(end, begin + 1); ++h) {
+            row.values.resize(base_size);
+            if (o_.ranked)
+                row.values.emplace_back(
+                    h < end ? geodata::Value(static_cast<std::int64_t>(h - begin + 1))
+                            : geodata::Value());
+            if (h < end) {
+                const Site& site = sites_[result.hits[h].site];
+                row.values.insert(row.values.end(),
+                                  {site.id, site.name, site.department, result.hits[h].distance_m});
+            } else {
+                row.values.insert(row.values.end(), 4, geodata::Value());
+            }
+            row.values.insert(row.values.end(), road_values_.begin(), road_values_.end());
+            if (o_.skip_bad) row.values.emplace_back();
+            writer_.add_row(row);
+        }
+    }
+
+    const NearestOptions& o_;
+    const SiteIndex& index_;
+    const std::vector<Site>& sites_;
+    RoadReport* roads_;
+    geodata::TableWriter& writer_;
+    NearestSummary& summary_;
+    std::size_t value_count_;
+    std::vector<LonLat> positions_;
+    std::vector<std::size_t> slot_of_;  // chunk index -> index in positions (bad rows have none)
+    std::vector<geodata::Value> road_values_;
+};
+
 }  // namespace
 
 int run_nearest(const std::vector<std::string>& args) {
     Options options("nearest",
                     "The nearest site of every origin (commune, point), with exact WGS84\n"
                     "ellipsoidal distances. One row per origin, or --k rows.");
-    declare_data_options(options);
-    options.group("Origins (default: the 462 communes of the Gers)");
-    options.value("--from", "FILE",
-                  "polygon layer (one origin per polygon), point layer, or CSV id,lon,lat");
-    options.value("--from-layer", "NAME", "layer to read when the file holds several");
-    options.value("--from-where", "EXPR", "OGR SQL attribute filter on the origins");
-    options.value("--from-code-field", "NAME", "origin code field (default: code, or id)");
-    options.value("--from-name-field", "NAME", "origin name field (default: nom; optional)");
-    options.value("--lon-field", "NAME", "longitude column of a table of points (default: lon)");
-    options.value("--lat-field", "NAME", "latitude column of a table of points (default: lat)");
-    options.value("--from-crs", "CRS",
-                  "CRS of an origins file that declares none (default: WGS84 lon/lat)");
-    options.value("--origin", "RULE",
-                  "point of a polygon: point-on-surface (default, always inside) or centroid");
-    options.value("--origin-points", "FILE",
-                  "take each polygon's origin from this point layer, joined by code");
-    options.value("--origin-points-code-field", "NAME",
-                  "code field of --origin-points (default: code)");
-    declare_site_options(options);
-    options.group("Query");
-    options.value("--k", "N", "the N nearest sites of each origin (adds a rank column)");
-    options.value("--max-km", "KM", "ignore sites farther than this (origin left without site)");
-    options.value("--within-km", "KM",
-                  "the summary counts origins within this distance (default 19)");
-    options.value("--group-by", "RULE",
-                  "per-group summary: 'dep' (département of INSEE codes) or 'prefix:N'");
-    options.group("Batch");
-    options.value("--threads", "N",
-                  "query threads (default: all cores); the output is the same for any N");
-    options.flag("--skip-bad",
-                 "plain CSV input: write an error row for a malformed line and go on");
-    declare_quiet_option(options);
-    options.flag("--karney", "every distance by PROJ's Karney inverse (slower; the same output)");
-    declare_road_options(options);
-    declare_output_options(options);
-    options.epilog(
-        "Columns: origin_code, origin_name, origin_lon, origin_lat, [rank,] site_id, site_name,\n"
-        "site_dep, distance_m. Ties at equal distance go to the smaller site id (numeric ids\n"
-        "compare as numbers). With --roads: road_site_id, road_distance_m, travel_time_s,\n"
-        "snap_m, reachable (the nearest site by road may differ from the crow-fly one).\n"
-        "The summary goes to stdout, or to stderr when the table itself goes to stdout.\n\n"
-        "Examples:\n"
-        "  sitecover nearest -o nearest.csv\n"
-        "  sitecover nearest --from points.csv --k 3 -o nearest3.gpkg\n"
-        "  sitecover nearest --roads "
-        "../shared/geodata/france/roads-major-travelmapping-2026-08.geojson\n");
+    declare_nearest_options(options);
     if (!options.parse(args)) return kOk;
-    check_run_files(options);  // outputs distinct and none of them an input, before any work
-    check_road_options_need_roads(options);
+    const NearestOptions o = read_nearest_options(options);  // every check, before any read
 
-    const bool ranked = options.has("--k");
-    const auto k = static_cast<std::size_t>(options.integer("--k", 1, 1, 1000));
-    const double max_m = options.number("--max-km", 1e6, 0.0, 1e6) * 1000.0;
-    const double within_m = options.number("--within-km", 19.0, 0.0, 1e6) * 1000.0;
-
-    const unsigned threads = static_cast<unsigned>(options.integer("--threads", 0, 0, 256));
-    const std::string srs = target_srs(options);
-    std::optional<GroupRule> group_rule;
-    if (options.has("--group-by")) group_rule.emplace(options.get("--group-by"));
-
-    OriginInput input = open_origin_input(options);
+    OriginInput input = open_origin_input(o.origins);
     LoadedSiteSet site_set = load_site_set(options);
     if (site_set.sites.empty()) {
         throw InputError("no site to search in " + site_set.path +
                          (site_set.read > 0 ? " after the filters" : ""));
     }
     // The chord formula by default; its answers and printed distances are Karney's.
-    const SiteIndex index(
-        std::move(site_set.sites),
-        {options.has("--karney") ? DistanceMethod::Karney : DistanceMethod::Fast});
+    const SiteIndex index(std::move(site_set.sites),
+                          {o.karney ? DistanceMethod::Karney : DistanceMethod::Fast});
     const std::vector<Site>& sites = index.sites();
     std::unique_ptr<RoadReport> roads;
-    if (options.has("--roads"))
-        roads = std::make_unique<RoadReport>(options, sites, !input.plain_csv);
+    if (o.roads) roads = std::make_unique<RoadReport>(options, sites, !input.plain_csv);
 
     // Population weights for the per-group lines: the named file, else the default one if any
     // (not for a plain CSV of points, whose ids are not commune codes).
     std::optional<geodata::PopulationTable> population;
-    if (group_rule) {
+    if (o.group_by) {
         std::string population_path;
         population = load_population_option(options, population_path, !input.plain_csv);
     }
 
-    std::vector<geodata::Column> columns = {{"origin_code", geodata::FieldType::String},
-                                            {"origin_name", geodata::FieldType::String},
-                                            {"origin_lon", geodata::FieldType::Real, 7},
-                                            {"origin_lat", geodata::FieldType::Real, 7}};
-    if (ranked) columns.push_back({"rank", geodata::FieldType::Integer});
-    columns.insert(columns.end(), {{"site_id", geodata::FieldType::String},
-                                   {"site_name", geodata::FieldType::String},
-                                   {"site_dep", geodata::FieldType::String},
-                                   {"distance_m", geodata::FieldType::Real, 3}});
-    if (roads) {
-        const auto road_columns = RoadReport::columns();
-        columns.insert(columns.end(), road_columns.begin(), road_columns.end());
-    }
-    const bool skip_bad = options.has("--skip-bad");
-    if (skip_bad) columns.push_back({"error", geodata::FieldType::String});
-    const std::size_t value_count = columns.size();
-    const std::string output = options.get("--output", "-");
-    geodata::TableOptions table{output, options.get("--format"), "nearest",
-                                options.has("--overwrite"), geodata::GeometryKind::Point};
+    geodata::TableOptions table = table_options(o.output, "nearest", geodata::GeometryKind::Point);
     // A plain CSV of points in, CSV out: the batch path, with the streaming CSV writer.
     table.streaming_csv = input.plain_csv;
-    table.target_srs = srs;
-    geodata::TableWriter writer(table, columns);
+    geodata::TableWriter writer(table, nearest_columns(o));
     for (const std::string& w : writer.warnings()) warn(w);
 
-    NearestSummary summary(within_m, group_rule, population ? &*population : nullptr,
+    NearestSummary summary(o.within_km * 1000.0, o.group_by, population ? &*population : nullptr,
                            !input.plain_csv);
-    Progress progress("nearest", !options.has("--quiet"));
-    // Points read, queried and written at a time: 65,536, fewer with --k so that a chunk holds
-    // at most about 2^20 answers (16 MB): memory stays bounded for every k (issue 12).
-    const std::size_t kChunk = std::clamp<std::size_t>(
-        (std::size_t{1} << 20) / std::max<std::size_t>(1, std::min(k, sites.size())), 256,
-        std::size_t{1} << 16);
+    Progress progress("nearest", !o.output.quiet);
+    NearestBatch batch(o, index, roads.get(), writer, summary);
+    const std::size_t chunk_origins = chunk_size(o.k, sites.size());
     std::vector<geodata::Origin> chunk;
-    std::vector<LonLat> positions;
-    std::vector<std::size_t> slot_of;  // chunk index -> index in positions (bad rows have none)
-    std::vector<geodata::Value> road_values;
     for (;;) {
         chunk.clear();
-        if (!input.reader->next_chunk(chunk, kChunk)) break;
-        positions.clear();
-        slot_of.assign(chunk.size(), SIZE_MAX);
-        for (std::size_t i = 0; i < chunk.size(); ++i) {
-            geodata::Origin& origin = chunk[i];
-            if (!origin.error.empty()) continue;
-            if (!input.position_of_code.empty()) {
-                const auto it = input.position_of_code.find(origin.code);
-                if (it == input.position_of_code.end()) {
-                    throw InputError("file '" + input.points_path + "': no point with code '" +
-                                     origin.code + "' (origin '" + origin.name + "' of " +
-                                     input.path + ")");
-                }
-                origin.position = it->second;
-            }
-            slot_of[i] = positions.size();
-            positions.push_back(origin.position);
-        }
-        const BatchResult result = k_nearest_batch(index, positions, k, max_m, threads);
-        // Road answers for the whole chunk on the query threads; recorded in order below.
-        std::vector<RoadAnswer> road_answers;
-        if (roads) {
-            std::vector<const Site*> crow_fly(chunk.size(), nullptr);
-            for (std::size_t i = 0; i < chunk.size(); ++i) {
-                if (slot_of[i] == SIZE_MAX) continue;
-                const std::size_t begin = result.offset[slot_of[i]];
-                if (begin != result.offset[slot_of[i] + 1])
-                    crow_fly[i] = &sites[result.hits[begin].site];
-            }
-            road_answers = roads->answer_chunk(chunk, crow_fly, threads);
-        }
-
-        for (std::size_t i = 0; i < chunk.size(); ++i) {
-            const geodata::Origin& origin = chunk[i];
-            geodata::Row row;
-            row.values = {origin.code, origin.name, origin.position.lon_deg,
-                          origin.position.lat_deg};
-            row.line = {origin.position};
-            if (slot_of[i] == SIZE_MAX) {  // an unreadable line (--skip-bad)
-                summary.add_bad();
-                row.values = {origin.code};
-                row.values.resize(value_count - 1);
-                row.values.emplace_back(origin.error);
-                row.line.clear();
-                writer.add_row(row);
-                continue;
-            }
-            const std::size_t begin = result.offset[slot_of[i]];
-            const std::size_t end = result.offset[slot_of[i] + 1];
-            road_values.clear();
-            if (roads) roads->record(origin, road_answers[i], road_values);
-            summary.add(origin.code, origin.name,
-                        begin == end ? nullptr : &sites[result.hits[begin].site],
-                        begin == end ? 0.0 : result.hits[begin].distance_m);
-            const std::size_t base_size = row.values.size();
-            for (std::size_t h = begin; h < std::max(end, begin + 1); ++h) {
-                row.values.resize(base_size);
-                if (ranked)
-                    row.values.emplace_back(
-                        h < end ? geodata::Value(static_cast<std::int64_t>(h - begin + 1))
-                                : geodata::Value());
-                if (h < end) {
-                    const Site& site = sites[result.hits[h].site];
-                    row.values.insert(row.values.end(), {site.id, site.name, site.department,
-                                                         result.hits[h].distance_m});
-                } else {
-                    row.values.insert(row.values.end(), 4, geodata::Value());
-                }
-                row.values.insert(row.values.end(), road_values.begin(), road_values.end());
-                if (skip_bad) row.values.emplace_back();
-                writer.add_row(row);
-            }
-        }
+        if (!input.reader->next_chunk(chunk, chunk_origins)) break;
+        batch.process(chunk, input);
         const geodata::ReadProgress read = input.reader->progress();
         progress.update(summary.origins(), read.done, read.total);
     }
@@ -307,12 +274,12 @@ int run_nearest(const std::vector<std::string>& args) {
     progress.finish();
     writer.commit();
 
-    std::ostream& out = summary_stream(options, output == "-");
+    std::ostream& out = summary_stream(o.output);
     out << "origins: " << summary.origins() << " from " << input.path << "\n";
     out << "sites: " << sites.size() << " searched (from " << site_set.path << ")\n";
-    summary.print(out, options.has("--max-km"));
+    summary.print(out, o.max_km_given);
     if (roads) roads->print_summary(out);
-    if (output != "-") out << "wrote " << output << "\n";
+    if (!o.output.to_stdout()) out << "wrote " << o.output.path << "\n";
     return kOk;
 }
 

@@ -3,8 +3,8 @@
 #include <iostream>
 #include <sstream>
 
+#include "data_dir.hpp"
 #include "sitecover/geodata/area_loader.hpp"
-#include "sitecover/geodata/data_dir.hpp"
 #include "sitecover/geodata/output_format.hpp"
 #include "sitecover/geodata/site_loader.hpp"
 
@@ -51,9 +51,33 @@ void declare_quiet_option(Options& options) {
 }
 
 std::ostream& summary_stream(const Options& options, bool table_on_stdout) {
+    OutputOptions output;
+    output.quiet = options.has("--quiet");
+    output.path = table_on_stdout ? "-" : "(a file)";
+    return summary_stream(output);
+}
+
+OutputOptions read_output_options(const Options& options) {
+    OutputOptions output;
+    output.path = options.get("--output", "-");
+    output.format = options.get("--format");
+    output.t_srs = target_srs(options);
+    output.overwrite = options.has("--overwrite");
+    output.quiet = options.has("--quiet");
+    return output;
+}
+
+geodata::TableOptions table_options(const OutputOptions& output, const std::string& layer,
+                                    geodata::GeometryKind geometry) {
+    geodata::TableOptions table{output.path, output.format, layer, output.overwrite, geometry};
+    table.target_srs = output.t_srs;
+    return table;
+}
+
+std::ostream& summary_stream(const OutputOptions& output) {
     static std::ostream discard(nullptr);  // a stream without buffer writes nothing
-    if (options.has("--quiet")) return discard;
-    return table_on_stdout ? std::cerr : std::cout;
+    if (output.quiet) return discard;
+    return output.to_stdout() ? std::cerr : std::cout;
 }
 
 void warn(const std::string& message) { std::cerr << "sitecover: warning: " << message << "\n"; }
@@ -108,23 +132,42 @@ void declare_t_srs_option(Options& options) {
                   "CRS of the vector outputs, as ogr2ogr -t_srs (e.g. EPSG:2154); default WGS84");
 }
 
-void declare_origin_options(Options& options) {
+void declare_origin_options(Options& options, OriginKinds kinds) {
+    const bool tables = kinds == OriginKinds::LayersAndTables;
     options.group("Origins (default: the 462 communes of the Gers)");
-    options.value("--from", "FILE", "polygon layer (one origin per polygon) or point layer");
+    options.value("--from", "FILE",
+                  tables ? "polygon layer (one origin per polygon), point layer, or CSV id,lon,lat"
+                         : "polygon layer (one origin per polygon) or point layer");
     options.value("--from-layer", "NAME", "layer to read when the file holds several");
     options.value("--from-where", "EXPR", "OGR SQL attribute filter on the origins");
     options.value("--from-code-field", "NAME", "origin code field (default: code, or id)");
     options.value("--from-name-field", "NAME", "origin name field (default: nom; optional)");
+    if (tables) {
+        options.value("--lon-field", "NAME",
+                      "longitude column of a table of points (default: lon)");
+        options.value("--lat-field", "NAME", "latitude column of a table of points (default: lat)");
+    }
     options.value("--from-crs", "CRS",
                   "CRS of an origins file that declares none (default: WGS84 lon/lat)");
-    options.value("--origin", "RULE", "point of a polygon: point-on-surface (default) or centroid");
+    options.value("--origin", "RULE",
+                  tables
+                      ? "point of a polygon: point-on-surface (default, always inside) or centroid"
+                      : "point of a polygon: point-on-surface (default) or centroid");
+    if (tables) {
+        options.value("--origin-points", "FILE",
+                      "take each polygon's origin from this point layer, joined by code");
+        options.value("--origin-points-code-field", "NAME",
+                      "code field of --origin-points (default: code)");
+    }
 }
 
 geodata::OriginRule origin_rule(const Options& options) {
     const std::string rule = options.get("--origin", "point-on-surface");
     if (rule != "point-on-surface" && rule != "centroid") {
-        throw UsageError("option '--origin': '" + rule +
-                         "' is not 'point-on-surface' or 'centroid'");
+        throw UsageError(
+            "option '--origin': '" + rule + "' is not 'point-on-surface' or 'centroid'" +
+            (options.declares("--origin-points") ? " (use --origin-points FILE for a point layer)"
+                                                 : ""));
     }
     return rule == "centroid" ? geodata::OriginRule::Centroid : geodata::OriginRule::PointOnSurface;
 }
@@ -132,11 +175,12 @@ geodata::OriginRule origin_rule(const Options& options) {
 OriginLayer origin_layer(const Options& options) {
     OriginLayer layer;
     layer.rule = origin_rule(options);
-    layer.source = {input_path(options, "--from", geodata::defaults::kCommunes),
-                    options.get("--from-layer"), options.get("--from-where"),
-                    options.get("--from-crs")};
+    layer.source = {input_path(options, "--from", defaults::kCommunes), options.get("--from-layer"),
+                    options.get("--from-where"), options.get("--from-crs")};
     layer.fields.code = options.get("--from-code-field", layer.fields.code);
     layer.fields.name = options.get("--from-name-field", layer.fields.name);
+    layer.fields.lon = options.get("--lon-field", layer.fields.lon);
+    layer.fields.lat = options.get("--lat-field", layer.fields.lat);
     return layer;
 }
 
@@ -158,7 +202,7 @@ std::vector<geodata::Origin> load_origin_set(const Options& options, std::string
 std::string input_path(const Options& options, const std::string& option,
                        const char* default_relative) {
     if (options.has(option)) return options.get(option);
-    return (geodata::find_data_dir(options.get("--data")) / default_relative).string();
+    return (find_data_dir(options.get("--data")) / default_relative).string();
 }
 
 SiteFilter site_filter(const Options& options) {
@@ -177,7 +221,7 @@ SiteFilter site_filter(const Options& options) {
 
 LoadedSiteSet load_site_set(const Options& options) {
     LoadedSiteSet set;
-    set.path = input_path(options, "--sites", geodata::defaults::kSites);
+    set.path = input_path(options, "--sites", defaults::kSites);
     geodata::LayerSource source{set.path, options.get("--sites-layer"),
                                 options.get("--sites-where"), options.get("--sites-crs")};
     geodata::SiteFields fields;
@@ -209,7 +253,7 @@ LoadedSiteSet load_site_set(const Options& options) {
 }
 
 std::vector<Area> load_area_set(const Options& options, std::string& path) {
-    path = input_path(options, "--areas", geodata::defaults::kAreas);
+    path = input_path(options, "--areas", defaults::kAreas);
     geodata::LayerSource source{path, options.get("--areas-layer"), options.get("--areas-where"),
                                 options.get("--areas-crs")};
     geodata::AreaFields fields;

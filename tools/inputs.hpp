@@ -10,6 +10,7 @@
 #include "sitecover/area.hpp"
 #include "sitecover/geodata/layer_source.hpp"
 #include "sitecover/geodata/point_loader.hpp"
+#include "sitecover/geodata/table_writer.hpp"
 #include "sitecover/site.hpp"
 #include "sitecover/site_filter.hpp"
 
@@ -20,8 +21,15 @@ void declare_data_options(Options& options);
 void declare_site_options(Options& options);
 void declare_area_options(Options& options);
 void declare_output_options(Options& options);
-/// Declares --from and its companions for polygon (or point) origins read whole.
-void declare_origin_options(Options& options);
+/// What kinds of origin layer a command reads.
+enum class OriginKinds {
+    Layers,           ///< polygon or point layers (GDAL), read whole
+    LayersAndTables,  ///< also tables of points (--lon-field, --lat-field) and --origin-points
+};
+
+/// Declares --from and its companions (--from-layer, --from-where, --origin...); with
+/// LayersAndTables also --lon-field, --lat-field, --origin-points and its code field.
+void declare_origin_options(Options& options, OriginKinds kinds = OriginKinds::Layers);
 
 /// Where the origins come from: --from (default: the Gers communes) with its layer, filter,
 /// CRS and field options, and the --origin rule.
@@ -69,6 +77,28 @@ std::string target_srs(const Options& options);
 
 /// Declares --quiet: nothing on stdout or stderr but warnings and errors.
 void declare_quiet_option(Options& options);
+
+/// The output options of a command that writes a table (declare_output_options) and --quiet,
+/// read and checked once.
+struct OutputOptions {
+    std::string path = "-";  ///< --output / -o; "-" is standard output
+    std::string format;      ///< --format / -f ("" = from the extension)
+    std::string t_srs;       ///< --t-srs, known to GDAL/PROJ ("" = WGS84)
+    bool overwrite = false;  ///< --overwrite
+    bool quiet = false;      ///< --quiet
+    bool to_stdout() const { return path == "-"; }
+};
+
+/// Reads the output options; UsageError for an unknown --t-srs. Opens no file.
+OutputOptions read_output_options(const Options& options);
+
+/// The table writer's options for `output`, a layer named `layer` of `geometry`.
+geodata::TableOptions table_options(const OutputOptions& output, const std::string& layer,
+                                    geodata::GeometryKind geometry);
+
+/// Where the summary goes: stdout, or stderr when the table itself goes to stdout; nowhere
+/// with --quiet.
+std::ostream& summary_stream(const OutputOptions& output);
 /// Where the summary goes: stdout, or stderr when the table itself goes to stdout; nowhere
 /// with --quiet.
 std::ostream& summary_stream(const Options& options, bool table_on_stdout);

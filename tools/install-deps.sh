@@ -15,6 +15,7 @@ packages=(
   doxygen
   pybind11-dev python3-dev python3-numpy python3-pytest python3-pandas
   chromium poppler-utils
+  clang-format clang-tidy
 )
 if [ "${SITECOVER_QGIS:-0}" = "1" ]; then
   packages+=(qgis python3-qgis)

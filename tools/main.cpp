@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "error_text.hpp"
 #include "exit_codes.hpp"
 #include "options.hpp"
 #include "sitecover/error.hpp"
@@ -85,13 +86,13 @@ int run(const std::vector<std::string>& args) {
     try {
         return dispatch(args);
     } catch (const UsageError& e) {
-        std::cerr << "sitecover: error: " << e.what() << "\n";
+        std::cerr << "sitecover: error: " << cli_error_text(e.what()) << "\n";
         return kUsage;
     } catch (const sitecover::InputError& e) {
-        std::cerr << "sitecover: error: " << e.what() << "\n";
+        std::cerr << "sitecover: error: " << cli_error_text(e.what()) << "\n";
         return kInputData;
     } catch (const sitecover::OutputError& e) {
-        std::cerr << "sitecover: error: " << e.what() << "\n";
+        std::cerr << "sitecover: error: " << cli_error_text(e.what()) << "\n";
         return kOutput;
     } catch (const std::bad_alloc&) {
         std::cerr << "sitecover: error: out of memory\n";

@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <set>
 
+#include "data_dir.hpp"
 #include "inputs.hpp"
-#include "sitecover/geodata/data_dir.hpp"
 #include "sitecover/geodata/road_loader.hpp"
 
 namespace sitecover::cli {
@@ -24,7 +24,7 @@ std::string context_path(const Options& options, const std::string& option,
     }
     if (!fallback_option.empty() && options.has(fallback_option))
         return options.get(fallback_option);
-    const auto path = geodata::find_data_dir(options.get("--data")) / default_relative;
+    const auto path = find_data_dir(options.get("--data")) / default_relative;
     std::error_code ec;
     return std::filesystem::is_regular_file(path, ec) ? path.string() : "";
 }
@@ -60,8 +60,7 @@ MapContext load_map_context(const Options& options, const ReportModel& model) {
             if (studied.count(a.code) == 0) context.neighbours.push_back(std::move(a));
         }
     }
-    const std::string roads =
-        context_path(options, "--map-roads", "--roads", geodata::defaults::kRoads);
+    const std::string roads = context_path(options, "--map-roads", "--roads", defaults::kRoads);
     if (!roads.empty()) {
         const bool osm = geodata::is_osm_path(roads);
         const bool from_roads = !options.has("--map-roads");  // --roads' companions apply

@@ -491,8 +491,9 @@ double draw_legend(cairo_t* cr, const MapScene& scene, const Sheet& sh) {
                     [](const MapScene::Site& site) { return site.symbol == SiteSymbol::New; })) {
         symbols.emplace_back(SiteSymbol::New, t.site_new);
     }
-    for (const auto& [symbol, label] : symbols) {
-        legend_row(cr, x, y, s, label, [&](double bx, double by, double bw, double bh) {
+    for (const auto& entry : symbols) {
+        const SiteSymbol symbol = entry.first;  // a lambda may not capture a structured binding
+        legend_row(cr, x, y, s, entry.second, [&](double bx, double by, double bw, double bh) {
             site_symbol(cr, symbol, bx + bw / 2.0, by + bh / 2.0, s);
         });
     }

@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "sitecover/geodata/data_dir.hpp"
+#include "data_dir.hpp"
 
 namespace sitecover::cli {
 
@@ -13,7 +13,7 @@ std::optional<geodata::PopulationTable> load_population_option(const Options& op
     if (path.empty()) {
         if (!use_default) return std::nullopt;
         const auto fallback =
-            geodata::find_data_dir(options.get("--data")) / geodata::defaults::kPopulation;
+            find_data_dir(options.get("--data")) / defaults::kPopulation;
         if (!std::filesystem::exists(fallback)) return std::nullopt;
         path = fallback.string();
     }

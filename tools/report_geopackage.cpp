@@ -27,15 +27,10 @@ std::vector<qgis::Range> shading_ranges(const ReportModel& model) {
     return ranges;
 }
 
-}  // namespace
-
-void write_report_geopackage(const ReportModel& model, const std::string& path,
-                             const std::string& display_path, const std::string& target_srs) {
+// Sites inside the areas studied.
+void add_site_layer(LocalizedGeoPackage& gpkg, const ReportModel& model) {
     const std::vector<Site>& sites = *model.sites;
     const std::vector<Area>& areas = model.areas->areas();
-    LocalizedGeoPackage gpkg(path, display_path, model.lang, target_srs);
-
-    // Sites inside the areas studied.
     const std::size_t site_layer = gpkg.add_layer("sites", GeometryKind::Point,
                                                   {{"id", FieldType::String},
                                                    {"name", FieldType::String},
@@ -57,8 +52,12 @@ void write_report_geopackage(const ReportModel& model, const std::string& path,
     }
     gpkg.set_style(site_layer, {"sites by type", qgis::site_type_style("type"), "",
                                 "France Services: principal sites and antennes"});
+}
 
-    // Areas (cantons) and their coverage.
+// Areas (cantons) and their coverage.
+void add_area_layer(LocalizedGeoPackage& gpkg, const ReportModel& model) {
+    const std::vector<Site>& sites = *model.sites;
+    const std::vector<Area>& areas = model.areas->areas();
     const std::size_t area_layer = gpkg.add_layer("areas", GeometryKind::MultiPolygon,
                                                   {{"code", FieldType::String},
                                                    {"name", FieldType::String},
@@ -96,8 +95,12 @@ void write_report_geopackage(const ReportModel& model, const std::string& path,
     }
     gpkg.set_style(area_layer, {"coverage", qgis::coverage_outline_style("covered", "name"), "",
                                 "areas outlined; those without a site in red"});
+}
 
-    // Origins (communes): their polygon when known, else their point.
+// Origins (communes): their polygon when known, else their point.
+void add_origin_layer(LocalizedGeoPackage& gpkg, const ReportModel& model) {
+    const std::vector<Site>& sites = *model.sites;
+    const std::vector<Area>& areas = model.areas->areas();
     const bool polygons = !model.origins.empty() && model.origins.front().polygon != nullptr;
     const std::size_t origin_layer =
         gpkg.add_layer("origins", polygons ? GeometryKind::MultiPolygon : GeometryKind::Point,
@@ -142,8 +145,11 @@ void write_report_geopackage(const ReportModel& model, const std::string& path,
                     "",
                     model.with_roads ? "travel time by road to the nearest site"
                                      : "distance as the crow flies to the nearest site"});
+}
 
-    // Links: origin -> its nearest site (by road when roads were given).
+// Links: origin -> its nearest site (by road when roads were given).
+void add_link_layer(LocalizedGeoPackage& gpkg, const ReportModel& model) {
+    const std::vector<Site>& sites = *model.sites;
     const std::size_t link_layer = gpkg.add_layer("links", GeometryKind::LineString,
                                                   {{"origin_code", FieldType::String},
                                                    {"origin_name", FieldType::String},
@@ -170,6 +176,17 @@ void write_report_geopackage(const ReportModel& model, const std::string& path,
     }
     gpkg.set_style(link_layer,
                    {"links", qgis::link_style(), "", "each origin to its nearest site"});
+}
+
+}  // namespace
+
+void write_report_geopackage(const ReportModel& model, const std::string& path,
+                             const std::string& display_path, const std::string& target_srs) {
+    LocalizedGeoPackage gpkg(path, display_path, model.lang, target_srs);
+    add_site_layer(gpkg, model);
+    add_area_layer(gpkg, model);
+    add_origin_layer(gpkg, model);
+    add_link_layer(gpkg, model);
     add_run_layer(gpkg.writer(), model);
     gpkg.close();
 }

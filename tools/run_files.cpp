@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "data_dir.hpp"
 #include "sitecover/error.hpp"
-#include "sitecover/geodata/data_dir.hpp"
 #include "sitecover/geodata/staged_file.hpp"
 
 namespace sitecover::cli {
@@ -47,14 +47,14 @@ std::vector<NamedFile> input_files(const Options& options) {
         if (!is_output_option(option)) inputs.push_back({option, path});
     }
     const std::pair<const char*, const char*> defaults[] = {
-        {"--sites", geodata::defaults::kSites},
-        {"--areas", geodata::defaults::kAreas},
-        {"--from", geodata::defaults::kCommunes},
-        {"--population", geodata::defaults::kPopulation}};
+        {"--sites", defaults::kSites},
+        {"--areas", defaults::kAreas},
+        {"--from", defaults::kCommunes},
+        {"--population", defaults::kPopulation}};
     for (const auto& [option, relative] : defaults) {
         if (!options.declares(option) || options.has(option)) continue;
         try {
-            const fs::path dir = geodata::find_data_dir(options.get("--data"));
+            const fs::path dir = find_data_dir(options.get("--data"));
             inputs.push_back({std::string(option) + " (default)", (dir / relative).string()});
         } catch (const InputError&) {
             // No data directory: the run fails later on its inputs, with the reason.

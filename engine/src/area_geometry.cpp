@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "angle_units.hpp"
 #include "boost_area.hpp"
 #include "ring_sweep.hpp"
 #include "sitecover/error.hpp"
@@ -23,8 +24,6 @@ using detail::BoostPoint;
 using detail::BoostPolygon;
 using detail::BoostRing;
 
-std::string describe(const LonLat& p) { return to_string(p); }
-
 std::string area_label(const Area& area) { return "area " + area.code; }
 
 // Drops the closing vertex and consecutive repeats, checks what is left, closes the ring again.
@@ -32,7 +31,7 @@ std::string area_label(const Area& area) { return "area " + area.code; }
 void clean_ring(Ring& ring, RepairReport& report, const std::string& where) {
     for (const LonLat& p : ring) {
         if (!is_valid(p)) {
-            throw InputError(where + ": invalid coordinate " + describe(p));
+            throw InputError(where + ": invalid coordinate " + to_string(p));
         }
     }
     Ring cleaned;
@@ -176,7 +175,7 @@ std::optional<std::string> self_intersection_reason(const BoostMultiPolygon& sha
 // Squared distance from p to the polygon's nearest edge, in degrees of latitude (longitude
 // scaled by cos(lat) so that both directions count alike). Only used to compare candidates.
 double clearance2(const BoostPolygon& polygon, const BoostPoint& p) {
-    constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
+    using detail::kDegToRad;
     const double x_scale = std::cos(p.y() * kDegToRad);
     double best = std::numeric_limits<double>::infinity();
     const auto ring_clearance = [&](const BoostRing& ring) {
@@ -270,7 +269,7 @@ std::optional<std::string> invalidity(const BoostMultiPolygon& shape) {
         if (nesting_valid(shape)) return std::nullopt;
     } else if (contact->ring_a == contact->ring_b) {
         const std::string where = ring_label(shape, contact->ring_a);
-        const std::string at = describe(detail::from_boost(contact->near));
+        const std::string at = to_string(detail::from_boost(contact->near));
         return contact->spike ? "spike: " + where + " turns straight back at " + at
                               : "self-intersections: " + where + " meets itself near " + at;
     }

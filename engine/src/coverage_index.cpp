@@ -11,9 +11,10 @@
 
 #include <geodesic.h>
 
+#include "angle_units.hpp"
 #include "boost_area.hpp"
-#include "wgs84.hpp"
 #include "sitecover/error.hpp"
+#include "wgs84.hpp"
 
 namespace sitecover {
 namespace {
@@ -27,8 +28,7 @@ using detail::BoostPoint;
 using RtreeEntry = std::pair<BoostBox, std::size_t>;  // envelope, area index
 using Rtree = bgi::rtree<RtreeEntry, bgi::rstar<16>>;
 
-constexpr double kPi = 3.14159265358979323846;
-constexpr double kDegToRad = kPi / 180.0;
+using detail::kDegToRad;
 using detail::kWgs84A_m;
 using detail::kWgs84E2;
 
@@ -36,10 +36,6 @@ using detail::kWgs84E2;
 // curve is at least as long as its image on a sphere of that radius: great-circle distances on
 // this sphere are lower bounds of geodesic distances.
 constexpr double kLowerBoundRadius_m = kWgs84A_m * (1.0 - kWgs84E2);
-
-std::string describe(const LonLat& p) {
-    return to_string(p);
-}
 
 // Calls f(a, b) for every edge of every ring of every part; an open ring gets its closing edge.
 template <typename F>
@@ -245,7 +241,7 @@ const std::vector<Area>& CoverageIndex::areas() const noexcept { return impl_->a
 
 std::vector<std::size_t> CoverageIndex::areas_containing(const LonLat& p, Boundary rule) const {
     if (!is_valid(p)) {
-        throw ArgumentError("areas_containing: invalid point " + describe(p));
+        throw ArgumentError("areas_containing: invalid point " + to_string(p));
     }
     const BoostPoint point = detail::to_boost(p);
     std::vector<RtreeEntry> candidates;
@@ -269,7 +265,7 @@ double CoverageIndex::distance_to_boundary_m(std::size_t area, const LonLat& p) 
                             " out of range (" + std::to_string(impl_->areas.size()) + " areas)");
     }
     if (!is_valid(p)) {
-        throw ArgumentError("distance_to_boundary_m: invalid point " + describe(p));
+        throw ArgumentError("distance_to_boundary_m: invalid point " + to_string(p));
     }
     const Area& shape = impl_->areas[area];
     const LocalFrame frame(p);

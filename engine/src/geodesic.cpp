@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "angle_units.hpp"
 #include "sitecover/error.hpp"
 #include "wgs84.hpp"
 
@@ -27,12 +28,13 @@ double geodesic_distance_m(const LonLat& a, const LonLat& b) {
                             to_string(is_valid(a) ? b : a));
     }
     double s12_m = 0.0;
-    geod_inverse(&detail::wgs84_geodesic(), a.lat_deg, a.lon_deg, b.lat_deg, b.lon_deg, &s12_m, nullptr, nullptr);
+    geod_inverse(&detail::wgs84_geodesic(), a.lat_deg, a.lon_deg, b.lat_deg, b.lon_deg, &s12_m,
+                 nullptr, nullptr);
     return s12_m;
 }
 
 Ecef to_ecef(const LonLat& p) noexcept {
-    constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
+    using detail::kDegToRad;
     const double lat = p.lat_deg * kDegToRad;
     const double lon = p.lon_deg * kDegToRad;
     const double sin_lat = std::sin(lat);

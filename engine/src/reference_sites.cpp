@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "argument_checks.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodesic.hpp"
 #include "sitecover/reference.hpp"
@@ -16,25 +17,9 @@
 namespace sitecover::reference {
 namespace {
 
-std::string describe(const LonLat& p) {
-    std::ostringstream out;
-    out.precision(17);
-    out << "(lon_deg=" << p.lon_deg << ", lat_deg=" << p.lat_deg << ")";
-    return out.str();
-}
-
-void check_query(const char* where, const LonLat& p) {
-    if (!is_valid(p))
-        throw ArgumentError(std::string(where) + ": invalid query point " + describe(p));
-}
-
-void check_distance(const char* where, const char* name, double value_m) {
-    if (!(value_m >= 0.0)) {  // also rejects NaN
-        std::ostringstream out;
-        out << where << ": " << name << " must be >= 0 (metres), got " << value_m;
-        throw ArgumentError(out.str());
-    }
-}
+using detail::check_distance_m;
+using detail::check_query_point;
+using detail::describe_point;
 
 // Every site with its exact distance, sorted by (distance, site id, input position).
 std::vector<Neighbour> ranked(const std::vector<Site>& sites, const LonLat& p) {
@@ -44,7 +29,7 @@ std::vector<Neighbour> ranked(const std::vector<Site>& sites, const LonLat& p) {
         if (!is_valid(sites[i].position)) {
             // The same error SiteIndex's constructor reports.
             throw InputError("reference: site '" + sites[i].id + "' has an invalid position " +
-                             describe(sites[i].position));
+                             describe_point(sites[i].position));
         }
         all.push_back({i, geodesic_distance_m(p, sites[i].position)});
     }
@@ -61,23 +46,23 @@ std::vector<Neighbour> ranked(const std::vector<Site>& sites, const LonLat& p) {
 
 std::optional<Neighbour> nearest(const std::vector<Site>& sites, const LonLat& p,
                                  double max_distance_m) {
-    check_query("reference::nearest", p);
-    check_distance("reference::nearest", "max_distance_m", max_distance_m);
+    check_query_point("reference::nearest", p);
+    check_distance_m("reference::nearest", "max_distance_m", max_distance_m);
     const std::vector<Neighbour> all = ranked(sites, p);
     if (all.empty() || all.front().distance_m > max_distance_m) return std::nullopt;
     return all.front();
 }
 
 std::vector<Neighbour> k_nearest(const std::vector<Site>& sites, const LonLat& p, std::size_t k) {
-    check_query("reference::k_nearest", p);
+    check_query_point("reference::k_nearest", p);
     std::vector<Neighbour> all = ranked(sites, p);
     all.resize(std::min(k, all.size()));
     return all;
 }
 
 std::vector<Neighbour> within(const std::vector<Site>& sites, const LonLat& p, double radius_m) {
-    check_query("reference::within", p);
-    check_distance("reference::within", "radius_m", radius_m);
+    check_query_point("reference::within", p);
+    check_distance_m("reference::within", "radius_m", radius_m);
     std::vector<Neighbour> all = ranked(sites, p);
     const auto end = std::find_if(
         all.begin(), all.end(), [radius_m](const Neighbour& n) { return n.distance_m > radius_m; });

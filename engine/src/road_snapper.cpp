@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "angle_units.hpp"
 #include "boost_area.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodesic.hpp"
@@ -27,7 +28,7 @@ using Entry = std::pair<BoostBox, std::uint32_t>;  // group envelope in lon/lat,
 using Rtree = bgi::rtree<Entry, bgi::rstar<16>>;
 constexpr std::size_t kGroup = 8;
 
-constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
+using detail::kDegToRad;
 constexpr double kWgs84A_m = 6378137.0;
 constexpr double kWgs84E2 = 0.00669437999014;
 // Beyond this search radius the box covers the whole globe: stop widening.

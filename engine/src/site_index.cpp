@@ -12,12 +12,17 @@
 
 #include <nanoflann.hpp>
 
+#include "argument_checks.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/fast_geodesic.hpp"
 #include "sitecover/geodesic.hpp"
 
 namespace sitecover {
 namespace {
+
+using detail::check_distance_m;
+using detail::check_query_point;
+using detail::describe_point;
 
 using Point = std::array<double, 3>;  // ECEF x, y, z in metres
 
@@ -42,28 +47,6 @@ using Match = std::pair<std::size_t, double>;  // site index, squared chord (m^2
 // (about 1e-9 m each) and in Karney's distance (about 15 nm), with a wide margin. Costs nothing:
 // a few extra candidates at most, and each is then ranked by its exact distance.
 double chord_bound_m(double geodesic_m) { return geodesic_m * (1.0 + 1e-9) + 1e-3; }
-
-std::string describe(const LonLat& p) {
-    std::ostringstream out;
-    out.precision(17);
-    out << "(lon_deg=" << p.lon_deg << ", lat_deg=" << p.lat_deg << ")";
-    return out.str();
-}
-
-void check_point(const char* where, const LonLat& p) {
-    if (!is_valid(p)) {
-        throw ArgumentError(std::string(where) + ": invalid query point " + describe(p) +
-                            "; expected finite lon_deg in [-180, 180] and lat_deg in [-90, 90]");
-    }
-}
-
-void check_distance(const char* where, const char* name, double value_m) {
-    if (std::isnan(value_m) || value_m < 0.0) {
-        std::ostringstream out;
-        out << where << ": " << name << " must be >= 0 (metres), got " << value_m;
-        throw ArgumentError(out.str());
-    }
-}
 
 // A candidate site with its distance, and whether that distance is Karney's (exact) or the
 // chord formula's (within kShortGeodesicErrorM of it).
@@ -108,7 +91,8 @@ struct SiteIndex::Impl {
             const LonLat& p = sites[i].position;
             if (!is_valid(p)) {
                 throw InputError("SiteIndex: site '" + sites[i].id + "' (input position " +
-                                 std::to_string(i) + ") has an invalid position " + describe(p));
+                                 std::to_string(i) + ") has an invalid position " +
+                                 describe_point(p));
             }
             const Ecef e = to_ecef(p);
             points.push_back({e.x_m, e.y_m, e.z_m});
@@ -312,8 +296,8 @@ DistanceMethod SiteIndex::distance_method() const noexcept {
 }
 
 std::optional<Neighbour> SiteIndex::nearest(const LonLat& p, double max_distance_m) const {
-    check_point("SiteIndex::nearest", p);
-    check_distance("SiteIndex::nearest", "max_distance_m", max_distance_m);
+    check_query_point("SiteIndex::nearest", p);
+    check_distance_m("SiteIndex::nearest", "max_distance_m", max_distance_m);
     if (!impl_ || impl_->sites.empty()) return std::nullopt;
     return impl_->nearest(p, max_distance_m);
 }
@@ -324,8 +308,8 @@ std::vector<Neighbour> SiteIndex::k_nearest(const LonLat& p, std::size_t k) cons
 
 std::vector<Neighbour> SiteIndex::k_nearest(const LonLat& p, std::size_t k,
                                             double max_distance_m) const {
-    check_point("SiteIndex::k_nearest", p);
-    check_distance("SiteIndex::k_nearest", "max_distance_m", max_distance_m);
+    check_query_point("SiteIndex::k_nearest", p);
+    check_distance_m("SiteIndex::k_nearest", "max_distance_m", max_distance_m);
     if (!impl_ || impl_->sites.empty() || k == 0) return {};
     const Impl& im = *impl_;
     k = std::min(k, im.sites.size());
@@ -343,8 +327,8 @@ std::vector<Neighbour> SiteIndex::k_nearest(const LonLat& p, std::size_t k,
 }
 
 std::vector<Neighbour> SiteIndex::within(const LonLat& p, double radius_m) const {
-    check_point("SiteIndex::within", p);
-    check_distance("SiteIndex::within", "radius_m", radius_m);
+    check_query_point("SiteIndex::within", p);
+    check_distance_m("SiteIndex::within", "radius_m", radius_m);
     if (!impl_ || impl_->sites.empty()) return {};
     const Ecef e = to_ecef(p);
     return impl_->within(p, {e.x_m, e.y_m, e.z_m}, radius_m);

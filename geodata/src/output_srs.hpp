@@ -1,6 +1,6 @@
 #pragma once
-// The coordinate reference system vector outputs are written in (`--t-srs`), and the
-// transformation of the WGS84 lon/lat geometries into it (private to geodata).
+// The coordinate reference system vector outputs are written in (TableOptions::target_srs), and
+// the transformation of the WGS84 lon/lat geometries into it (private to geodata).
 
 #include <memory>
 #include <string>
@@ -21,7 +21,7 @@ public:
 
     /// The CRS to declare on a new layer (axis order: GIS, x = easting or longitude).
     OGRSpatialReference* srs() { return &srs_; }
-    /// True when geometries are transformed (a --t-srs other than "").
+    /// True when geometries are transformed (a target_srs other than "").
     bool transforms() const { return transform_ != nullptr; }
     /// Transforms a geometry built in WGS84 lon/lat into the target CRS; throws OutputError
     /// naming `what` when PROJ cannot (a point outside the CRS's domain).

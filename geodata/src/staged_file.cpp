@@ -38,8 +38,8 @@ std::string kind_of(mode_t mode) {
     if (kind == "a directory") throw OutputError("output '" + name + "' is a directory");
     throw OutputError("output '" + name + "' is " + kind +
                       ", not a regular file: sitecover replaces regular files only, even with "
-                      "--overwrite (to stream a table, write it to standard output with -o - "
-                      "and redirect that)");
+                      "overwrite set (to stream a table, write it to standard output and "
+                      "redirect that)");
 }
 
 // Longest staged path handed to GDAL: its path buffers hold 2,048 bytes, and a driver may
@@ -127,7 +127,7 @@ void StagedFile::check_target() {
             refuse_special(target_, kind);
         if (!options_.overwrite)
             throw OutputError("output '" + target_ +
-                              "' already exists: use --overwrite to replace it");
+                              "' already exists: set overwrite to replace it");
     } else if (errno != ENOENT) {
         throw OutputError("output '" + target_ + "': " + std::strerror(errno));
     }
@@ -149,7 +149,7 @@ void StagedFile::check_target() {
         if (!kind.empty()) refuse_special(sidecar.string(), kind);
         if (!options_.overwrite) {
             throw OutputError("output '" + sidecar.string() + "' (written with '" + target_ +
-                              "') already exists: use --overwrite to replace it");
+                              "') already exists: set overwrite to replace it");
         }
     }
 }
@@ -272,7 +272,7 @@ void StagedFile::commit() {
                 throw OutputError("output '" + name +
                                   "' was created by another program while sitecover was "
                                   "running: it was left as it is and this run's result was "
-                                  "not written (use --overwrite to replace it)");
+                                  "not written (set overwrite to replace it)");
             }
             throw OutputError("cannot move the finished output to '" + name +
                               "': " + std::strerror(error));

@@ -124,7 +124,8 @@ struct TableWriter::Impl {
     std::optional<StagedFile> staged;  // none for standard output
     GDALDataset* dataset = nullptr;
     OGRLayer* layer = nullptr;
-    std::unique_ptr<detail::OutputSrs> srs;  // the layer's CRS (--t-srs; WGS84 by default)
+    // The layer's CRS (TableOptions::target_srs; WGS84 by default).
+    std::unique_ptr<detail::OutputSrs> srs;
     std::vector<std::string> warnings;
     std::size_t rows = 0;
     std::FILE* csv = nullptr;  // the streaming CSV writer's file (streaming_csv)

@@ -31,10 +31,11 @@ bool yes(const std::string& value) { return value == "yes" || value == "true"; }
 // Applies one `key: value` line to the case; returns "" or what is wrong with it.
 std::string apply(CliCase& c, const std::string& key, std::string value) {
     static const std::map<std::string, bool> kKeys = {
-        {"case", false},     {"setup", false},      {"run", false}, {"stderr", false},
-        {"stdout", false},   {"stderr-not", false}, {"exit", true}, {"exists", true},
-        {"absent", true},    {"unchanged", true},   {"fifo", true}, {"stdin", true},
-        {"stdout-to", true}, {"slow", true},        {"root", true}};
+        {"case", false},        {"setup", false},      {"run", false}, {"stderr", false},
+        {"stdout", false},      {"stderr-not", false}, {"exit", true}, {"exists", true},
+        {"absent", true},       {"unchanged", true},   {"fifo", true}, {"stdin", true},
+        {"stdout-to", true},    {"slow", true},        {"root", true}, {"env", false},
+        {"fails-cleanly", true}};
     const auto known = kKeys.find(key);
     if (known == kKeys.end()) return "unknown key '" + key + "'";
     if (known->second) value = drop_trailing_comment(value);
@@ -75,6 +76,12 @@ std::string apply(CliCase& c, const std::string& key, std::string value) {
         c.slow = yes(value);
     } else if (key == "root") {
         c.root = yes(value);
+    } else if (key == "env") {
+        const std::size_t eq = value.find('=');
+        if (eq == std::string::npos || eq == 0) return "env is not NAME=VALUE: '" + value + "'";
+        c.env.emplace_back(value.substr(0, eq), value.substr(eq + 1));
+    } else if (key == "fails-cleanly") {
+        c.fails_cleanly = yes(value);
     }
     return {};
 }

@@ -4,11 +4,12 @@
 // A case is a block of `key: value` lines; blank lines separate cases; a line whose first
 // non-blank character is `#` is a comment. Values are trimmed of surrounding blanks. For the
 // keys whose value is a path, a code or a flag (exit, exists, absent, unchanged, fifo, stdin,
-// stdout-to, slow, root) a trailing comment after blanks (`path   # why`) is dropped too; the
-// text keys (run, setup, stderr, stdout, stderr-not, case) keep every character.
+// stdout-to, slow, root, fails-cleanly) a trailing comment after blanks (`path   # why`) is dropped
+// too; the text keys (run, setup, stderr, stdout, stderr-not, case, env) keep every character.
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sitecover::test {
@@ -27,6 +28,12 @@ struct CliCase {
     std::vector<std::string> exists, absent, unchanged, fifo;
     bool slow = false;
     bool root = false;
+    /// `env: NAME=VALUE` lines: set for the run (placeholders expanded).
+    std::vector<std::pair<std::string, std::string>> env;
+    /// `fails-cleanly: yes`: nothing on stdout; stderr is warnings, then one error starting
+    /// "sitecover: error: " to the end (no other "sitecover: " line after it), which holds every
+    /// `stderr:` text; {tmp} holds the same files with the same bytes as after setup.
+    bool fails_cleanly = false;
     std::string error;  ///< why the block is malformed ("" when it is fine)
 
     /// `<stem>_<NN>_<slug of the description>`: a valid GoogleTest name.

@@ -5,7 +5,8 @@
 // Each case runs in a fresh temporary directory ({tmp}, also the working directory of setup
 // and of the run): setup commands through /bin/sh, then the sitecover binary with the `run`
 // words as its exact argument vector (no shell), then the checks. Every run also checks that
-// no staged temporary (`.sitecover-tmp-*`) is left anywhere under {tmp}.
+// no staged temporary (`.sitecover-tmp-*`) is left anywhere under {tmp}; `fails-cleanly: yes`
+// adds the checks of a clean failure (case_file.hpp).
 
 #include <algorithm>
 #include <filesystem>
@@ -96,6 +97,30 @@ std::string case_path(const std::string& text, const std::string& tmp) {
     return path.empty() || path[0] == '/' ? path : tmp + "/" + path;
 }
 
+template <typename Expand>
+void check_clean_failure(const sitecover::test::CliResult& result, const CliCase& c,
+                         const Expand& x) {
+    EXPECT_EQ(result.out, "") << result.report();
+    // Warnings first, then one error, which runs to the end (GDAL's own message may span
+    // lines, e.g. an OGR SQL syntax error with its caret line).
+    const auto lines = result.err_lines();
+    std::size_t first_error = 0;
+    while (first_error < lines.size() && lines[first_error].rfind("sitecover: warning: ", 0) == 0)
+        ++first_error;
+    ASSERT_LT(first_error, lines.size()) << "no error line\n" << result.report();
+    EXPECT_EQ(lines[first_error].rfind("sitecover: error: ", 0), 0u) << result.report();
+    std::string error;
+    for (std::size_t i = first_error; i < lines.size(); ++i) {
+        error += (i > first_error ? "\n" : "") + lines[i];
+        if (i > first_error) {
+            EXPECT_EQ(lines[i].rfind("sitecover: ", 0), std::string::npos) << result.report();
+        }
+    }
+    for (const auto& s : c.stderr_has)
+        EXPECT_NE(error.find(x(s)), std::string::npos) << "the error lacks: " << x(s) << "\n"
+                                                       << result.report();
+}
+
 class CaseTest : public testing::Test {
 public:
     explicit CaseTest(CliCase c) : case_(std::move(c)) {}
@@ -130,12 +155,14 @@ void CaseTest::TestBody() {
     std::vector<FileState> before;
     const auto at = [&](const std::string& path) { return case_path(path, tmp); };
     for (const auto& path : c.unchanged) before.push_back(file_state(at(path)));
+    const auto tree_before = c.fails_cleanly ? dir.snapshot() : decltype(dir.snapshot()){};
 
     sitecover::test::CliOptions options;
     options.cwd = tmp;
     options.timeout_s = c.slow ? kSlowTimeoutS : kTimeoutS;
     if (!c.stdin_path.empty()) options.stdin_path = at(c.stdin_path);
     if (!c.stdout_to.empty()) options.stdout_path = at(c.stdout_to);
+    for (const auto& [name, value] : c.env) options.env[name] = x(value);
     const auto result = sitecover::test::run_cli(args, options);
 
     EXPECT_FALSE(result.timed_out) << result.report();
@@ -156,6 +183,10 @@ void CaseTest::TestBody() {
         EXPECT_TRUE(file_state(at(c.unchanged[i])) == before[i])
             << "changed: " << at(c.unchanged[i]) << "\n"
             << result.report();
+    }
+    if (c.fails_cleanly) {
+        check_clean_failure(result, c, x);
+        EXPECT_EQ(dir.snapshot(), tree_before) << "the failed run changed {tmp}";
     }
     check_files(tmp);
 }

@@ -3,10 +3,10 @@
 // go through the checks the commands make before loading anything (numbers and their ranges,
 // --group-by, --speeds, --by...).
 //
-// The shared declarations (data, areas, sites, roads, output) come from tools/ itself; the few
-// options proper to each command mirror tools/cmd_coverage.cpp and tools/cmd_nearest.cpp,
-// whose declarations sit inside the command functions. A UsageError (or an InputError from
-// --speeds) is the documented answer to a bad command line and not a finding.
+// The declarations and the option readers are the commands' own (tools/coverage_options.cpp,
+// tools/nearest_options.cpp, linked from the CLI's internal library). A UsageError (or an
+// InputError from --speeds or a missing data directory, an OutputError for an output that is
+// also an input) is the documented answer to a bad command line and not a finding.
 
 #include <cstddef>
 #include <cstdint>
@@ -14,9 +14,11 @@
 #include <string>
 #include <vector>
 
+#include "coverage_options.hpp"
 #include "fuzz_harness.hpp"
 #include "grouping.hpp"
 #include "inputs.hpp"
+#include "nearest_options.hpp"
 #include "options.hpp"
 #include "road_report.hpp"
 #include "sitecover/error.hpp"
@@ -29,39 +31,13 @@ using sitecover::cli::Options;
 
 Options coverage_options() {
     Options options("coverage", "fuzz");
-    cli::declare_data_options(options);
-    cli::declare_area_options(options);
-    cli::declare_site_options(options);
-    options.group("Coverage");
-    options.value("--boundary", "RULE", "included or excluded");
-    options.value("--fragile-m", "METRES", "margin");
-    options.value("--noun", "WORD", "noun");
-    options.value("--group-by", "RULE", "dep or prefix:N");
-    options.flag("--fail-uncovered", "exit 1");
-    cli::declare_output_options(options);
-    options.epilog("fuzz\n");
+    cli::declare_coverage_options(options);
     return options;
 }
 
 Options nearest_options() {
     Options options("nearest", "fuzz");
-    cli::declare_data_options(options);
-    options.group("Origins");
-    for (const char* name : {"--from", "--from-layer", "--from-where", "--from-code-field",
-                             "--from-name-field", "--lon-field", "--lat-field", "--from-crs",
-                             "--origin", "--origin-points", "--origin-points-code-field"}) {
-        options.value(name, "X", "origins");
-    }
-    cli::declare_site_options(options);
-    options.group("Query");
-    for (const char* name : {"--k", "--max-km", "--within-km", "--group-by"})
-        options.value(name, "X", "query");
-    options.group("Batch");
-    options.value("--threads", "N", "threads");
-    options.flag("--skip-bad", "skip");
-    options.flag("--quiet", "quiet");
-    cli::declare_road_options(options);
-    cli::declare_output_options(options);
+    cli::declare_nearest_options(options);
     return options;
 }
 
@@ -79,13 +55,19 @@ void check_values(const Options& options, const std::vector<std::string>& args) 
             check();
         } catch (const cli::UsageError&) {
         } catch (const InputError&) {
+        } catch (const OutputError&) {  // an output that is also an input
         }
     };
-    guarded([&] { (void)options.number("--fragile-m", 500.0, 0.0, 1e7); });
-    guarded([&] { (void)options.integer("--k", 1, 1, 1000); });
-    guarded([&] { (void)options.number("--max-km", 1e6, 0.0, 1e6); });
-    guarded([&] { (void)options.number("--within-km", 19.0, 0.0, 1e6); });
-    guarded([&] { (void)options.integer("--threads", 0, 0, 256); });
+    // The commands' own readers (every check made before any input is read).
+    guarded([&] {
+        if (options.declares("--fragile-m")) {
+            const cli::CoverageOptions o = cli::read_coverage_options(options);
+            SITECOVER_FUZZ_CHECK(o.fragile_m >= 0.0 && o.fragile_m <= cli::kMaxFragileM);
+        } else {
+            const cli::NearestOptions o = cli::read_nearest_options(options);
+            SITECOVER_FUZZ_CHECK(o.k >= 1 && o.within_km <= cli::kMaxWithinKm);
+        }
+    });
     guarded([&] { (void)options.number("--access-speed", 30.0, 0.1, 300.0); });
     guarded([&] { (void)options.number("--max-snap-m", 5000.0, 0.0, 1e7); });
     guarded([&] { (void)options.number("--within-min", 30.0, 0.0, 1e6); });
@@ -97,7 +79,7 @@ void check_values(const Options& options, const std::vector<std::string>& args) 
     guarded([&] {
         if (!options.has("--speeds")) return;
         geodata::SpeedProfile profile = geodata::SpeedProfile::defaults();
-        geodata::apply_speeds(profile, options.get("--speeds"));
+        geodata::apply_speeds(profile, options.get("--speeds"), "--speeds");
         for (const auto& [road_class, kmh] : profile.speed_kmh) {
             SITECOVER_FUZZ_CHECK(kmh > 0.0 && kmh <= 300.0);
             SITECOVER_FUZZ_CHECK(profile.speed_for(road_class).has_value());

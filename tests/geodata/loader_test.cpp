@@ -1,6 +1,6 @@
 // Direct tests of the geodata API on small files written to a temporary directory: the loaders
 // (areas, sites, origins), their error messages (file, layer, feature, field), the labelling
-// date parser, the data directory search and the atomic table writer.
+// date parser, and the atomic table writer.
 
 #include <chrono>
 #include <cmath>
@@ -14,10 +14,10 @@
 
 #include <gtest/gtest.h>
 
+#include "error_message.hpp"
 #include "sitecover/coverage_index.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/area_loader.hpp"
-#include "sitecover/geodata/data_dir.hpp"
 #include "sitecover/geodata/point_loader.hpp"
 #include "sitecover/geodata/site_loader.hpp"
 #include "sitecover/geodata/table_writer.hpp"
@@ -30,6 +30,8 @@ namespace gd = sitecover::geodata;
 using sitecover::InputError;
 using sitecover::LonLat;
 using sitecover::OutputError;
+using sitecover::test::error_of;
+using sitecover::test::expect_mentions;
 using sitecover::test::read_file;
 using sitecover::test::TempDir;
 
@@ -51,29 +53,6 @@ std::string point(double lon, double lat) {
            "]}";
 }
 const std::string kSquareRing = "[[0.5,43.5],[0.7,43.5],[0.7,43.7],[0.5,43.7],[0.5,43.5]]";
-
-// The message of the InputError / OutputError `f` throws, or "" (and a test failure) if none.
-template <typename E, typename F>
-std::string error_of(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e.what();
-    } catch (const std::exception& e) {
-        ADD_FAILURE() << "wrong exception type: " << e.what();
-        return {};
-    }
-    ADD_FAILURE() << "no exception";
-    return {};
-}
-
-// Expects every piece in the message.
-void expect_mentions(const std::string& message, const std::vector<std::string>& pieces) {
-    for (const auto& piece : pieces) {
-        EXPECT_NE(message.find(piece), std::string::npos)
-            << "'" << piece << "' missing from: " << message;
-    }
-}
 
 gd::LayerSource source(const fs::path& path, const std::string& where = "",
                        const std::string& crs = "") {
@@ -583,64 +562,6 @@ TEST(LoadOrigins, AGdalFileThatChangesWhileReadIsAnError) {
                      "modified since it was opened"});
 }
 
-// ---- find_data_dir -------------------------------------------------------------------------
-
-// Sets or unsets an environment variable for the life of the object.
-class ScopedEnv {
-public:
-    ScopedEnv(const char* name, const std::optional<std::string>& value) : name_(name) {
-        if (const char* old = std::getenv(name)) old_ = old;
-        if (value) {
-            ::setenv(name, value->c_str(), 1);
-        } else {
-            ::unsetenv(name);
-        }
-    }
-    ~ScopedEnv() {
-        if (old_) {
-            ::setenv(name_, old_->c_str(), 1);
-        } else {
-            ::unsetenv(name_);
-        }
-    }
-    ScopedEnv(const ScopedEnv&) = delete;
-    ScopedEnv& operator=(const ScopedEnv&) = delete;
-
-private:
-    const char* name_;
-    std::optional<std::string> old_;
-};
-
-TEST(FindDataDir, ExplicitDirectoryWinsOverTheEnvironment) {
-    const TempDir a, b;
-    const ScopedEnv env("SITECOVER_DATA", b.path().string());
-    EXPECT_EQ(gd::find_data_dir(a.path().string()), a.path());
-    EXPECT_EQ(gd::find_data_dir(), b.path());
-}
-
-TEST(FindDataDir, MissingDirectoriesSayHowToPointAtTheData) {
-    const TempDir tmp;
-    const std::string missing = (tmp / "no-geodata").string();
-    {
-        const ScopedEnv env("SITECOVER_DATA", std::nullopt);
-        expect_mentions(
-            error_of<InputError>([&] { gd::find_data_dir(missing); }),
-            {"data directory '" + missing + "' not found", "--data DIR", "SITECOVER_DATA"});
-    }
-    const ScopedEnv env("SITECOVER_DATA", missing);
-    expect_mentions(
-        error_of<InputError>([&] { gd::find_data_dir(); }),
-        {"data directory '" + missing + "' (from SITECOVER_DATA) not found", "--data DIR"});
-}
-
-TEST(FindDataDir, FallsBackToADirectoryHoldingTheDefaults) {
-    const ScopedEnv env("SITECOVER_DATA", std::nullopt);
-    const fs::path dir = gd::find_data_dir();
-    EXPECT_TRUE(fs::is_regular_file(dir / gd::defaults::kAreas)) << dir;
-    EXPECT_TRUE(fs::is_regular_file(dir / gd::defaults::kSites)) << dir;
-    EXPECT_TRUE(fs::is_regular_file(dir / gd::defaults::kCommunes)) << dir;
-}
-
 // ---- TableWriter ---------------------------------------------------------------------------
 
 const std::vector<gd::Column> kColumns = {{"code", gd::FieldType::String},
@@ -702,7 +623,8 @@ TEST(TableWriter, RefusesToReplaceAFileWithoutOverwrite) {
                         [[maybe_unused]] const gd::TableWriter w(table_options(tmp / "t.csv"),
                                                                  kColumns);
                     }),
-                    {"output '" + (tmp / "t.csv").string() + "' already exists", "--overwrite"});
+                    {"output '" + (tmp / "t.csv").string() + "' already exists",
+                     "set overwrite to replace it"});
     EXPECT_EQ(tmp.read("t.csv"), "keep me\n");
     {
         gd::TableWriter writer(table_options(tmp / "t.csv", gd::GeometryKind::None, true),

@@ -67,7 +67,7 @@ TEST(StagedFile, AFileCreatedAtTheTargetMeanwhileIsNotReplaced) {
         EXPECT_NE(message.find("output '" + target.string() + "' was created by another program"),
                   std::string::npos)
             << message;
-        EXPECT_NE(message.find("--overwrite"), std::string::npos) << message;
+        EXPECT_NE(message.find("set overwrite to replace it"), std::string::npos) << message;
         EXPECT_FALSE(staged.committed());
     }
     EXPECT_EQ(read_file(target), "written by someone else\n");
@@ -131,7 +131,10 @@ TEST(StagedFile, NonRegularFilesAreNeverReplaced) {
         const std::string message =
             output_error_of([&] { const gd::StagedFile s(fifo.string(), overwrite); });
         EXPECT_NE(message.find("is a FIFO, not a regular file"), std::string::npos) << message;
-        EXPECT_NE(message.find("-o -"), std::string::npos) << message;
+        EXPECT_NE(
+            message.find("even with overwrite set (to stream a table, write it to standard output"),
+            std::string::npos)
+            << message;
         const std::string device = output_error_of(
             [&] { const gd::TableWriter w(options_for("/dev/null", overwrite, "CSV"), kColumns); });
         EXPECT_NE(device.find("'/dev/null' is a character device"), std::string::npos) << device;

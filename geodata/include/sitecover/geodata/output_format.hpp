@@ -2,7 +2,7 @@
 /// @file
 /// Choosing the output format and coordinate reference system of vector outputs: the GDAL
 /// driver from a file name's extension (from GDAL's own driver metadata, so every driver that
-/// can write is available), and the target CRS of `--t-srs`.
+/// can write is available), and a target CRS (TableOptions::target_srs).
 
 #include <optional>
 #include <string>

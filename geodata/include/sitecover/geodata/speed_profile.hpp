@@ -29,8 +29,7 @@ struct SpeedProfile {
 /// Applies "class=kmh,class=kmh" overrides (e.g. "motorway=130,local=30") to `profile`.
 /// Throws InputError, naming `origin` and the item, for a malformed item or a speed outside
 /// (0, 300] km/h; `profile` may then hold the items before the bad one.
-void apply_speeds(SpeedProfile& profile, const std::string& text,
-                  const std::string& origin = "--speeds");
+void apply_speeds(SpeedProfile& profile, const std::string& text, const std::string& origin);
 
 /// Applies a profile file: one "class = kmh" per line, '#' starts a comment, blank lines ignored.
 /// Throws InputError naming the file and line for a malformed line, or when it cannot be read.

@@ -1,11 +1,11 @@
-#include "sitecover/geodata/data_dir.hpp"
+#include "data_dir.hpp"
 
 #include <cstdlib>
 #include <system_error>
 
 #include "sitecover/error.hpp"
 
-namespace sitecover::geodata {
+namespace sitecover::cli {
 
 std::filesystem::path find_data_dir(const std::string& explicit_dir) {
     namespace fs = std::filesystem;
@@ -16,12 +16,14 @@ std::filesystem::path find_data_dir(const std::string& explicit_dir) {
         "or name each input file (--areas, --sites, --from)";
 
     if (!explicit_dir.empty()) {
-        if (!usable(explicit_dir)) throw InputError("data directory '" + explicit_dir + "' not found" + hint);
+        if (!usable(explicit_dir))
+            throw InputError("data directory '" + explicit_dir + "' not found" + hint);
         return explicit_dir;
     }
     if (const char* env = std::getenv("SITECOVER_DATA"); env != nullptr && *env != '\0') {
         if (!usable(env)) {
-            throw InputError(std::string("data directory '") + env + "' (from SITECOVER_DATA) not found" + hint);
+            throw InputError(std::string("data directory '") + env +
+                             "' (from SITECOVER_DATA) not found" + hint);
         }
         return env;
     }
@@ -29,9 +31,10 @@ std::filesystem::path find_data_dir(const std::string& explicit_dir) {
         if (usable(candidate)) return candidate;
     }
 #ifdef SITECOVER_DEFAULT_DATA_DIR
-    if (usable(SITECOVER_DEFAULT_DATA_DIR)) return fs::path(SITECOVER_DEFAULT_DATA_DIR).lexically_normal();
+    if (usable(SITECOVER_DEFAULT_DATA_DIR))
+        return fs::path(SITECOVER_DEFAULT_DATA_DIR).lexically_normal();
 #endif
     throw InputError("the default data directory (../shared/geodata) was not found" + hint);
 }
 
-}  // namespace sitecover::geodata
+}  // namespace sitecover::cli

@@ -1,11 +1,10 @@
 #pragma once
-/// @file
-/// Finding the shared geodata directory and the default input files in it.
+// Finding the shared geodata directory and the default input files in it.
 
 #include <filesystem>
 #include <string>
 
-namespace sitecover::geodata {
+namespace sitecover::cli {
 
 /// The data directory: `explicit_dir` when given, else $SITECOVER_DATA, else the first of
 /// ./shared/geodata, ../shared/geodata, ../../shared/geodata (from the working directory) and
@@ -29,4 +28,4 @@ inline constexpr const char* kPopulation = "france/population-communes-2024.csv"
 inline constexpr const char* kRoads = "france/roads-major-travelmapping-2026-08.geojson";
 }  // namespace defaults
 
-}  // namespace sitecover::geodata
+}  // namespace sitecover::cli
