@@ -78,10 +78,10 @@ struct Roads {
 };
 
 const Roads& roads() {
-    static const Roads r(geodata::load_roads({data_dir() +
-                                                  "/france/roads-major-travelmapping-2026-08.geojson",
-                                              "", "", ""})
-                             .network);
+    static const Roads r(
+        geodata::load_roads(
+            {data_dir() + "/france/roads-major-travelmapping-2026-08.geojson", "", "", ""})
+            .network);
     return r;
 }
 
@@ -142,8 +142,8 @@ void BM_Suggest(benchmark::State& state) {
     const auto k = static_cast<std::size_t>(state.range(2));
     for (auto _ : state) benchmark::DoNotOptimize(suggest_sites(p, k, goal).chosen);
     const char* objectives[] = {"p-center", "p-median", "max-coverage"};
-    state.SetLabel(std::string(kProblemNames[which]) + " " + objectives[state.range(1)] + " K=" +
-                   std::to_string(k));
+    state.SetLabel(std::string(kProblemNames[which]) + " " + objectives[state.range(1)] +
+                   " K=" + std::to_string(k));
 }
 BENCHMARK(BM_Suggest)
     ->ArgsProduct({{0, 1}, {0, 1, 2}, {1, 2, 3, 4, 5}})
@@ -154,7 +154,8 @@ void BM_Exhaustive(benchmark::State& state) {
     const int which = static_cast<int>(state.range(0));
     const PlanProblem& p = problem(which);
     const PlanGoal goal{static_cast<Objective>(state.range(1)), within(which), {}};
-    for (auto _ : state) benchmark::DoNotOptimize(best_sites_exhaustive(p, 2, goal, 1u << 30).chosen);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(best_sites_exhaustive(p, 2, goal, 1u << 30).chosen);
     state.SetLabel(std::string(kProblemNames[which]) + " K=2");
 }
 BENCHMARK(BM_Exhaustive)->ArgsProduct({{0, 1}, {0, 1, 2}})->Unit(benchmark::kMillisecond);

@@ -22,7 +22,8 @@ const std::vector<sitecover::Site>& national_sites() {
     static const std::vector<sitecover::Site> sites = [] {
         const char* env = std::getenv("SITECOVER_DATA");
         const std::string dir = env != nullptr ? env : SITECOVER_BENCH_DATA_DIR;
-        return sitecover::geodata::load_sites({dir + "/france/france-services-2024-08-01.csv", "", "", ""})
+        return sitecover::geodata::load_sites(
+                   {dir + "/france/france-services-2024-08-01.csv", "", "", ""})
             .sites;
     }();
     return sites;

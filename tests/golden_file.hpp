@@ -20,7 +20,8 @@ inline std::vector<std::vector<std::string>> read_golden_rows(const std::string&
         if (line.empty() || line[0] == '#') continue;
         std::vector<std::string> fields;
         std::size_t start = 0;
-        for (std::size_t bar; (bar = line.find(" | ", start)) != std::string::npos; start = bar + 3) {
+        for (std::size_t bar; (bar = line.find(" | ", start)) != std::string::npos;
+             start = bar + 3) {
             fields.push_back(line.substr(start, bar - start));
         }
         fields.push_back(line.substr(start));

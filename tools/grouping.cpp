@@ -14,7 +14,8 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 std::string insee_department(const std::string& code) {
     if (code.size() != 5 || !std::all_of(code.begin() + 2, code.end(), is_digit)) return {};
     if (code.rfind("97", 0) == 0) return code.substr(0, 3);
-    if (code.rfind("2A", 0) == 0 || code.rfind("2B", 0) == 0 || (is_digit(code[0]) && is_digit(code[1]))) {
+    if (code.rfind("2A", 0) == 0 || code.rfind("2B", 0) == 0 ||
+        (is_digit(code[0]) && is_digit(code[1]))) {
         return code.substr(0, 2);
     }
     return {};
@@ -24,13 +25,15 @@ GroupRule::GroupRule(const std::string& text) {
     if (text == "dep") return;
     if (text.rfind("prefix:", 0) == 0) {
         const std::string n = text.substr(7);
-        if (!n.empty() && n.size() <= 2 && std::all_of(n.begin(), n.end(), is_digit) && std::stoi(n) > 0) {
+        if (!n.empty() && n.size() <= 2 && std::all_of(n.begin(), n.end(), is_digit) &&
+            std::stoi(n) > 0) {
             prefix_chars_ = static_cast<std::size_t>(std::stoi(n));
             return;
         }
     }
     throw UsageError("option '--group-by': '" + text +
-                     "' is not 'dep' (département of INSEE codes) or 'prefix:N' (first N characters of the code)");
+                     "' is not 'dep' (département of INSEE codes) or 'prefix:N' (first N "
+                     "characters of the code)");
 }
 
 std::string GroupRule::group_of(const std::string& code) const {

@@ -12,8 +12,7 @@ std::optional<geodata::PopulationTable> load_population_option(const Options& op
     path = options.get("--population");
     if (path.empty()) {
         if (!use_default) return std::nullopt;
-        const auto fallback =
-            find_data_dir(options.get("--data")) / defaults::kPopulation;
+        const auto fallback = find_data_dir(options.get("--data")) / defaults::kPopulation;
         if (!std::filesystem::exists(fallback)) return std::nullopt;
         path = fallback.string();
     }

@@ -6,11 +6,11 @@
 #include <map>
 #include <optional>
 
+#include "data_dir.hpp"
 #include "inputs.hpp"
 #include "origin_population.hpp"
 #include "report_format.hpp"
 #include "sitecover/error.hpp"
-#include "data_dir.hpp"
 #include "sitecover/geodata/population.hpp"
 #include "sitecover/geodata/road_loader.hpp"
 #include "sitecover/geodesic.hpp"
@@ -71,7 +71,8 @@ RoadOptions road_options(const Options& options) {
     r.load.speed_field = options.get("--speed-field");
     if (options.has("--profile"))
         geodata::apply_profile_file(r.load.profile, options.get("--profile"));
-    if (options.has("--speeds")) geodata::apply_speeds(r.load.profile, options.get("--speeds"), "--speeds");
+    if (options.has("--speeds"))
+        geodata::apply_speeds(r.load.profile, options.get("--speeds"), "--speeds");
     const std::string by = options.get("--by", "time");
     if (by != "time" && by != "distance")
         throw UsageError("option '--by': '" + by + "' is not 'time' or 'distance'");

@@ -74,9 +74,9 @@ public:
     PlanValue value_with(std::size_t j) {
         const auto& w = problem_.weights();
         ++epoch_;
-        double gain = 0.0;       // weighted cost saved on origins already served
-        double added = 0.0;      // weighted cost of origins served for the first time
-        double covered = 0.0;    // weight newly within the threshold
+        double gain = 0.0;     // weighted cost saved on origins already served
+        double added = 0.0;    // weighted cost of origins served for the first time
+        double covered = 0.0;  // weight newly within the threshold
         double improved_max = 0.0;
         std::size_t newly_served = 0;
         for (const PlanProblem::Entry& e : problem_.entries(j)) {

@@ -8,8 +8,9 @@ namespace sitecover {
 namespace {
 
 std::vector<double> sorted_finite(std::vector<double> values) {
-    values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }),
-                 values.end());
+    values.erase(
+        std::remove_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }),
+        values.end());
     std::sort(values.begin(), values.end());
     return values;
 }

@@ -19,7 +19,8 @@ FileStamp stamp_of(const std::string& path) {
 void check_unchanged(const std::string& path, const FileStamp& before) {
     if (!before.regular) return;
     const FileStamp now = stamp_of(path);
-    if (now.regular && now.size_bytes == before.size_bytes && now.modified == before.modified) return;
+    if (now.regular && now.size_bytes == before.size_bytes && now.modified == before.modified)
+        return;
     std::string what = !now.regular ? "it is gone or no longer a regular file"
                        : now.size_bytes != before.size_bytes
                            ? std::to_string(before.size_bytes) + " bytes when opened, " +

@@ -26,7 +26,8 @@ std::string read_ring(const OGRLinearRing& ring, Ring& out) {
 std::string append_polygon(const OGRPolygon& polygon, std::vector<Polygon>& parts) {
     if (polygon.IsEmpty()) return {};  // empty parts of a multipolygon are dropped
     Polygon part;
-    if (auto error = read_ring(*polygon.getExteriorRing(), part.outer); !error.empty()) return error;
+    if (auto error = read_ring(*polygon.getExteriorRing(), part.outer); !error.empty())
+        return error;
     for (int i = 0; i < polygon.getNumInteriorRings(); ++i) {
         Ring hole;
         if (auto error = read_ring(*polygon.getInteriorRing(i), hole); !error.empty()) return error;

@@ -99,7 +99,9 @@ Dense random_dense(std::mt19937_64& rng, std::size_t n, std::size_t m) {
     for (auto& o : origins) o = {pos(rng), pos(rng)};
     for (auto& c : candidates) c = {pos(rng), pos(rng)};
     const std::pair<double, double> fixed{pos(rng), pos(rng)};
-    const auto dist = [](auto a, auto b) { return std::hypot(a.first - b.first, a.second - b.second); };
+    const auto dist = [](auto a, auto b) {
+        return std::hypot(a.first - b.first, a.second - b.second);
+    };
     Dense d;
     for (const auto& o : origins) {
         d.weights.push_back(weight(rng));
@@ -318,8 +320,8 @@ TEST(PlanCosts, CrowFlyKeepsExactlyThePairsThatBeatTheFixedSites) {
 
     // With no fixed site every pair counts.
     const SiteIndex none(std::vector<Site>{});
-    const PlanProblem all = crow_fly_problem(origins, std::vector<double>(origins.size(), 1.0),
-                                             none, candidates);
+    const PlanProblem all =
+        crow_fly_problem(origins, std::vector<double>(origins.size(), 1.0), none, candidates);
     EXPECT_EQ(all.entry_count(), origins.size() * candidates.size());
 }
 
@@ -349,7 +351,8 @@ TEST(PlanCosts, RoadCostsEqualRoadQueryWithTheCandidateAdded) {
             RoadQuery fixed(graph);
             fixed.run(fixed_snaps, fixed_sites, input.options);
             input.threads = 1;
-            const PlanProblem p = road_problem(input, std::vector<double>(origins.size(), 1.0), fixed);
+            const PlanProblem p =
+                road_problem(input, std::vector<double>(origins.size(), 1.0), fixed);
             input.threads = 2;
             const PlanProblem p2 =
                 road_problem(input, std::vector<double>(origins.size(), 1.0), fixed);
@@ -368,9 +371,9 @@ TEST(PlanCosts, RoadCostsEqualRoadQueryWithTheCandidateAdded) {
                 for (std::size_t i = 0; i < origins.size(); ++i) {
                     if (!input.origin_snaps[i]) continue;
                     const RoadResult r = oracle.nearest(*input.origin_snaps[i]);
-                    const double expected = !r.reached()                  ? kInf
+                    const double expected = !r.reached()                 ? kInf
                                             : metric == RoadMetric::Time ? r.time_s
-                                                                          : r.distance_m;
+                                                                         : r.distance_m;
                     if (expected == kInf) {
                         EXPECT_EQ(a.cost[i], kInf);
                     } else {

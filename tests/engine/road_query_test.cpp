@@ -12,13 +12,13 @@
 
 #include <gtest/gtest.h>
 
+#include "random_roads.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodesic.hpp"
 #include "sitecover/road_graph.hpp"
 #include "sitecover/road_query.hpp"
 #include "sitecover/road_reference.hpp"
 #include "sitecover/road_snapper.hpp"
-#include "random_roads.hpp"
 
 namespace {
 
@@ -311,9 +311,9 @@ TEST(RoadQuery, ConcurrentUseMatchesSequentialAnswers) {
                 continue;
             }
             const RoadResult r = query.nearest(*snap);
-            out.insert(out.end(), {static_cast<double>(snap->segment), snap->fraction,
-                                   snap->snap_m, static_cast<double>(r.status),
-                                   static_cast<double>(r.site), r.distance_m, r.time_s});
+            out.insert(out.end(), {static_cast<double>(snap->segment), snap->fraction, snap->snap_m,
+                                   static_cast<double>(r.status), static_cast<double>(r.site),
+                                   r.distance_m, r.time_s});
         }
         return out;
     };

@@ -1,11 +1,11 @@
 // The streaming plain-CSV point reader and the streaming CSV writer.
 
+#include <unistd.h>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -39,7 +39,8 @@ protected:
         std::ofstream(path, std::ios::binary) << content;
         return path;
     }
-    static std::vector<Origin> read_all(const std::string& path, sitecover::geodata::PointCsvOptions options = {}) {
+    static std::vector<Origin> read_all(const std::string& path,
+                                        sitecover::geodata::PointCsvOptions options = {}) {
         auto reader = sitecover::geodata::open_point_csv(path, options);
         std::vector<Origin> out;
         while (reader->next_chunk(out, 2)) {
@@ -59,7 +60,8 @@ protected:
 };
 
 TEST_F(PointCsv, ReadsPointsInChunksWithBomCrlfQuotesAndBlankLines) {
-    const auto path = write("p.csv", "\xEF\xBB\xBFid,lon,lat\r\n1,0.5,43.6\r\n\r\n\"a,b\",-1.25,44\r\n3,+2,-45.5");
+    const auto path = write(
+        "p.csv", "\xEF\xBB\xBFid,lon,lat\r\n1,0.5,43.6\r\n\r\n\"a,b\",-1.25,44\r\n3,+2,-45.5");
     const auto origins = read_all(path);
     ASSERT_EQ(origins.size(), 3u);
     EXPECT_EQ(origins[0].code, "1");
@@ -102,17 +104,24 @@ TEST_F(PointCsv, ColumnOrderAndNamesAreFree) {
 }
 
 TEST_F(PointCsv, ErrorsNameTheFileLineAndField) {
-    EXPECT_EQ(error_of(write("a.csv", "id,lon,lat\n1,0,0\n2,abc,1\n")),
-              "file '" + (dir_ / "a.csv").string() + "', line 3, field 'lon': 'abc' is not a number");
-    EXPECT_NE(error_of(write("b.csv", "id,lon,lat\n1,0,95\n")).find("line 2, field 'lat': 95 is out of range [-90, 90]"),
+    EXPECT_EQ(
+        error_of(write("a.csv", "id,lon,lat\n1,0,0\n2,abc,1\n")),
+        "file '" + (dir_ / "a.csv").string() + "', line 3, field 'lon': 'abc' is not a number");
+    EXPECT_NE(error_of(write("b.csv", "id,lon,lat\n1,0,95\n"))
+                  .find("line 2, field 'lat': 95 is out of range [-90, 90]"),
               std::string::npos);
-    EXPECT_NE(error_of(write("c.csv", "id,lon,lat\n1,0\n")).find("line 2: 2 field(s), expected at least 3"),
+    EXPECT_NE(error_of(write("c.csv", "id,lon,lat\n1,0\n"))
+                  .find("line 2: 2 field(s), expected at least 3"),
               std::string::npos);
-    EXPECT_NE(error_of(write("d.csv", "id,lon,lat\n,0,0\n")).find("line 2, field 'id': empty id"), std::string::npos);
-    EXPECT_NE(error_of(write("e.csv", "id,lon,lat\n1,nan,0\n")).find("'nan' is not a number"), std::string::npos);
-    EXPECT_NE(error_of(write("f.csv", "id,lon,lat\n\"1,0,0\n")).find("line 2: unterminated quoted field"),
+    EXPECT_NE(error_of(write("d.csv", "id,lon,lat\n,0,0\n")).find("line 2, field 'id': empty id"),
               std::string::npos);
-    EXPECT_NE(error_of(write("g.csv", "id,x,y\n1,0,0\n")).find("line 1: no column 'lon'"), std::string::npos);
+    EXPECT_NE(error_of(write("e.csv", "id,lon,lat\n1,nan,0\n")).find("'nan' is not a number"),
+              std::string::npos);
+    EXPECT_NE(
+        error_of(write("f.csv", "id,lon,lat\n\"1,0,0\n")).find("line 2: unterminated quoted field"),
+        std::string::npos);
+    EXPECT_NE(error_of(write("g.csv", "id,x,y\n1,0,0\n")).find("line 1: no column 'lon'"),
+              std::string::npos);
     EXPECT_NE(error_of(write("h.csv", "")).find("empty file"), std::string::npos);
     EXPECT_NE(error_of((dir_ / "missing.csv").string()).find("not found"), std::string::npos);
 }
@@ -130,7 +139,8 @@ TEST_F(PointCsv, SkipBadKeepsGoingAndMarksTheLine) {
 
 TEST_F(PointCsv, NotPlainWhenColumnsOrExtensionDiffer) {
     EXPECT_FALSE(sitecover::geodata::is_plain_point_csv(write("p.txt", "id,lon,lat\n1,0,0\n")));
-    EXPECT_FALSE(sitecover::geodata::is_plain_point_csv(write("q.csv", "id,longitude,latitude\n1,0,0\n")));
+    EXPECT_FALSE(
+        sitecover::geodata::is_plain_point_csv(write("q.csv", "id,longitude,latitude\n1,0,0\n")));
 }
 
 TEST_F(PointCsv, StreamingWriterQuotesOnlyWhenNeededAndRenamesOnCommit) {

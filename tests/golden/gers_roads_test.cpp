@@ -52,7 +52,6 @@ const GersRoads& gers() {
     return instance;
 }
 
-
 TEST(GersRoadsGolden, PinnedCommunesMatch) {
     const GersRoads& g = gers();
     const auto rows = sitecover::test::read_golden_rows("gers_roads.txt");
@@ -142,7 +141,8 @@ TEST(GersRoadsCli, BadRoadInputs) {
               std::string::npos)
         << r.err;
     EXPECT_NE(r.out.find("\nsea,"), std::string::npos);
-    EXPECT_NE(r.out.find(",,,,0\n"), std::string::npos) << r.out;  // road columns empty, reachable false
+    EXPECT_NE(r.out.find(",,,,0\n"), std::string::npos)
+        << r.out;  // road columns empty, reachable false
 }
 
 }  // namespace

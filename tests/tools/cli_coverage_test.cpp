@@ -39,7 +39,8 @@ CliResult coverage(const std::vector<std::string>& extra, const CliOptions& opti
 // Rows of tests/golden/gers_coverage.txt: code -> {name, site_ids, margin_m}.
 std::map<std::string, std::vector<std::string>> golden_coverage() {
     std::map<std::string, std::vector<std::string>> rows;
-    for (const auto& f : sitecover::test::read_golden_rows("gers_coverage.txt")) rows[f[0]] = {f[1], f[2], f[3]};
+    for (const auto& f : sitecover::test::read_golden_rows("gers_coverage.txt"))
+        rows[f[0]] = {f[1], f[2], f[3]};
     return rows;
 }
 

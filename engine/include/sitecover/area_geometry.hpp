@@ -12,9 +12,9 @@ namespace sitecover {
 
 /// What repair_area did to an area.
 struct RepairReport {
-    bool closed_rings = false;      ///< some rings were not closed and were closed
-    bool reoriented_rings = false;  ///< some rings had the wrong winding and were reversed
-    bool removed_duplicates = false; ///< consecutive duplicate vertices were removed
+    bool closed_rings = false;        ///< some rings were not closed and were closed
+    bool reoriented_rings = false;    ///< some rings had the wrong winding and were reversed
+    bool removed_duplicates = false;  ///< consecutive duplicate vertices were removed
 };
 
 /// Makes an area valid when that is a matter of closing rings, fixing ring orientation or

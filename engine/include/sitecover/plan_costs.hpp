@@ -31,8 +31,8 @@ PlanProblem crow_fly_problem(const std::vector<LonLat>& origins, std::vector<dou
 
 /// What a road problem starts from: the graph and where the origins and candidates join it.
 struct RoadPlanInput {
-    const RoadGraph* graph = nullptr;                    ///< must outlive the call
-    std::vector<std::optional<RoadSnap>> origin_snaps;   ///< nullopt: off the network
+    const RoadGraph* graph = nullptr;                      ///< must outlive the call
+    std::vector<std::optional<RoadSnap>> origin_snaps;     ///< nullopt: off the network
     std::vector<std::optional<RoadSnap>> candidate_snaps;  ///< nullopt: off the network
     RoadQueryOptions options;  ///< metric and access speed (max_cost is set by the builder)
     unsigned threads = 1;      ///< candidate searches run in parallel; results do not depend on it

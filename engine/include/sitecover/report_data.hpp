@@ -21,9 +21,9 @@ namespace sitecover {
 
 /// One origin (commune) as given to build_report_data.
 struct ReportOriginInput {
-    std::string code;     ///< origin code (INSEE code for communes)
-    std::string name;     ///< may be empty
-    LonLat position;      ///< its point (WGS84)
+    std::string code;  ///< origin code (INSEE code for communes)
+    std::string name;  ///< may be empty
+    LonLat position;   ///< its point (WGS84)
     /// The origin's outline, or null (a point layer); must outlive the ReportData.
     const Area* polygon = nullptr;
     /// Inhabitants (see geodata::population_shares); empty: unknown.
@@ -64,13 +64,14 @@ struct ReportOrigin {
 struct ReportRequest {
     double within_m = 19000.0;  ///< distance threshold of the figures, metres (>= 0)
     double within_s = 1800.0;   ///< travel-time threshold of the figures, seconds (>= 0)
-    double fragile_m = 500.0;   ///< covered areas whose best site is closer to the boundary are fragile
-    unsigned threads = 0;       ///< for the road batch (0: all hardware threads); no effect on results
+    double fragile_m =
+        500.0;             ///< covered areas whose best site is closer to the boundary are fragile
+    unsigned threads = 0;  ///< for the road batch (0: all hardware threads); no effect on results
 };
 
 /// Everything the report's documents show, as plain values.
 struct ReportData {
-    const CoverageIndex* areas = nullptr;     ///< the areas (outlives the data)
+    const CoverageIndex* areas = nullptr;      ///< the areas (outlives the data)
     const std::vector<Site>* sites = nullptr;  ///< the sites (outlives the data)
     std::vector<ReportArea> area_rows;         ///< one per area, in area order
     std::vector<ReportOrigin> origins;         ///< in input order

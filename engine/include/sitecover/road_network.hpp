@@ -33,8 +33,8 @@ struct RoadNetwork {
 
 /// What the travel cost of a route is: its time (the default) or its length.
 enum class RoadMetric {
-    Time,      ///< travel time, seconds (the default)
-    Distance   ///< road length, metres
+    Time,     ///< travel time, seconds (the default)
+    Distance  ///< road length, metres
 };
 
 }  // namespace sitecover

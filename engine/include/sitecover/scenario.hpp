@@ -36,7 +36,7 @@ std::optional<SiteChangeKind> parse_site_change_kind(std::string_view text) noex
 
 /// A site added, removed or suggested, with the origins it serves in the final scenario.
 struct SiteChange {
-    Site site;                                     ///< the site (kind set to the change when new)
+    Site site;                                      ///< the site (kind set to the change when new)
     SiteChangeKind change = SiteChangeKind::Added;  ///< what happened to it
     std::size_t origins = 0;  ///< origins whose nearest site it is after the change (not Removed)
     double population = 0.0;  ///< their weight (inhabitants) together
@@ -106,7 +106,8 @@ struct ScenarioWorld {
     std::vector<double> weights;  ///< per origin: inhabitants, or 1 each; same size as origins
     const CoverageIndex* areas = nullptr;  ///< must outlive the calls
     std::optional<ScenarioRoads> roads;    ///< empty: crow-fly only
-    unsigned threads = 0;  ///< for the batch queries (0: all hardware threads); no effect on results
+    unsigned threads =
+        0;  ///< for the batch queries (0: all hardware threads); no effect on results
 };
 
 /// One origin under a scenario.
@@ -132,8 +133,8 @@ ScenarioOutcome evaluate_scenario(const ScenarioWorld& world, const std::vector<
 
 /// The figures compared side by side for two scenarios (all weights from ScenarioWorld).
 struct ScenarioFigures {
-    std::size_t covered = 0;  ///< areas holding a site
-    std::size_t areas = 0;    ///< areas in all
+    std::size_t covered = 0;             ///< areas holding a site
+    std::size_t areas = 0;               ///< areas in all
     std::vector<std::size_t> uncovered;  ///< indices into CoverageIndex::areas(), in area order
     double max_m = 0.0;                  ///< largest crow-fly distance
     double mean_m = 0.0;                 ///< mean crow-fly distance over origins with a site

@@ -11,12 +11,12 @@ namespace sitecover {
 /// One site. Only `id` and `position` matter to the algorithms; the other fields travel with the
 /// site so that outputs can name it.
 struct Site {
-    std::string id;          ///< unique identifier; also the tie-break key (see site_id_less)
-    std::string name;        ///< human-readable name
-    LonLat position;         ///< WGS84 lon/lat, degrees
-    std::string kind;        ///< e.g. "Principal" or "Antenne" (free text)
-    std::string department;  ///< e.g. "32" (free text)
-    std::string labelled_on; ///< ISO date YYYY-MM-DD, or empty when unknown
+    std::string id;           ///< unique identifier; also the tie-break key (see site_id_less)
+    std::string name;         ///< human-readable name
+    LonLat position;          ///< WGS84 lon/lat, degrees
+    std::string kind;         ///< e.g. "Principal" or "Antenne" (free text)
+    std::string department;   ///< e.g. "32" (free text)
+    std::string labelled_on;  ///< ISO date YYYY-MM-DD, or empty when unknown
 };
 
 /// The documented order of site ids, used to break ties between equidistant sites:

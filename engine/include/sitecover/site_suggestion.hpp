@@ -44,9 +44,9 @@ struct Suggestion {
     std::optional<PlanResult> exact;  ///< the exhaustive optimum, when it ran
     /// Why the exhaustive search did not run although k <= 2 (too many sets), else empty.
     std::optional<std::uint64_t> exact_skipped_sets;
-    std::size_t candidate_count = 0;   ///< candidates inside the areas
+    std::size_t candidate_count = 0;     ///< candidates inside the areas
     std::size_t candidates_outside = 0;  ///< candidates outside every area, left out
-    std::size_t origins_off_road = 0;  ///< by road: origins beyond max_snap_m, left out
+    std::size_t origins_off_road = 0;    ///< by road: origins beyond max_snap_m, left out
     /// By road: the origins on the network all weigh 0, so each was made to weigh 1.
     bool road_weights_reset = false;
     std::size_t pair_count = 0;  ///< useful origin / candidate pairs in the cost table

@@ -13,7 +13,7 @@ struct Summary {
     double min = 0.0;       ///< smallest value
     double max = 0.0;       ///< largest value
     double mean = 0.0;      ///< arithmetic mean, summed in ascending order
-    double median = 0.0;  ///< mean of the two middle values for an even count
+    double median = 0.0;    ///< mean of the two middle values for an even count
 };
 
 /// Summarises `values` (copied: the input order is kept). NaN values are ignored.

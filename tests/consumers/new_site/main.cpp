@@ -21,7 +21,8 @@ int main(int argc, char** argv) {
         const auto communes = sitecover::geodata::load_origins(
             {dir + "/gers/communes-32-adminexpress2018.geojson", "", "", ""});
         const sitecover::SiteIndex sites(
-            sitecover::geodata::load_sites({dir + "/france/france-services-2024-08-01.csv", "", "", ""})
+            sitecover::geodata::load_sites(
+                {dir + "/france/france-services-2024-08-01.csv", "", "", ""})
                 .sites);
         std::vector<sitecover::LonLat> points;
         for (const auto& c : communes) points.push_back(c.position);

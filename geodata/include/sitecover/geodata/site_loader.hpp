@@ -14,11 +14,11 @@ namespace sitecover::geodata {
 /// `kind`, `department` and `labelled_on` may be absent from the layer (left empty, with a
 /// warning); `id` and, for layers without geometry, `lon` / `lat` are required.
 struct SiteFields {
-    std::string id = "id_fs";       ///< unique site id (required)
-    std::string name = "lib_fs";    ///< site name
-    std::string lon = "longitude";  ///< used when the layer has no point geometry (CSV)
-    std::string lat = "latitude";   ///< used when the layer has no point geometry (CSV)
-    std::string kind = "type_fs";   ///< optional: "Principal", "Antenne"...
+    std::string id = "id_fs";              ///< unique site id (required)
+    std::string name = "lib_fs";           ///< site name
+    std::string lon = "longitude";         ///< used when the layer has no point geometry (CSV)
+    std::string lat = "latitude";          ///< used when the layer has no point geometry (CSV)
+    std::string kind = "type_fs";          ///< optional: "Principal", "Antenne"...
     std::string department = "insee_dep";  ///< optional: department code
     std::string labelled_on = "labellisation_fs";  ///< "Espace labellisé DD/MM/YYYY" or ISO date
 };
