@@ -22,15 +22,12 @@ bool better(double cost_a, std::uint32_t rank_a, double cost_b, std::uint32_t ra
     return cost_a < cost_b || (cost_a == cost_b && rank_a < rank_b);
 }
 
-}  // namespace
-
-RoadQuery::RoadQuery(const RoadGraph& graph) : graph_(&graph) {}
-
-void RoadQuery::run(const std::vector<std::optional<RoadSnap>>& site_snaps,
-                    const std::vector<Site>& sites, const RoadQueryOptions& options) {
-    if (site_snaps.size() != sites.size()) {
-        throw ArgumentError("RoadQuery::run: " + std::to_string(site_snaps.size()) + " snaps for " +
-                            std::to_string(sites.size()) + " sites");
+// Refuses arguments that would make the labels meaningless, before anything is allocated.
+void check_run_arguments(std::size_t snap_count, std::size_t site_count,
+                         const RoadQueryOptions& options) {
+    if (snap_count != site_count) {
+        throw ArgumentError("RoadQuery::run: " + std::to_string(snap_count) + " snaps for " +
+                            std::to_string(site_count) + " sites");
     }
     if (!(options.access_speed_kmh > 0.0) || !std::isfinite(options.access_speed_kmh)) {
         throw ArgumentError("RoadQuery::run: access_speed_kmh must be a positive number");
@@ -38,6 +35,15 @@ void RoadQuery::run(const std::vector<std::optional<RoadSnap>>& site_snaps,
     if (!(options.max_cost > 0.0)) {
         throw ArgumentError("RoadQuery::run: max_cost must be positive (infinity: no bound)");
     }
+}
+
+}  // namespace
+
+RoadQuery::RoadQuery(const RoadGraph& graph) : graph_(&graph) {}
+
+void RoadQuery::run(const std::vector<std::optional<RoadSnap>>& site_snaps,
+                    const std::vector<Site>& sites, const RoadQueryOptions& options) {
+    check_run_arguments(site_snaps.size(), sites.size(), options);
     options_ = options;
     const RoadGraph& g = *graph_;
     const RoadMetric metric = options.metric;
