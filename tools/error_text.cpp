@@ -12,6 +12,10 @@ std::string cli_error_text(std::string message) {
          "that)",
          "even with --overwrite (to stream a table, write it to standard output with -o - and "
          "redirect that)"},
+        // geodata/src/road_loader.cpp: RoadLoadOptions fields.
+        {"(RoadLoadOptions::class_field)", "(--class-field)"},
+        {"(RoadLoadOptions::speed_field)", "(--speed-field)"},
+        {"(add them to RoadLoadOptions::speeds)", "(add them with --speeds CLASS=KMH)"},
     };
     for (const auto& [library, cli] : kPhrases) {
         for (std::size_t at = message.find(library); at != std::string::npos;

@@ -86,14 +86,15 @@ detail::LayerReader open_road_layer(LayerSource source, bool osm) {
 RoadFields find_road_fields(detail::LayerReader& reader, const RoadLoadOptions& options, bool osm) {
     RoadFields f;
     f.class_field = !options.class_field.empty() ? options.class_field : osm ? "highway" : "class";
-    f.class_index = reader.require_field(f.class_field, "road class (--class-field)");
+    f.class_index =
+        reader.require_field(f.class_field, "road class (RoadLoadOptions::class_field)");
     f.tags_index = osm ? reader.field_index("other_tags") : -1;
     if (!options.speed_field.empty()) {
         f.speed_index = reader.field_index(options.speed_field);
         if (f.speed_index < 0 && f.tags_index >= 0) {
             f.speed_in_tags = true;
         } else if (f.speed_index < 0) {
-            reader.require_field(options.speed_field, "speed (--speed-field)");
+            reader.require_field(options.speed_field, "speed (RoadLoadOptions::speed_field)");
         }
     }
     return f;
@@ -288,7 +289,7 @@ void RoadFeatureReader::add_warnings() const {
             names += (names.empty() ? "" : ", ") + ("'" + name + "' (" + std::to_string(n) + ")");
         w.push_back(prefix + std::to_string(unknown_class_.count) +
                     " feature(s) of a class without a speed skipped: " + names +
-                    " (add them with --speeds CLASS=KMH); first: " + unknown_class_.first);
+                    " (add them to RoadLoadOptions::speeds); first: " + unknown_class_.first);
     }
     if (degenerate_.count)
         w.push_back(
