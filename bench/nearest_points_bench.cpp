@@ -95,6 +95,8 @@ int usage() {
 
 }  // namespace
 
+// Long: the benchmark read top to bottom (arguments, load, each timed pass, the agreement check,
+// the JSON lines), so that what is timed is plain to see.
 int main(int argc, char** argv) {
     std::vector<std::string> positional;
     unsigned threads = 0;  // 0: no batch pass

@@ -124,7 +124,7 @@ int run_coverage(const std::vector<std::string>& args) {
 
     std::string areas_path;
     std::vector<Area> areas = load_area_set(options, areas_path);
-    LoadedSiteSet site_set = load_site_set(options);
+    LoadedSiteSet site_set = load_site_set(o.sites);
     const CoverageIndex index(std::move(areas));
     const std::vector<Site>& sites = site_set.sites;
     const std::vector<AreaCoverage> coverage = compute_coverage(index, sites, o.boundary);

@@ -231,7 +231,7 @@ int run_nearest(const std::vector<std::string>& args) {
     const NearestOptions o = read_nearest_options(options);  // every check, before any read
 
     OriginInput input = open_origin_input(o.origins);
-    LoadedSiteSet site_set = load_site_set(options);
+    LoadedSiteSet site_set = load_site_set(o.sites);
     if (site_set.sites.empty()) {
         throw InputError("no site to search in " + site_set.path +
                          (site_set.read > 0 ? " after the filters" : ""));
@@ -241,7 +241,10 @@ int run_nearest(const std::vector<std::string>& args) {
                           {o.karney ? DistanceMethod::Karney : DistanceMethod::Fast});
     const std::vector<Site>& sites = index.sites();
     std::unique_ptr<RoadReport> roads;
-    if (o.roads) roads = std::make_unique<RoadReport>(options, sites, !input.plain_csv);
+    if (o.roads) {
+        roads = std::make_unique<RoadReport>(options, *o.roads, o.within_km * 1000.0, sites,
+                                             !input.plain_csv);
+    }
 
     // Population weights for the per-group lines: the named file, else the default one if any
     // (not for a plain CSV of points, whose ids are not commune codes).

@@ -85,7 +85,7 @@ struct ReportInputs {
 ReportInputs load_report_inputs(const Options& options, const ReportOptions& report) {
     ReportInputs in;
     in.areas = std::make_unique<CoverageIndex>(load_area_set(options, in.areas_path));
-    in.site_set = load_site_set(options);
+    in.site_set = load_site_set(report.sites);
     if (report.scenario) in.scenario = apply_scenario(*report.scenario, in.site_set.sites);
     if (in.site_set.sites.empty()) {
         throw InputError("no site in " + in.site_set.path +
@@ -103,7 +103,8 @@ ReportInputs load_report_inputs(const Options& options, const ReportOptions& rep
         in.origin_polygons.clear();
     }
     if (report.roads) {
-        in.roads = std::make_unique<RoadReport>(options, *report.roads, in.sites->sites(), true);
+        in.roads = std::make_unique<RoadReport>(options, *report.roads, report.within_m,
+                                                in.sites->sites(), true);
     }
     if (const auto table = load_population_option(options, in.population_path)) {
         std::vector<std::string> codes;
@@ -255,7 +256,7 @@ int run_report(const std::vector<std::string>& args) {
     const ReportInputs inputs = load_report_inputs(options, report);
     ReportModel model = build_model(options, report, inputs);
     MapContext context;
-    if (staged.map || staged.html) context = load_map_context(options, model);
+    if (staged.map || staged.html) context = load_map_context(report.map_context, model);
     model.sources = report_sources(options, model, context.roads.size());
     const ReportWritten written = write_report(model, context, staged);
     std::ostream& out = summary_stream(options, false);

@@ -46,6 +46,7 @@ CoverageOptions read_coverage_options(const Options& options) {
     }
     o.output = read_output_options(options);
     o.fail_uncovered = options.has("--fail-uncovered");
+    o.sites = site_set_options(options);  // last: it looks for the data directory
     return o;
 }
 

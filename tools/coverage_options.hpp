@@ -21,6 +21,7 @@ struct CoverageOptions {
     std::optional<GroupRule> group_by;       ///< --group-by
     std::string group_by_text;               ///< --group-by as given
     bool fail_uncovered = false;             ///< --fail-uncovered
+    SiteSetOptions sites;                    ///< --sites, its fields and filters
     OutputOptions output;
 };
 

@@ -175,8 +175,7 @@ geodata::OriginRule origin_rule(const Options& options) {
 OriginLayer origin_layer(const Options& options) {
     OriginLayer layer;
     layer.rule = origin_rule(options);
-    layer.source = {input_path(options, "--from", defaults::kCommunes), options.get("--from-layer"),
-                    options.get("--from-where"), options.get("--from-crs")};
+    layer.source = layer_source(options, "--from", defaults::kCommunes);
     layer.fields.code = options.get("--from-code-field", layer.fields.code);
     layer.fields.name = options.get("--from-name-field", layer.fields.name);
     layer.fields.lon = options.get("--lon-field", layer.fields.lon);
@@ -205,6 +204,12 @@ std::string input_path(const Options& options, const std::string& option,
     return (find_data_dir(options.get("--data")) / default_relative).string();
 }
 
+geodata::LayerSource layer_source(const Options& options, const std::string& option,
+                                  const char* default_relative) {
+    return {input_path(options, option, default_relative), options.get(option + "-layer"),
+            options.get(option + "-where"), options.get(option + "-crs")};
+}
+
 SiteFilter site_filter(const Options& options) {
     SiteFilter filter;
     if (const std::string as_of = options.get("--as-of"); !as_of.empty()) {
@@ -219,26 +224,28 @@ SiteFilter site_filter(const Options& options) {
     return filter;
 }
 
-LoadedSiteSet load_site_set(const Options& options) {
-    LoadedSiteSet set;
-    set.path = input_path(options, "--sites", defaults::kSites);
-    geodata::LayerSource source{set.path, options.get("--sites-layer"),
-                                options.get("--sites-where"), options.get("--sites-crs")};
-    geodata::SiteFields fields;
-    fields.id = options.get("--site-id-field", fields.id);
-    fields.name = options.get("--site-name-field", fields.name);
-    fields.lon = options.get("--site-lon-field", fields.lon);
-    fields.lat = options.get("--site-lat-field", fields.lat);
-    fields.kind = options.get("--site-type-field", fields.kind);
-    fields.department = options.get("--site-dep-field", fields.department);
-    fields.labelled_on = options.get("--site-date-field", fields.labelled_on);
+SiteSetOptions site_set_options(const Options& options) {
+    SiteSetOptions o;
+    o.filter = site_filter(options);  // usage errors before the data directory is looked for
+    o.source = layer_source(options, "--sites", defaults::kSites);
+    o.fields.id = options.get("--site-id-field", o.fields.id);
+    o.fields.name = options.get("--site-name-field", o.fields.name);
+    o.fields.lon = options.get("--site-lon-field", o.fields.lon);
+    o.fields.lat = options.get("--site-lat-field", o.fields.lat);
+    o.fields.kind = options.get("--site-type-field", o.fields.kind);
+    o.fields.department = options.get("--site-dep-field", o.fields.department);
+    o.fields.labelled_on = options.get("--site-date-field", o.fields.labelled_on);
+    return o;
+}
 
-    const SiteFilter filter = site_filter(options);
-    auto loaded = geodata::load_sites(source, fields);
+LoadedSiteSet load_site_set(const SiteSetOptions& options) {
+    LoadedSiteSet set;
+    set.path = options.source.path;
+    auto loaded = geodata::load_sites(options.source, options.fields);
     for (const auto& w : loaded.warnings) warn(w);
     FilteredSites kept;
     try {
-        kept = filter_sites(std::move(loaded.sites), filter);
+        kept = filter_sites(std::move(loaded.sites), options.filter);
     } catch (const UnknownSiteTypeError& e) {
         throw site_types_error(e, set.path);
     }
@@ -253,9 +260,8 @@ LoadedSiteSet load_site_set(const Options& options) {
 }
 
 std::vector<Area> load_area_set(const Options& options, std::string& path) {
-    path = input_path(options, "--areas", defaults::kAreas);
-    geodata::LayerSource source{path, options.get("--areas-layer"), options.get("--areas-where"),
-                                options.get("--areas-crs")};
+    const geodata::LayerSource source = layer_source(options, "--areas", defaults::kAreas);
+    path = source.path;
     geodata::AreaFields fields;
     fields.code = options.get("--area-code-field", fields.code);
     fields.name = options.get("--area-name-field", fields.name);

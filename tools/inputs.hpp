@@ -10,6 +10,7 @@
 #include "sitecover/area.hpp"
 #include "sitecover/geodata/layer_source.hpp"
 #include "sitecover/geodata/point_loader.hpp"
+#include "sitecover/geodata/site_loader.hpp"
 #include "sitecover/geodata/table_writer.hpp"
 #include "sitecover/site.hpp"
 #include "sitecover/site_filter.hpp"
@@ -56,6 +57,11 @@ std::vector<geodata::Origin> load_origin_set(const Options& options, std::string
 std::string input_path(const Options& options, const std::string& option,
                        const char* default_relative);
 
+/// The layer of an input option: its path (input_path) with OPTION-layer, OPTION-where and
+/// OPTION-crs ("--sites" -> --sites-layer...).
+geodata::LayerSource layer_source(const Options& options, const std::string& option,
+                                  const char* default_relative);
+
 struct LoadedSiteSet {
     std::vector<Site> sites;
     std::string path;
@@ -65,9 +71,19 @@ struct LoadedSiteSet {
 
 /// The filter of --site-types and --as-of, checked before any file is read (UsageError).
 SiteFilter site_filter(const Options& options);
-/// The sites of --sites (or the data directory's list), read with --sites-where and the
-/// site field options, then filtered by site_filter(options).
-LoadedSiteSet load_site_set(const Options& options);
+
+/// The site options of a command line, parsed and checked before any file is read: --sites
+/// (or the data directory's list) with --sites-layer, --sites-where, --sites-crs, the site
+/// field options, and the filter of --site-types and --as-of.
+struct SiteSetOptions {
+    geodata::LayerSource source;
+    geodata::SiteFields fields;
+    SiteFilter filter;
+};
+/// Reads them (UsageError for a bad --as-of or --site-types); opens no file.
+SiteSetOptions site_set_options(const Options& options);
+/// The sites of the options, read and filtered (warnings to stderr).
+LoadedSiteSet load_site_set(const SiteSetOptions& options);
 std::vector<Area> load_area_set(const Options& options, std::string& path);
 
 /// Declares --t-srs (the CRS of the vector outputs; declare_output_options includes it).

@@ -48,30 +48,37 @@ void declare_map_context_options(Options& options) {
                   "file); classes motorway, trunk and primary");
 }
 
-MapContext load_map_context(const Options& options, const ReportModel& model) {
+MapContextOptions read_map_context_options(const Options& options) {
+    MapContextOptions o;
+    o.neighbours_path = context_path(options, "--context", "", kNationalCantons);
+    const std::string roads = context_path(options, "--map-roads", "--roads", defaults::kRoads);
+    if (roads.empty()) return o;
+    const bool osm = geodata::is_osm_path(roads);
+    const bool from_roads = !options.has("--map-roads");  // --roads' companions apply
+    geodata::LayerSource source{roads, from_roads ? options.get("--roads-layer") : "",
+                                from_roads ? options.get("--roads-where") : "",
+                                from_roads ? options.get("--roads-crs") : ""};
+    if (osm && source.layer.empty()) source.layer = "lines";
+    o.roads = source;
+    o.road_class_field = from_roads && options.has("--class-field") ? options.get("--class-field")
+                                                                    : (osm ? "highway" : "class");
+    return o;
+}
+
+MapContext load_map_context(const MapContextOptions& options, const ReportModel& model) {
     MapContext context;
     const geodata::LonLatBox box = map_context_box(model);
-    const std::string neighbours = context_path(options, "--context", "", kNationalCantons);
-    if (!neighbours.empty()) {
+    if (!options.neighbours_path.empty()) {
         std::set<std::string> studied;
         for (const Area& a : model.areas->areas()) studied.insert(a.code.substr(0, 2));
-        for (Area& a : geodata::load_dissolved_areas({neighbours, "", "", ""}, "code",
+        for (Area& a : geodata::load_dissolved_areas({options.neighbours_path, "", "", ""}, "code",
                                                      kDepartmentPrefix, box)) {
             if (studied.count(a.code) == 0) context.neighbours.push_back(std::move(a));
         }
     }
-    const std::string roads = context_path(options, "--map-roads", "--roads", defaults::kRoads);
-    if (!roads.empty()) {
-        const bool osm = geodata::is_osm_path(roads);
-        const bool from_roads = !options.has("--map-roads");  // --roads' companions apply
-        geodata::LayerSource source{roads, from_roads ? options.get("--roads-layer") : "",
-                                    from_roads ? options.get("--roads-where") : "",
-                                    from_roads ? options.get("--roads-crs") : ""};
-        if (osm && source.layer.empty()) source.layer = "lines";
-        const std::string class_field = from_roads && options.has("--class-field")
-                                            ? options.get("--class-field")
-                                            : (osm ? "highway" : "class");
-        for (auto& line : geodata::load_classed_lines(source, class_field, box)) {
+    if (options.roads) {
+        for (auto& line :
+             geodata::load_classed_lines(*options.roads, options.road_class_field, box)) {
             if (main_road(line.road_class)) context.roads.push_back(std::move(line));
         }
     }

@@ -2,17 +2,34 @@
 // Reading what the report's map shows around the study area: the neighbouring départements
 // (--context) and the main roads (--map-roads, else --roads, else the data directory's file).
 
+#include <optional>
+#include <string>
+
 #include "map_scene.hpp"
 #include "options.hpp"
 #include "report_model.hpp"
+#include "sitecover/geodata/layer_source.hpp"
 
 namespace sitecover::cli {
+
+/// What the map's context is read from, parsed once with the report's options.
+struct MapContextOptions {
+    /// The polygons dissolved into départements ("" for none).
+    std::string neighbours_path;
+    /// The road lines drawn (none when absent), and their class field.
+    std::optional<geodata::LayerSource> roads;
+    std::string road_class_field;
+};
 
 /// Declares --context and --map-roads.
 void declare_map_context_options(Options& options);
 
-/// The context of the map of `model`. A default file that is missing is left out silently; a
-/// file named on the command line that cannot be read is an InputError.
-MapContext load_map_context(const Options& options, const ReportModel& model);
+/// Reads --context, --map-roads (and --roads with its companions, which apply to the drawn
+/// roads when --map-roads is not given). Opens no file; a default file that is missing from
+/// the data directory is left out.
+MapContextOptions read_map_context_options(const Options& options);
+
+/// The context of the map of `model`. A file that cannot be read is an InputError.
+MapContext load_map_context(const MapContextOptions& options, const ReportModel& model);
 
 }  // namespace sitecover::cli

@@ -78,7 +78,8 @@ NearestOptions read_nearest_options(const Options& options) {
     o.origins = read_origins(options);
     o.skip_bad = options.has("--skip-bad");
     o.karney = options.has("--karney");
-    o.roads = options.has("--roads");
+    o.sites = site_set_options(options);
+    if (options.has("--roads")) o.roads = road_options(options);
     return o;
 }
 

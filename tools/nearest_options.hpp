@@ -9,6 +9,7 @@
 #include "grouping.hpp"
 #include "inputs.hpp"
 #include "options.hpp"
+#include "road_report.hpp"
 #include "sitecover/geodata/point_csv.hpp"
 
 namespace sitecover::cli {
@@ -38,11 +39,12 @@ struct NearestOptions {
     double max_km = kMaxKm;     ///< --max-km
     double within_km = 19.0;    ///< --within-km (the summary's threshold, by road too)
     std::optional<GroupRule> group_by;
-    std::string group_by_text;  ///< --group-by as given
-    unsigned threads = 0;       ///< --threads; 0 = all cores
-    bool skip_bad = false;      ///< --skip-bad
-    bool karney = false;        ///< --karney
-    bool roads = false;         ///< --roads given (its options: road_report.hpp)
+    std::string group_by_text;         ///< --group-by as given
+    unsigned threads = 0;              ///< --threads; 0 = all cores
+    bool skip_bad = false;             ///< --skip-bad
+    bool karney = false;               ///< --karney
+    SiteSetOptions sites;              ///< --sites, its fields and filters
+    std::optional<RoadOptions> roads;  ///< --roads and its companions
     OutputOptions output;
 };
 

@@ -155,7 +155,7 @@ PlanOptions parse_plan_options(const Options& options) {
     plan.t_srs = target_srs(options);
     plan.overwrite = options.has("--overwrite");
     if (options.has("--roads")) plan.roads = road_options(options);
-    site_filter(options);  // --as-of and --site-types checked now
+    plan.sites = site_set_options(options);
     origin_rule(options);
     return plan;
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "inputs.hpp"
 #include "options.hpp"
 #include "road_report.hpp"
 #include "sitecover/geodata/point_loader.hpp"
@@ -31,6 +32,7 @@ struct PlanOptions {
     bool cover_areas = false;                    ///< --cover-areas
     unsigned threads = 1;                        ///< --threads, resolved (all cores by default)
     std::optional<RoadOptions> roads;            ///< --roads and its companions
+    SiteSetOptions sites;                        ///< --sites, its fields and filters
     std::string output_path;                     ///< --output ("-": CSV on stdout)
     std::string output_format;                   ///< --format
     std::string sites_output_path;               ///< --sites-output

@@ -73,7 +73,7 @@ std::vector<SiteCandidate> plan_candidates(const PlanOptions& plan, const PlanIn
 PlanInputs load_plan_inputs(const Options& options, const PlanOptions& plan) {
     PlanInputs in;
     in.areas = std::make_unique<CoverageIndex>(load_area_set(options, in.areas_path));
-    in.site_set = load_site_set(options);
+    in.site_set = load_site_set(plan.sites);
     for (const geodata::Origin& o : load_origin_set(options, in.origins_path)) {
         in.codes.push_back(o.code);
         in.names.push_back(o.name);

@@ -112,10 +112,14 @@ ReportOptions parse_report_options(const Options& options) {
     parse_outputs(options, r);
     if (options.has("--place")) r.place = options.get("--place");
     r.noun = options.get("--noun", "cantons");
-    r.within_m = options.number("--within-km", 19.0, 0.0, 1e5) * 1000.0;
-    r.within_s = options.number("--within-min", 30.0, 0.0, 1e6) * 60.0;
+    r.within_km = options.number("--within-km", 19.0, 0.0, 1e5);
+    r.within_min = options.number("--within-min", 30.0, 0.0, 1e6);
+    r.within_m = r.within_km * 1000.0;
+    r.within_s = r.within_min * 60.0;
     if (options.has("--scenario")) r.scenario = options.get("--scenario");
     if (options.has("--roads")) r.roads = road_options(options);
+    r.sites = site_set_options(options);
+    r.map_context = read_map_context_options(options);
     return r;
 }
 
@@ -126,22 +130,22 @@ ReportParameters report_parameters(const Options& options, const ReportOptions& 
     ReportParameters p;
     p.sites_file = file_name(sites_path);
     p.sites_date = file_date(sites_path);
-    p.as_of = options.get("--as-of");
-    p.site_types = options.get("--site-types");
-    p.sites_where = options.get("--sites-where");
+    p.as_of = report.sites.filter.as_of_iso.value_or("");
+    p.site_types = options.get("--site-types");  // as given
+    p.sites_where = report.sites.source.where;
     p.areas_file = file_name(areas_path);
     p.areas_where = options.get("--areas-where");
     p.origins_file = file_name(origins_path);
     p.from_where = options.get("--from-where");
     p.population_file = population_path.empty() ? "" : file_name(population_path);
     p.scenario_file = report.scenario ? file_name(*report.scenario) : "";
-    p.within_km = options.number("--within-km", 19.0, 0.0, 1e5);  // as given, not converted back
-    p.within_min = options.number("--within-min", 30.0, 0.0, 1e6);
+    p.within_km = report.within_km;
+    p.within_min = report.within_min;
     p.fragile_m = report.fragile_m;
     p.with_roads = report.roads.has_value();
     if (report.roads) {
-        p.roads_file = file_name(options.get("--roads"));
-        p.roads_where = options.get("--roads-where");
+        p.roads_file = file_name(report.roads->source.path);
+        p.roads_where = report.roads->source.where;
         if (options.has("--profile")) p.road_profile = file_name(options.get("--profile"));
         if (options.has("--speeds"))
             p.road_profile += (p.road_profile.empty() ? "" : "; ") + options.get("--speeds");

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "inputs.hpp"
+#include "map_context.hpp"
 #include "options.hpp"
 #include "report_lang.hpp"
 #include "report_parameters.hpp"
@@ -19,11 +21,15 @@ struct ReportOptions {
     Lang lang = Lang::En;   ///< --lang, else the environment's
     std::optional<std::string> place;     ///< --place
     std::string noun = "cantons";         ///< --noun
+    double within_km = 19.0;              ///< --within-km as given (the documents state it)
+    double within_min = 30.0;             ///< --within-min as given
     double within_m = 19000.0;            ///< --within-km, in metres
     double within_s = 1800.0;             ///< --within-min, in seconds
     double fragile_m = 500.0;             ///< --fragile-m
     std::optional<std::string> scenario;  ///< --scenario
     std::optional<RoadOptions> roads;     ///< --roads and its companions
+    SiteSetOptions sites;                 ///< --sites, its fields and filters
+    MapContextOptions map_context;        ///< --context, --map-roads (else --roads)
 };
 
 /// Declares the options of `report` (with the shared input ones).

@@ -97,8 +97,6 @@ RoadSetup load_road_setup(const RoadOptions& options) {
     return setup;
 }
 
-RoadSetup load_road_setup(const Options& options) { return load_road_setup(road_options(options)); }
-
 // The first few items of a list, and how many there were in all.
 struct FirstItems {
     static constexpr std::size_t kKept = 10;
@@ -136,11 +134,7 @@ struct RoadReport::Impl {
     std::map<std::string, std::pair<std::size_t, std::size_t>> by_commune;
 };
 
-RoadReport::RoadReport(const Options& options, const std::vector<Site>& sites,
-                       bool default_population)
-    : RoadReport(options, road_options(options), sites, default_population) {}
-
-RoadReport::RoadReport(const Options& options, const RoadOptions& roads,
+RoadReport::RoadReport(const Options& options, const RoadOptions& roads, double within_m,
                        const std::vector<Site>& sites, bool default_population)
     : impl_(std::make_unique<Impl>()) {
     Impl& m = *impl_;
@@ -164,7 +158,7 @@ RoadReport::RoadReport(const Options& options, const RoadOptions& roads,
 
     // Population: optional when the default file is absent, required when named.
     m.population = load_population_option(options, m.population_path, default_population);
-    m.within_road_threshold_m = options.number("--within-km", 19.0, 0.0, 1e5) * 1000.0;
+    m.within_road_threshold_m = within_m;
 }
 
 RoadReport::~RoadReport() = default;

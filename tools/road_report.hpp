@@ -55,8 +55,6 @@ struct RoadSetup {
 /// Loads the network of parsed road options (warnings to stderr). Throws InputError for bad
 /// files.
 RoadSetup load_road_setup(const RoadOptions& options);
-/// load_road_setup(road_options(options)).
-RoadSetup load_road_setup(const Options& options);
 
 /// An origin's nearest site by road.
 struct RoadAnswer {
@@ -76,13 +74,12 @@ struct RoadAnswer {
 /// so that a batch of millions of points can go by road.
 class RoadReport {
 public:
-    /// Throws InputError / UsageError for bad road options or files. `sites` must outlive it.
-    /// `default_population`: use the data directory's population file when --population is not
-    /// given (false when the origins are not communes).
-    RoadReport(const Options& options, const std::vector<Site>& sites, bool default_population);
-    /// The same with the road options already parsed (road_options).
-    RoadReport(const Options& options, const RoadOptions& roads, const std::vector<Site>& sites,
-               bool default_population);
+    /// Loads the network of `roads` (parsed by road_options); InputError for bad files.
+    /// `within_m`: the summary's distance threshold by road (--within-km). `sites` must outlive
+    /// it. `default_population`: use the data directory's population file when --population
+    /// is not given in `options` (false when the origins are not communes).
+    RoadReport(const Options& options, const RoadOptions& roads, double within_m,
+               const std::vector<Site>& sites, bool default_population);
     ~RoadReport();
     /// The extra columns: road_site_id, road_distance_m, travel_time_s, snap_m, reachable.
     static std::vector<geodata::Column> columns();

@@ -99,6 +99,12 @@ std::optional<double> short_geodesic_distance_m(const Ecef& a, const Ecef& b) no
            kWgs84E2 * (cos2_phi_cos2_alpha - sin2_phi) * s2 * s2 * circle_m / (160.0 * kA4);
 }
 
+double fast_geodesic_distance_m(const LonLat& a, const LonLat& b) {
+    if (!is_valid(a) || !is_valid(b)) return geodesic_distance_m(a, b);  // its ArgumentError
+    if (const auto short_m = short_geodesic_distance_m(to_ecef(a), to_ecef(b))) return *short_m;
+    return geodesic_distance_m(a, b);
+}
+
 bool near_rounding_boundary(double distance_m) noexcept {
     // In units of 0.5 mm, the distance to the nearest whole number; the 1e-9 m covers the
     // rounding of the scaling itself (fast distances stay below 1e5 m: 2e8 units, whose ulp is

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "sitecover/geodesic.hpp"
+#include "sitecover/fast_geodesic.hpp"
 
 namespace sitecover::geodata::detail {
 namespace {
@@ -47,22 +47,14 @@ void EdgeBatch::flush() {
     wait();
 }
 
-// The reading thread keeps one core: the lengths use the others (all of them with one thread).
+// On the worker (the reading thread with one thread). The chord formula costs about 0.1 us a
+// segment (Karney's inverse 0.7 us): one worker keeps up with the reader, no pool is needed.
+// The positions are valid (checked by the reader), so the distance does not throw.
 void EdgeBatch::measure_and_append(const std::vector<Pending>& batch) {
     const std::size_t n = batch.size();
     length_m_.resize(n);
-    // Contiguous ranges, one per thread; each length depends on its segment only. The positions
-    // are valid (checked by the reader), so geodesic_distance_m does not throw.
-    const auto lengths = [&](std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i)
-            length_m_[i] = geodesic_distance_m(batch[i].pa, batch[i].pb);
-    };
-    const std::size_t workers = std::min<std::size_t>(std::max(1u, threads_ - 1), n / 4096 + 1);
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < workers; ++t)
-        pool.emplace_back(lengths, n * t / workers, n * (t + 1) / workers);
-    lengths(0, n / workers);
-    for (auto& thread : pool) thread.join();
+    for (std::size_t i = 0; i < n; ++i)
+        length_m_[i] = fast_geodesic_distance_m(batch[i].pa, batch[i].pb);
 
     for (std::size_t i = 0; i < n; ++i) {
         const Pending& p = batch[i];

@@ -1,9 +1,9 @@
 #pragma once
-// Road segments waiting for their length (private to geodata): the Karney lengths of a batch
-// are computed on other threads while the reading thread reads the next batch, then the edges
+// Road segments waiting for their length (private to geodata): the lengths of a batch are
+// computed on a worker thread while the reading thread reads the next batch, then the edges
 // are appended in reading order, so the network is the same whatever the thread count. The
-// geodesic is most of the loading time of a large network (about 0.6 us a segment, 25 million
-// segments for France).
+// lengths come from fast_geodesic_distance_m (within 1 um of Karney's, about 0.1 us a segment;
+// Karney's 0.7 us made them most of the loading time of 25 million segments for France).
 
 #include <cstddef>
 #include <thread>

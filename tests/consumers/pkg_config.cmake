@@ -1,6 +1,7 @@
-# Builds two consumers without CMake, the way a Makefile would, from the installed pkg-config
-# files: the engine-only example (PROJ comes through Requires for the static library) and the GDAL
-# loading one; runs both; checks that the licence and the API documentation were installed.
+# Builds the consumers without CMake, the way a Makefile would, from the installed pkg-config
+# files: the engine-only example (PROJ comes through Requires for the static library), the GDAL
+# loading one and the one per job of the CLI (consumer_jobs.cmake); runs each and checks a line
+# of its output; checks that the licence and the API documentation were installed.
 # Usage: cmake -DPREFIX=... -DSOURCE=tests/consumers -DWORK=... -DDATA=... [-DDOCS=ON] -P pkg_config.cmake
 find_program(PKG_CONFIG pkg-config REQUIRED)
 find_program(CXX NAMES c++ g++ REQUIRED)
@@ -25,11 +26,18 @@ function(build_and_run name module)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "${name} exited with ${rc}:\n${out}")
   endif()
-  message(STATUS "${name} (pkg-config ${module}): ${out}")
+  set(last_output "${out}" PARENT_SCOPE)
 endfunction()
 
 build_and_run(nearest_sites sitecover-engine)
+message(STATUS "nearest_sites (pkg-config sitecover-engine): ${last_output}")
 build_and_run(canton_coverage sitecover ${DATA})
+message(STATUS "canton_coverage (pkg-config sitecover): ${last_output}")
+include(${CMAKE_CURRENT_LIST_DIR}/consumer_jobs.cmake)
+foreach(job IN LISTS consumer_jobs)
+  build_and_run(${job} sitecover ${DATA})
+  check_consumer_output(${job} "pkg-config sitecover" "${last_output}")
+endforeach()
 
 foreach(doc share/doc/sitecover/LICENSE share/doc/sitecover/README.md)
   if(NOT EXISTS "${PREFIX}/${doc}")

@@ -1,7 +1,10 @@
 # The shared-library build, end to end: configures this project with BUILD_SHARED_LIBS=ON (no
-# tests, no benchmarks), builds and installs it, then builds the engine-only and the GDAL-loading
-# consumers against the installed package and runs them. Slow (a second build of the libraries).
+# tests, no benchmarks), builds and installs it, then builds the engine-only, the GDAL-loading and
+# the per-job consumers (consumer_jobs.cmake) against the installed package, runs them and checks
+# that each is linked to the shared library. Slow (a second build of the libraries).
 # Usage: cmake -DSOURCE=<project> -DWORK=<dir> -DDATA=<geodata> -DGENERATOR=... -P shared_build.cmake
+cmake_minimum_required(VERSION 3.20)  # IN_LIST (policy CMP0057) in script mode
+
 function(run what)
   execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
   if(NOT rc EQUAL 0)
@@ -23,13 +26,18 @@ if(NOT engine_so)
   message(FATAL_ERROR "no libsitecover_engine.so installed under ${prefix}")
 endif()
 
-foreach(consumer nearest_sites canton_coverage)
+include(${CMAKE_CURRENT_LIST_DIR}/consumer_jobs.cmake)
+foreach(consumer nearest_sites canton_coverage ${consumer_jobs})
   run("configure ${consumer}" ${CMAKE_COMMAND} -S ${SOURCE}/tests/consumers/${consumer}
       -B ${WORK}/${consumer} -G ${GENERATOR} -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release)
   run("build ${consumer}" ${CMAKE_COMMAND} --build ${WORK}/${consumer})
   # The installed libraries are found through the build tree's RPATH, as CMake sets it.
   run("run ${consumer}" ${WORK}/${consumer}/${consumer} ${DATA})
-  message(STATUS "${consumer} (shared): ${last_output}")
+  if(consumer IN_LIST consumer_jobs)
+    check_consumer_output(${consumer} shared "${last_output}")
+  else()
+    message(STATUS "${consumer} (shared): ${last_output}")
+  endif()
   execute_process(COMMAND ldd ${WORK}/${consumer}/${consumer} OUTPUT_VARIABLE deps)
   if(NOT deps MATCHES "libsitecover_engine\\.so")
     message(FATAL_ERROR "${consumer} is not linked to the shared libsitecover_engine:\n${deps}")

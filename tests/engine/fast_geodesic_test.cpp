@@ -2,6 +2,7 @@
 // answers those of Karney's distances (near ties, limits, rounding boundaries). The 10-million
 // pair accuracy check is in tests/engine_slow.
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <functional>
@@ -12,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include "sitecover/error.hpp"
 #include "sitecover/fast_geodesic.hpp"
 #include "sitecover/geodesic.hpp"
 #include "sitecover/reference.hpp"
@@ -64,6 +66,38 @@ TEST(FastGeodesic, EdgeCases) {
     EXPECT_GE(fast_m(q, at_distance(q, 0.0, 1.0, 199'000.0)), 0.0);
     EXPECT_FALSE(
         short_geodesic_distance_m(to_ecef(q), to_ecef(at_distance(q, 0.0, 1.0, 201'000.0))));
+}
+
+// fast_geodesic_distance_m, the road segments' length: within the bound of Karney's below the
+// cut-off, Karney's own value beyond it, Karney's error for an invalid point. Pairs with one
+// end anywhere (poles and the antimeridian included: latitudes up to 90, longitudes wrapped)
+// and the other up to 3 degrees away, so that both sides of the 200 km chord occur.
+TEST(FastGeodesic, FastDistanceIsKarneysWithinTheBound) {
+    const std::uint64_t seed = 0xF459;
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    std::mt19937_64 rng(seed);
+    std::uniform_real_distribution<double> lon(-180.0, 180.0), lat(-90.0, 90.0), step(-3.0, 3.0);
+    int short_pairs = 0, long_pairs = 0;
+    for (int i = 0; i < 200'000; ++i) {
+        const LonLat a{lon(rng), lat(rng)};
+        double b_lon = a.lon_deg + step(rng);
+        if (b_lon > 180.0) b_lon -= 360.0;
+        if (b_lon < -180.0) b_lon += 360.0;
+        const LonLat b{b_lon, std::clamp(a.lat_deg + step(rng), -90.0, 90.0)};
+        const double karney_m = geodesic_distance_m(a, b);
+        const double fast_m = fast_geodesic_distance_m(a, b);
+        if (short_geodesic_distance_m(to_ecef(a), to_ecef(b))) {
+            ++short_pairs;
+            ASSERT_NEAR(fast_m, karney_m, kShortGeodesicErrorM) << i;
+        } else {
+            ++long_pairs;
+            ASSERT_EQ(fast_m, karney_m) << i;
+        }
+    }
+    EXPECT_GT(short_pairs, 10'000);
+    EXPECT_GT(long_pairs, 10'000);
+    EXPECT_THROW(fast_geodesic_distance_m({0.0, 91.0}, {0.0, 0.0}), ArgumentError);
+    EXPECT_THROW(fast_geodesic_distance_m({0.0, 0.0}, {std::nan(""), 0.0}), ArgumentError);
 }
 
 TEST(FastGeodesic, NearRoundingBoundary) {

@@ -26,6 +26,13 @@ inline constexpr double kShortGeodesicErrorM = 1e-6;
 /// poles and antimeridian included. O(1), about 30 ns; thread-safe.
 std::optional<double> short_geodesic_distance_m(const Ecef& a, const Ecef& b) noexcept;
 
+/// The geodesic distance (metres) between two valid points: short_geodesic_distance_m of their
+/// ECEF positions when the chord is short enough, else geodesic_distance_m (Karney). Within
+/// kShortGeodesicErrorM of geodesic_distance_m everywhere; about 0.1 us against Karney's 0.7 us
+/// for a short pair. For lengths summed or compared at metre scale (road segments), not where a
+/// result must equal Karney's to the last digit. Throws ArgumentError for an invalid point.
+double fast_geodesic_distance_m(const LonLat& a, const LonLat& b);
+
 /// True when a distance (metres) computed within kShortGeodesicErrorM may round differently
 /// from the exact one at millimetre precision or coarser: it lies within that bound of a
 /// multiple of 0.5 mm (every boundary of rounding to 3 or fewer decimals of a metre, and every
