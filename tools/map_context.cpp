@@ -48,20 +48,21 @@ void declare_map_context_options(Options& options) {
                   "file); classes motorway, trunk and primary");
 }
 
-MapContextOptions read_map_context_options(const Options& options) {
+MapContextOptions read_map_context_options(const Options& options,
+                                           const std::optional<RoadOptions>& roads_options) {
     MapContextOptions o;
     o.neighbours_path = context_path(options, "--context", "", kNationalCantons);
     const std::string roads = context_path(options, "--map-roads", "--roads", defaults::kRoads);
     if (roads.empty()) return o;
     const bool osm = geodata::is_osm_path(roads);
-    const bool from_roads = !options.has("--map-roads");  // --roads' companions apply
-    geodata::LayerSource source{roads, from_roads ? options.get("--roads-layer") : "",
-                                from_roads ? options.get("--roads-where") : "",
-                                from_roads ? options.get("--roads-crs") : ""};
+    // Drawing the routed network: --roads' companions apply, as parsed for routing.
+    const bool from_roads = !options.has("--map-roads") && roads_options.has_value();
+    geodata::LayerSource source = from_roads ? roads_options->source : geodata::LayerSource{};
+    source.path = roads;
     if (osm && source.layer.empty()) source.layer = "lines";
     o.roads = source;
-    o.road_class_field = from_roads && options.has("--class-field") ? options.get("--class-field")
-                                                                    : (osm ? "highway" : "class");
+    const std::string given_class = from_roads ? roads_options->load.class_field : "";
+    o.road_class_field = !given_class.empty() ? given_class : (osm ? "highway" : "class");
     return o;
 }
 

@@ -8,6 +8,7 @@
 #include "map_scene.hpp"
 #include "options.hpp"
 #include "report_model.hpp"
+#include "road_report.hpp"
 #include "sitecover/geodata/layer_source.hpp"
 
 namespace sitecover::cli {
@@ -24,10 +25,11 @@ struct MapContextOptions {
 /// Declares --context and --map-roads.
 void declare_map_context_options(Options& options);
 
-/// Reads --context, --map-roads (and --roads with its companions, which apply to the drawn
-/// roads when --map-roads is not given). Opens no file; a default file that is missing from
-/// the data directory is left out.
-MapContextOptions read_map_context_options(const Options& options);
+/// Reads --context and --map-roads; without --map-roads the routed network `roads_options`
+/// (--roads, parsed by road_options) is drawn with its layer, filter, CRS and class field. Opens no
+/// file; a default file that is missing from the data directory is left out.
+MapContextOptions read_map_context_options(const Options& options,
+                                           const std::optional<RoadOptions>& roads_options);
 
 /// The context of the map of `model`. A file that cannot be read is an InputError.
 MapContext load_map_context(const MapContextOptions& options, const ReportModel& model);

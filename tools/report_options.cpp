@@ -119,7 +119,7 @@ ReportOptions parse_report_options(const Options& options) {
     if (options.has("--scenario")) r.scenario = options.get("--scenario");
     if (options.has("--roads")) r.roads = road_options(options);
     r.sites = site_set_options(options);
-    r.map_context = read_map_context_options(options);
+    r.map_context = read_map_context_options(options, r.roads);
     return r;
 }
 
