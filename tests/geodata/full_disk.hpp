@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "tools/cli_test_support.hpp"
+#include "cli/cli_test_support.hpp"
 
 namespace sitecover::test {
 

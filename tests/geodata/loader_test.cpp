@@ -14,6 +14,7 @@
 
 #include <gtest/gtest.h>
 
+#include "cli/cli_test_support.hpp"
 #include "error_message.hpp"
 #include "sitecover/coverage_index.hpp"
 #include "sitecover/error.hpp"
@@ -21,7 +22,6 @@
 #include "sitecover/geodata/point_loader.hpp"
 #include "sitecover/geodata/site_loader.hpp"
 #include "sitecover/geodata/table_writer.hpp"
-#include "tools/cli_test_support.hpp"
 
 namespace {
 

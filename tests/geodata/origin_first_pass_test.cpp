@@ -7,8 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include "cli/cli_test_support.hpp"
 #include "sitecover/geodata/point_loader.hpp"
-#include "tools/cli_test_support.hpp"
 
 namespace sitecover::geodata {
 namespace {

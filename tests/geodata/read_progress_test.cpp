@@ -6,9 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include "cli/cli_test_support.hpp"
 #include "sitecover/geodata/point_csv.hpp"
 #include "sitecover/geodata/point_loader.hpp"
-#include "tools/cli_test_support.hpp"
 
 namespace {
 

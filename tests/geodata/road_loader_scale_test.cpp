@@ -7,10 +7,10 @@
 
 #include <gtest/gtest.h>
 
+#include "cli/cli_test_support.hpp"
 #include "sitecover/fast_geodesic.hpp"
 #include "sitecover/geodata/road_loader.hpp"
 #include "sitecover/geodesic.hpp"
-#include "tools/cli_test_support.hpp"
 
 namespace {
 

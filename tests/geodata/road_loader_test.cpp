@@ -8,11 +8,11 @@
 
 #include <gtest/gtest.h>
 
+#include "cli/cli_test_support.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/population.hpp"
 #include "sitecover/geodata/road_loader.hpp"
 #include "sitecover/road_graph.hpp"
-#include "tools/cli_test_support.hpp"
 
 namespace {
 

@@ -11,10 +11,10 @@
 
 #include <gtest/gtest.h>
 
+#include "cli/cli_test_support.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/staged_file.hpp"
 #include "sitecover/geodata/table_writer.hpp"
-#include "tools/cli_test_support.hpp"
 
 namespace {
 

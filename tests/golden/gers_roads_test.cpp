@@ -9,8 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include "cli/cli_test_support.hpp"
 #include "golden_file.hpp"
-#include "tools/cli_test_support.hpp"
 
 #include "sitecover/geodata/point_loader.hpp"
 #include "sitecover/geodata/road_loader.hpp"

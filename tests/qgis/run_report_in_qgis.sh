@@ -9,7 +9,7 @@ here=$(dirname "$0")
 # Debian's interpreter, where python3-qgis lives (not a pyenv or venv one earlier on PATH).
 python=/usr/bin/python3
 if ! [ -x "$python" ] || ! QT_QPA_PLATFORM=offscreen "$python" -c 'import qgis.core' 2>/dev/null; then
-  echo "SKIP: PyQGIS not found ($python -c 'import qgis.core'); install Debian's qgis and python3-qgis (SITECOVER_QGIS=1 tools/install-deps.sh)"
+  echo "SKIP: PyQGIS not found ($python -c 'import qgis.core'); install Debian's qgis and python3-qgis (SITECOVER_QGIS=1 tools/scripts/install-deps.sh)"
   exit 77
 fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/sitecover-qgis-XXXXXX")

@@ -6,7 +6,7 @@ set -eu
 sitecover=$1 data=$2 work=$3
 browser=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$browser" ]; then
-  echo "chromium is not installed (tools/install-deps.sh installs it): skipped"
+  echo "chromium is not installed (tools/scripts/install-deps.sh installs it): skipped"
   exit 77
 fi
 rm -rf "$work" && mkdir -p "$work" && cd "$work"

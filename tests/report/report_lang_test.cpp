@@ -9,21 +9,21 @@
 
 #include <gtest/gtest.h>
 
-#include "report_lang.hpp"
-#include "report_text.hpp"
+#include "sitecover/report/report_lang.hpp"
+#include "sitecover/report/report_text.hpp"
 
 namespace {
 
-using sitecover::cli::fill;
-using sitecover::cli::format_date;
-using sitecover::cli::format_km;
-using sitecover::cli::format_minutes;
-using sitecover::cli::format_number;
-using sitecover::cli::format_percent;
-using sitecover::cli::format_threshold;
-using sitecover::cli::Lang;
-using sitecover::cli::lang_from_environment;
-using sitecover::cli::parse_lang;
+using sitecover::report::fill;
+using sitecover::report::format_date;
+using sitecover::report::format_km;
+using sitecover::report::format_minutes;
+using sitecover::report::format_number;
+using sitecover::report::format_percent;
+using sitecover::report::format_threshold;
+using sitecover::report::Lang;
+using sitecover::report::lang_from_environment;
+using sitecover::report::parse_lang;
 
 const std::string kNarrowNbsp = "\u202f";
 const std::string kNbsp = "\u00a0";
@@ -133,8 +133,8 @@ TEST(ReportText, FillAndTables) {
     EXPECT_EQ(fill("{2} before {1}", {"a", "b"}), "b before a");
     EXPECT_EQ(fill("{3} missing", {"a"}), " missing");
     EXPECT_EQ(fill("{x} and {", {}), "{x} and {");
-    const auto& fr = sitecover::cli::report_text(Lang::Fr);
-    const auto& en = sitecover::cli::report_text(Lang::En);
+    const auto& fr = sitecover::report::report_text(Lang::Fr);
+    const auto& en = sitecover::report::report_text(Lang::En);
     EXPECT_EQ(std::string(fr.commune_with_site), "Commune dotée en France services");
     EXPECT_EQ(std::string(fr.motorway), "Autoroute");
     EXPECT_EQ(std::string(fr.main_road), "Autre route principale");
@@ -142,8 +142,8 @@ TEST(ReportText, FillAndTables) {
               "Gers (32)" + kNbsp + ": 24 France Services au 20 avril 2022");
     EXPECT_EQ(std::string(fr.parameters), "Paramètres");
     EXPECT_EQ(std::string(en.parameters), "Parameters");
-    EXPECT_EQ(sitecover::cli::field_alias("covered", Lang::Fr), "Couvert");
-    EXPECT_EQ(sitecover::cli::field_alias("no_such_field", Lang::Fr), "");
+    EXPECT_EQ(sitecover::report::field_alias("covered", Lang::Fr), "Couvert");
+    EXPECT_EQ(sitecover::report::field_alias("no_such_field", Lang::Fr), "");
 }
 
 }  // namespace

@@ -5,12 +5,12 @@
 #include <string>
 #include <utility>
 
-#include "map_render.hpp"
 #include "report_binding.hpp"
-#include "report_model.hpp"
-#include "report_parameters.hpp"
-#include "report_writer.hpp"
 #include "sitecover/error.hpp"
+#include "sitecover/report/map_render.hpp"
+#include "sitecover/report/report_model.hpp"
+#include "sitecover/report/report_parameters.hpp"
+#include "sitecover/report/report_writer.hpp"
 
 namespace sitecover::python {
 namespace py = pybind11;
@@ -18,24 +18,24 @@ namespace py = pybind11;
 namespace {
 
 // The parameters the documents state, from a dict of the ReportParameters' text members.
-cli::ReportParameters report_parameters(const Report& r, const py::dict& given) {
-    cli::ReportParameters p;
-    const std::pair<const char*, std::string cli::ReportParameters::*> fields[] = {
-        {"sites_file", &cli::ReportParameters::sites_file},
-        {"sites_date", &cli::ReportParameters::sites_date},
-        {"as_of", &cli::ReportParameters::as_of},
-        {"site_types", &cli::ReportParameters::site_types},
-        {"sites_where", &cli::ReportParameters::sites_where},
-        {"areas_file", &cli::ReportParameters::areas_file},
-        {"areas_where", &cli::ReportParameters::areas_where},
-        {"origins_file", &cli::ReportParameters::origins_file},
-        {"from_where", &cli::ReportParameters::from_where},
-        {"population_file", &cli::ReportParameters::population_file},
-        {"scenario_file", &cli::ReportParameters::scenario_file},
-        {"roads_file", &cli::ReportParameters::roads_file},
-        {"roads_where", &cli::ReportParameters::roads_where},
-        {"road_profile", &cli::ReportParameters::road_profile},
-        {"road_by", &cli::ReportParameters::road_by}};
+report::ReportParameters report_parameters(const Report& r, const py::dict& given) {
+    report::ReportParameters p;
+    const std::pair<const char*, std::string report::ReportParameters::*> fields[] = {
+        {"sites_file", &report::ReportParameters::sites_file},
+        {"sites_date", &report::ReportParameters::sites_date},
+        {"as_of", &report::ReportParameters::as_of},
+        {"site_types", &report::ReportParameters::site_types},
+        {"sites_where", &report::ReportParameters::sites_where},
+        {"areas_file", &report::ReportParameters::areas_file},
+        {"areas_where", &report::ReportParameters::areas_where},
+        {"origins_file", &report::ReportParameters::origins_file},
+        {"from_where", &report::ReportParameters::from_where},
+        {"population_file", &report::ReportParameters::population_file},
+        {"scenario_file", &report::ReportParameters::scenario_file},
+        {"roads_file", &report::ReportParameters::roads_file},
+        {"roads_where", &report::ReportParameters::roads_where},
+        {"road_profile", &report::ReportParameters::road_profile},
+        {"road_by", &report::ReportParameters::road_by}};
     for (const auto& [key, _] : given) {
         const std::string name = py::str(key);
         bool known = false;
@@ -45,13 +45,14 @@ cli::ReportParameters report_parameters(const Report& r, const py::dict& given) 
     for (const auto& [field, member] : fields) {
         if (given.contains(field)) p.*member = py::str(given[field]).cast<std::string>();
     }
-    if (p.sites_date.empty() && !p.sites_file.empty()) p.sites_date = cli::file_date(p.sites_file);
+    if (p.sites_date.empty() && !p.sites_file.empty())
+        p.sites_date = report::file_date(p.sites_file);
     const ReportData& d = r.data;
     p.within_km = d.within_m / 1000.0;
     p.within_min = d.within_s / 60.0;
     p.fragile_m = d.fragile_m;
     p.with_roads = d.with_roads;
-    p.run_date = cli::run_date();
+    p.run_date = report::run_date();
     p.version = SITECOVER_VERSION;
     return p;
 }
@@ -64,18 +65,18 @@ py::dict write(const Report& r, const std::string& gpkg, const std::string& map,
     if (gpkg.empty() && map.empty() && html.empty()) {
         throw ArgumentError("write_report: name at least one of gpkg, map, html");
     }
-    cli::ReportModel model;
+    report::ReportModel model;
     static_cast<ReportData&>(model) = r.data;
-    const auto language = cli::parse_lang(lang);
+    const auto language = report::parse_lang(lang);
     if (!language) {
         throw ArgumentError("lang: '" + lang + "' is not 'en' or 'fr'");
     }
     model.lang = *language;
-    model.shade_classes = cli::default_shade_classes(model.with_roads, model.lang);
+    model.shade_classes = report::default_shade_classes(model.with_roads, model.lang);
     model.place = place;
     model.noun = noun;
     model.parameters = report_parameters(r, parameters);
-    cli::ReportOutputs outputs;
+    report::ReportOutputs outputs;
     outputs.gpkg_path = gpkg;
     outputs.map_path = map;
     outputs.html_path = html;
@@ -84,15 +85,15 @@ py::dict write(const Report& r, const std::string& gpkg, const std::string& map,
     outputs.map_width_px = map_width_px;
     outputs.map_height_px = map_height_px;
     if (!page.empty()) {
-        outputs.render.page = cli::parse_page(page);
+        outputs.render.page = report::parse_page(page);
         if (!outputs.render.page) {
             throw ArgumentError("page: '" + page + "' is not A4 or A3");
         }
     }
-    cli::ReportWritten written;
+    report::ReportWritten written;
     {
         const py::gil_scoped_release unlocked;
-        written = cli::write_report(model, cli::MapContext{}, outputs);
+        written = report::write_report(model, report::MapContext{}, outputs);
     }
     py::dict result;
     result["title"] = model.title();

@@ -1,0 +1,299 @@
+#include "sitecover/report/report_text.hpp"
+
+#include <array>
+
+namespace sitecover::report {
+namespace {
+
+constexpr ReportText kEnglish{
+    .html_lang = "en",
+    .title_as_of = "{1}: {2} France Services as of {3}",
+    .title = "{1}: {2} France Services",
+    .covered_count = "{1}/{2} {3} covered",
+    .subtitle_road = "Travel time by road to the nearest France Services",
+    .subtitle_crow = "Distance as the crow flies to the nearest France Services",
+    .legend_road = "Travel time by road",
+    .legend_crow = "Distance (crow-fly)",
+    .site_principal = "France Services (main site)",
+    .site_antenne = "France Services antenne",
+    .site_outside = "France Services outside the area",
+    .site_new = "new site (plan)",
+    .commune_with_site = "Commune with a France Services",
+    .area_outline = "Canton",
+    .area_uncovered = "Canton without a France Services",
+    .motorway = "Motorway",
+    .main_road = "Other main road",
+    .neighbour = "Neighbouring département",
+    .scale = "Scale 1:{1}",
+    .projection_note = "Projection: {1}; distances: WGS84 geodesic. Made with sitecover {2}.",
+    .map_heading_sites = "France Services",
+    .map_heading_context = "Context",
+    .class_range = "{1} - {2} {3}",
+    .class_beyond = "> {1} {2}",
+    .source_default =
+        "IGN GEOFLA 2016, ADMIN EXPRESS 2018; ANCT France Services list of {1} (Licence Ouverte)",
+    .source_roads_default = "Roads: Travel Mapping (OpenStreetMap waypoints)",
+    .parameters = "Parameters",
+    .p_sites = "Site list",
+    .p_sites_date = "Site list date",
+    .p_as_of = "Sites labelled by",
+    .p_site_types = "Site types",
+    .p_sites_where = "Site filter",
+    .p_areas = "Areas",
+    .p_areas_where = "Area filter",
+    .p_origins = "Communes (origins)",
+    .p_from_where = "Commune filter",
+    .p_population = "Population",
+    .p_scenario = "Plan scenario",
+    .p_within_km = "Distance threshold",
+    .p_within_min = "Travel-time threshold",
+    .p_fragile_m = "Fragile margin",
+    .p_roads = "Road network",
+    .p_roads_where = "Road filter",
+    .p_profile = "Speed profile",
+    .p_by = "Nearest by road",
+    .p_run_date = "Run date",
+    .p_version = "sitecover version",
+    .v_all = "all",
+    .v_none = "none",
+    .v_all_dates = "all (no date filter)",
+    .v_crow_fly = "none (as the crow flies)",
+    .v_default_speeds = "default speeds",
+    .intro_road =
+        "Travel times by road and distances from each of the {1} communes to its nearest "
+        "France Services.",
+    .intro_crow =
+        "Distances as the crow flies (WGS84 geodesic) from each of the {1} communes to its "
+        "nearest France Services.",
+    .f_covered = "{1} covered",
+    .f_inside = "France Services inside",
+    .f_communes = "communes",
+    .f_farthest = "farthest commune (crow-fly)",
+    .f_mean_distance = "mean distance",
+    .f_within = "communes within {1}",
+    .f_longest_trip = "longest trip by road",
+    .f_mean_time = "mean travel time",
+    .f_population_within = "of {1} inhabitants within {2}",
+    .f_inhabitants = "inhabitants",
+    .f_fragile = "fragile {1} (best site less than {2} from the boundary)",
+    .h_map = "Map",
+    .h_hist_road = "Travel times of the communes",
+    .h_hist_crow = "Distances of the communes",
+    .no_answer = "No origin has a nearest site.",
+    .t_code = "code",
+    .t_name = "name",
+    .t_sites = "sites",
+    .t_site_ids = "site ids",
+    .t_covered = "covered",
+    .t_margin = "margin",
+    .t_communes = "communes",
+    .t_farthest = "farthest commune (crow-fly)",
+    .t_longest_trip = "longest trip by road",
+    .yes = "yes",
+    .no = "NO",
+    .fragile = "fragile",
+    .h_farthest = "The {1} communes farthest from a site",
+    .t_commune = "commune",
+    .t_nearest_site = "nearest site",
+    .t_distance = "distance",
+    .t_nearest_road = "nearest by road",
+    .t_by_road = "by road",
+    .t_time = "time",
+    .none = "none",
+    .unreachable = "unreachable",
+    .h_sources = "Sources",
+    .method_note =
+        "Distances: WGS84 ellipsoid geodesics (Karney, PROJ); map in {1}. Made with sitecover "
+        "{2}.",
+    .l_covered = "covered",
+    .l_uncovered = "no site",
+    .l_principal = "France Services",
+    .l_antenne = "antenne",
+    .l_other = "other",
+};
+
+constexpr ReportText kFrench{
+    .html_lang = "fr",
+    .title_as_of = "{1}\u00a0: {2} France Services au {3}",
+    .title = "{1}\u00a0: {2} France Services",
+    .covered_count = "{1}/{2} {3} couverts",
+    .subtitle_road = "Temps de trajet par la route jusqu’à la France Services la plus proche",
+    .subtitle_crow = "Distance à vol d’oiseau jusqu’à la France Services la plus proche",
+    .legend_road = "Temps de trajet par la route",
+    .legend_crow = "Distance à vol d’oiseau",
+    .site_principal = "France Services (site principal)",
+    .site_antenne = "Antenne France Services",
+    .site_outside = "France Services hors de la zone",
+    .site_new = "nouveau site (plan)",
+    .commune_with_site = "Commune dotée en France services",
+    .area_outline = "Canton",
+    .area_uncovered = "Canton sans France Services",
+    .motorway = "Autoroute",
+    .main_road = "Autre route principale",
+    .neighbour = "Département voisin",
+    .scale = "Échelle 1:{1}",
+    .projection_note =
+        "Projection\u00a0: {1}\u00a0; distances géodésiques sur l’ellipsoïde WGS84. Réalisé avec "
+        "sitecover {2}.",
+    .map_heading_sites = "France Services",
+    .map_heading_context = "Repères",
+    .class_range = "de {1} à {2} {3}",
+    .class_beyond = "plus de {1} {2}",
+    .source_default =
+        "IGN GEOFLA 2016, ADMIN EXPRESS 2018\u00a0; ANCT, liste des France Services du {1} "
+        "(Licence "
+        "Ouverte)",
+    .source_roads_default = "Routes\u00a0: Travel Mapping (points de passage OpenStreetMap)",
+    .parameters = "Paramètres",
+    .p_sites = "Liste des sites",
+    .p_sites_date = "Date de la liste",
+    .p_as_of = "Sites labellisés au",
+    .p_site_types = "Types de sites",
+    .p_sites_where = "Filtre des sites",
+    .p_areas = "Zones",
+    .p_areas_where = "Filtre des zones",
+    .p_origins = "Communes (origines)",
+    .p_from_where = "Filtre des communes",
+    .p_population = "Population",
+    .p_scenario = "Scénario de plan",
+    .p_within_km = "Seuil de distance",
+    .p_within_min = "Seuil de temps de trajet",
+    .p_fragile_m = "Marge fragile",
+    .p_roads = "Réseau routier",
+    .p_roads_where = "Filtre des routes",
+    .p_profile = "Profil de vitesses",
+    .p_by = "Plus proche par la route",
+    .p_run_date = "Date du calcul",
+    .p_version = "Version de sitecover",
+    .v_all = "tous",
+    .v_none = "aucun",
+    .v_all_dates = "tous (sans filtre de date)",
+    .v_crow_fly = "aucun (à vol d’oiseau)",
+    .v_default_speeds = "vitesses par défaut",
+    .intro_road =
+        "Temps de trajet par la route et distances de chacune des {1} communes à la France "
+        "Services la plus proche.",
+    .intro_crow =
+        "Distances à vol d’oiseau (géodésiques WGS84) de chacune des {1} communes à la France "
+        "Services la plus proche.",
+    .f_covered = "{1} couverts",
+    .f_inside = "France Services dans la zone",
+    .f_communes = "communes",
+    .f_farthest = "commune la plus éloignée (à vol d’oiseau)",
+    .f_mean_distance = "distance moyenne",
+    .f_within = "communes à moins de {1}",
+    .f_longest_trip = "trajet le plus long par la route",
+    .f_mean_time = "temps de trajet moyen",
+    .f_population_within = "des {1} habitants à moins de {2}",
+    .f_inhabitants = "habitants",
+    .f_fragile = "{1} fragiles (meilleur site à moins de {2} de la limite)",
+    .h_map = "Carte",
+    .h_hist_road = "Temps de trajet des communes",
+    .h_hist_crow = "Distances des communes",
+    .no_answer = "Aucune commune n’a de site le plus proche.",
+    .t_code = "code",
+    .t_name = "nom",
+    .t_sites = "sites",
+    .t_site_ids = "identifiants des sites",
+    .t_covered = "couvert",
+    .t_margin = "marge",
+    .t_communes = "communes",
+    .t_farthest = "commune la plus éloignée (à vol d’oiseau)",
+    .t_longest_trip = "trajet le plus long par la route",
+    .yes = "oui",
+    .no = "NON",
+    .fragile = "fragile",
+    .h_farthest = "Les {1} communes les plus éloignées d’un site",
+    .t_commune = "commune",
+    .t_nearest_site = "site le plus proche",
+    .t_distance = "distance",
+    .t_nearest_road = "le plus proche par la route",
+    .t_by_road = "par la route",
+    .t_time = "temps",
+    .none = "aucun",
+    .unreachable = "injoignable",
+    .h_sources = "Sources",
+    .method_note =
+        "Distances\u00a0: géodésiques sur l’ellipsoïde WGS84 (Karney, PROJ)\u00a0; carte en {1}. "
+        "Réalisé "
+        "avec sitecover {2}.",
+    .l_covered = "couvert",
+    .l_uncovered = "sans France Services",
+    .l_principal = "France Services",
+    .l_antenne = "antenne",
+    .l_other = "autre",
+};
+
+struct Alias {
+    const char* field;
+    const char* en;
+    const char* fr;
+};
+
+// The report's GeoPackage fields (all layers; a name means the same in each).
+constexpr std::array kAliases{
+    Alias{"id", "Site id", "Identifiant du site"},
+    Alias{"name", "Name", "Nom"},
+    Alias{"type", "Site type", "Type de site"},
+    Alias{"labelled_on", "Labelled on", "Date de labellisation"},
+    Alias{"department", "Département", "Département"},
+    Alias{"area_code", "Canton code", "Code du canton"},
+    Alias{"area_name", "Canton", "Canton"},
+    Alias{"code", "Code", "Code"},
+    Alias{"site_count", "Sites", "Nombre de sites"},
+    Alias{"site_ids", "Site ids", "Identifiants des sites"},
+    Alias{"covered", "Covered", "Couvert"},
+    Alias{"margin_m", "Margin to the boundary (m)", "Marge à la limite (m)"},
+    Alias{"origin_count", "Communes", "Nombre de communes"},
+    Alias{"worst_distance_m", "Farthest commune: distance (m)",
+          "Commune la plus éloignée : distance (m)"},
+    Alias{"worst_distance_origin", "Farthest commune", "Commune la plus éloignée"},
+    Alias{"worst_time_s", "Longest trip (s)", "Trajet le plus long (s)"},
+    Alias{"worst_time_origin", "Commune with the longest trip", "Commune au trajet le plus long"},
+    Alias{"origin_lon", "Longitude", "Longitude"},
+    Alias{"origin_lat", "Latitude", "Latitude"},
+    Alias{"site_id", "Nearest site id", "Identifiant du site le plus proche"},
+    Alias{"site_name", "Nearest site", "Site le plus proche"},
+    Alias{"distance_m", "Distance (m)", "Distance (m)"},
+    Alias{"road_site_id", "Nearest site by road: id", "Site le plus proche par la route : id"},
+    Alias{"road_site_name", "Nearest site by road", "Site le plus proche par la route"},
+    Alias{"road_distance_m", "Road distance (m)", "Distance par la route (m)"},
+    Alias{"travel_time_s", "Travel time (s)", "Temps de trajet (s)"},
+    Alias{"population", "Population", "Population"},
+    Alias{"origin_code", "Commune code", "Code de la commune"},
+    Alias{"origin_name", "Commune", "Commune"},
+    Alias{"by", "Measured", "Mesure"},
+    Alias{"key", "Key", "Clé"},
+    Alias{"label", "Parameter", "Paramètre"},
+    Alias{"value", "Value", "Valeur"},
+    Alias{"text", "As shown", "Tel qu’affiché"},
+};
+
+}  // namespace
+
+const ReportText& report_text(Lang lang) { return lang == Lang::Fr ? kFrench : kEnglish; }
+
+std::string fill(const std::string& pattern, const std::vector<std::string>& args) {
+    std::string out;
+    out.reserve(pattern.size());
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' &&
+            pattern[i + 1] >= '1' && pattern[i + 1] <= '9') {
+            const std::size_t k = static_cast<std::size_t>(pattern[i + 1] - '1');
+            if (k < args.size()) out += args[k];
+            i += 2;
+        } else {
+            out += pattern[i];
+        }
+    }
+    return out;
+}
+
+std::string field_alias(const std::string& field, Lang lang) {
+    for (const Alias& a : kAliases) {
+        if (field == a.field) return lang == Lang::Fr ? a.fr : a.en;
+    }
+    return "";
+}
+
+}  // namespace sitecover::report
