@@ -10,9 +10,10 @@
 #include <gtest/gtest.h>
 
 #include "cli/cli_test_support.hpp"
-#include "data_dir.hpp"
 #include "error_message.hpp"
+#include "inputs.hpp"
 #include "sitecover/error.hpp"
+#include "sitecover/report/data_dir.hpp"
 
 namespace {
 
@@ -74,9 +75,9 @@ TEST(FindDataDir, MissingDirectoriesSayHowToPointAtTheData) {
 TEST(FindDataDir, FallsBackToADirectoryHoldingTheDefaults) {
     const ScopedEnv env("SITECOVER_DATA", std::nullopt);
     const fs::path dir = cli::find_data_dir();
-    EXPECT_TRUE(fs::is_regular_file(dir / cli::defaults::kAreas)) << dir;
-    EXPECT_TRUE(fs::is_regular_file(dir / cli::defaults::kSites)) << dir;
-    EXPECT_TRUE(fs::is_regular_file(dir / cli::defaults::kCommunes)) << dir;
+    EXPECT_TRUE(fs::is_regular_file(dir / sitecover::report::defaults::kAreas)) << dir;
+    EXPECT_TRUE(fs::is_regular_file(dir / sitecover::report::defaults::kSites)) << dir;
+    EXPECT_TRUE(fs::is_regular_file(dir / sitecover::report::defaults::kCommunes)) << dir;
 }
 
 }  // namespace

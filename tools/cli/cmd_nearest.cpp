@@ -9,7 +9,6 @@
 #include <unordered_map>
 
 #include "commands.hpp"
-#include "data_dir.hpp"
 #include "exit_codes.hpp"
 #include "grouping.hpp"
 #include "inputs.hpp"
@@ -25,6 +24,7 @@
 #include "sitecover/geodata/point_loader.hpp"
 #include "sitecover/geodata/population.hpp"
 #include "sitecover/geodata/table_writer.hpp"
+#include "sitecover/report/data_dir.hpp"
 #include "sitecover/report/report_format.hpp"
 #include "sitecover/site_index.hpp"
 #include "sitecover/summary.hpp"

@@ -53,7 +53,7 @@ PlanRun compute_plan(const PlanOptions& plan, const PlanInputs& in) {
     }
     run.before = evaluate_scenario(in.world, in.site_set.sites);
     run.after = evaluate_scenario(in.world, run.final_sites);
-    const double within_s = in.roads ? in.roads->within_s : 1800.0;
+    const double within_s = plan.roads ? plan.roads->within_s : 1800.0;
     run.figures_before = scenario_figures(in.world, run.before, plan.within_m, within_s);
     run.figures_after = scenario_figures(in.world, run.after, plan.within_m, within_s);
     // Takeovers of the added sites (crow-fly, or by road with --roads).

@@ -3,10 +3,10 @@
 #include <iostream>
 #include <sstream>
 
-#include "data_dir.hpp"
 #include "sitecover/geodata/area_loader.hpp"
 #include "sitecover/geodata/output_format.hpp"
 #include "sitecover/geodata/site_loader.hpp"
+#include "sitecover/report/data_dir.hpp"
 
 namespace sitecover::cli {
 namespace {
@@ -23,6 +23,8 @@ std::vector<std::string> split_list(const std::string& text) {
     return items;
 }
 
+}  // namespace
+
 // SiteFilter's error in the words of the command line.
 UsageError site_types_error(const UnknownSiteTypeError& e, const std::string& path) {
     std::string unmatched, present;
@@ -34,7 +36,16 @@ UsageError site_types_error(const UnknownSiteTypeError& e, const std::string& pa
                       " (types present: " + (present.empty() ? "none" : present) + ")");
 }
 
-}  // namespace
+void warn_undated(const LoadedSiteSet& set) {
+    if (set.undated > 0) {
+        warn(std::to_string(set.undated) +
+             " site(s) without a readable labelling date left out by --as-of");
+    }
+}
+
+std::filesystem::path find_data_dir(const std::string& explicit_dir) {
+    return report::find_data_dir(explicit_dir, kDataDirHint);
+}
 
 std::string target_srs(const Options& options) {
     const std::string srs = options.get("--t-srs");
@@ -172,10 +183,11 @@ geodata::OriginRule origin_rule(const Options& options) {
     return rule == "centroid" ? geodata::OriginRule::Centroid : geodata::OriginRule::PointOnSurface;
 }
 
-OriginLayer origin_layer(const Options& options) {
+OriginLayer origin_layer(const Options& options, bool with_defaults) {
     OriginLayer layer;
     layer.rule = origin_rule(options);
-    layer.source = layer_source(options, "--from", defaults::kCommunes);
+    layer.source =
+        layer_source(options, "--from", with_defaults ? report::defaults::kCommunes : nullptr);
     layer.fields.code = options.get("--from-code-field", layer.fields.code);
     layer.fields.name = options.get("--from-name-field", layer.fields.name);
     layer.fields.lon = options.get("--lon-field", layer.fields.lon);
@@ -184,12 +196,7 @@ OriginLayer origin_layer(const Options& options) {
 }
 
 std::vector<geodata::Origin> load_origin_set(const OriginLayer& layer) {
-    std::vector<std::string> warnings;
-    std::vector<geodata::Origin> origins =
-        geodata::load_origins(layer.source, layer.fields, layer.rule, &warnings);
-    for (const auto& w : warnings) warn(w);
-    if (origins.empty()) throw InputError("no origin in " + layer.source.path);
-    return origins;
+    return report::load_origin_set(layer, warn);
 }
 
 std::vector<geodata::Origin> load_origin_set(const Options& options, std::string& path) {
@@ -201,6 +208,7 @@ std::vector<geodata::Origin> load_origin_set(const Options& options, std::string
 std::string input_path(const Options& options, const std::string& option,
                        const char* default_relative) {
     if (options.has(option)) return options.get(option);
+    if (default_relative == nullptr) return "";
     return (find_data_dir(options.get("--data")) / default_relative).string();
 }
 
@@ -224,10 +232,10 @@ SiteFilter site_filter(const Options& options) {
     return filter;
 }
 
-SiteSetOptions site_set_options(const Options& options) {
+SiteSetOptions site_set_options(const Options& options, bool with_defaults) {
     SiteSetOptions o;
     o.filter = site_filter(options);  // usage errors before the data directory is looked for
-    o.source = layer_source(options, "--sites", defaults::kSites);
+    o.source = layer_source(options, "--sites", with_defaults ? report::defaults::kSites : nullptr);
     o.fields.id = options.get("--site-id-field", o.fields.id);
     o.fields.name = options.get("--site-name-field", o.fields.name);
     o.fields.lon = options.get("--site-lon-field", o.fields.lon);
@@ -240,32 +248,28 @@ SiteSetOptions site_set_options(const Options& options) {
 
 LoadedSiteSet load_site_set(const SiteSetOptions& options) {
     LoadedSiteSet set;
-    set.path = options.source.path;
-    auto loaded = geodata::load_sites(options.source, options.fields);
-    for (const auto& w : loaded.warnings) warn(w);
-    FilteredSites kept;
     try {
-        kept = filter_sites(std::move(loaded.sites), options.filter);
+        set = report::load_site_set(options, warn);
     } catch (const UnknownSiteTypeError& e) {
-        throw site_types_error(e, set.path);
+        throw site_types_error(e, options.source.path);
     }
-    set.sites = std::move(kept.sites);
-    set.read = kept.read;
-    set.undated = kept.undated;
-    if (set.undated > 0) {
-        warn(std::to_string(set.undated) +
-             " site(s) without a readable labelling date left out by --as-of");
-    }
+    warn_undated(set);
     return set;
 }
 
+report::AreaRequest area_request(const Options& options, bool with_defaults) {
+    report::AreaRequest request;
+    request.source =
+        layer_source(options, "--areas", with_defaults ? report::defaults::kAreas : nullptr);
+    request.fields.code = options.get("--area-code-field", request.fields.code);
+    request.fields.name = options.get("--area-name-field", request.fields.name);
+    return request;
+}
+
 std::vector<Area> load_area_set(const Options& options, std::string& path) {
-    const geodata::LayerSource source = layer_source(options, "--areas", defaults::kAreas);
-    path = source.path;
-    geodata::AreaFields fields;
-    fields.code = options.get("--area-code-field", fields.code);
-    fields.name = options.get("--area-name-field", fields.name);
-    return geodata::load_areas(source, fields);
+    const report::AreaRequest request = area_request(options);
+    path = request.source.path;
+    return report::load_area_set(request);
 }
 
 }  // namespace sitecover::cli

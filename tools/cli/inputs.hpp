@@ -2,6 +2,7 @@
 // The input options shared by the subcommands (data directory, areas, sites and their
 // filters), and loading them.
 
+#include <filesystem>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -12,6 +13,8 @@
 #include "sitecover/geodata/point_loader.hpp"
 #include "sitecover/geodata/site_loader.hpp"
 #include "sitecover/geodata/table_writer.hpp"
+#include "sitecover/report/study_inputs.hpp"
+#include "sitecover/report/study_request.hpp"
 #include "sitecover/site.hpp"
 #include "sitecover/site_filter.hpp"
 
@@ -34,17 +37,14 @@ void declare_origin_options(Options& options, OriginKinds kinds = OriginKinds::L
 
 /// Where the origins come from: --from (default: the Gers communes) with its layer, filter,
 /// CRS and field options, and the --origin rule.
-struct OriginLayer {
-    geodata::LayerSource source;
-    geodata::OriginFields fields;
-    geodata::OriginRule rule = geodata::OriginRule::PointOnSurface;
-};
+using OriginLayer = report::OriginRequest;
 
 /// The --origin rule; UsageError for anything but point-on-surface or centroid.
 geodata::OriginRule origin_rule(const Options& options);
 
-/// The origin layer of the options (see OriginLayer).
-OriginLayer origin_layer(const Options& options);
+/// The origin layer of the options (see OriginLayer); without --from, the data directory's
+/// communes (or, with `with_defaults` false, an empty path for resolve_defaults to fill).
+OriginLayer origin_layer(const Options& options, bool with_defaults = true);
 
 /// The origins of a layer, one point per polygon by its rule; warnings for repaired polygons
 /// go to stderr. InputError when the layer holds none.
@@ -53,7 +53,17 @@ std::vector<geodata::Origin> load_origin_set(const OriginLayer& layer);
 /// load_origin_set(origin_layer(options)); `path` receives the file read.
 std::vector<geodata::Origin> load_origin_set(const Options& options, std::string& path);
 
-/// A path given on the command line, or `default_relative` inside the data directory.
+/// How to point at the data, in the command line's words (the end of a missing data directory
+/// error).
+inline constexpr const char* kDataDirHint =
+    ": point at the geodata directory with --data DIR or the SITECOVER_DATA variable, "
+    "or name each input file (--areas, --sites, --from)";
+
+/// report::find_data_dir, its error in the command line's words.
+std::filesystem::path find_data_dir(const std::string& explicit_dir = "");
+
+/// A path given on the command line, or `default_relative` inside the data directory (""
+/// when `default_relative` is null).
 std::string input_path(const Options& options, const std::string& option,
                        const char* default_relative);
 
@@ -62,12 +72,7 @@ std::string input_path(const Options& options, const std::string& option,
 geodata::LayerSource layer_source(const Options& options, const std::string& option,
                                   const char* default_relative);
 
-struct LoadedSiteSet {
-    std::vector<Site> sites;
-    std::string path;
-    std::size_t read = 0;     ///< before the --site-types / --as-of filters
-    std::size_t undated = 0;  ///< dropped by --as-of for lack of a labelling date
-};
+using LoadedSiteSet = report::LoadedSiteSet;
 
 /// The filter of --site-types and --as-of, checked before any file is read (UsageError).
 SiteFilter site_filter(const Options& options);
@@ -75,16 +80,20 @@ SiteFilter site_filter(const Options& options);
 /// The site options of a command line, parsed and checked before any file is read: --sites
 /// (or the data directory's list) with --sites-layer, --sites-where, --sites-crs, the site
 /// field options, and the filter of --site-types and --as-of.
-struct SiteSetOptions {
-    geodata::LayerSource source;
-    geodata::SiteFields fields;
-    SiteFilter filter;
-};
-/// Reads them (UsageError for a bad --as-of or --site-types); opens no file.
-SiteSetOptions site_set_options(const Options& options);
+using SiteSetOptions = report::SiteSetRequest;
+/// Reads them (UsageError for a bad --as-of or --site-types); opens no file. Without --sites,
+/// the data directory's list (or, with `with_defaults` false, an empty path).
+SiteSetOptions site_set_options(const Options& options, bool with_defaults = true);
 /// The sites of the options, read and filtered (warnings to stderr).
 LoadedSiteSet load_site_set(const SiteSetOptions& options);
 std::vector<Area> load_area_set(const Options& options, std::string& path);
+/// The --areas layer and its field options; without --areas, the data directory's cantons (or,
+/// with `with_defaults` false, an empty path).
+report::AreaRequest area_request(const Options& options, bool with_defaults = true);
+/// A site set's errors in the command line's words (UnknownSiteTypeError names --site-types)
+/// and its warning about undated sites; used by load_site_set and the report command.
+UsageError site_types_error(const UnknownSiteTypeError& e, const std::string& path);
+void warn_undated(const LoadedSiteSet& set);
 
 /// Declares --t-srs (the CRS of the vector outputs; declare_output_options includes it).
 void declare_t_srs_option(Options& options);

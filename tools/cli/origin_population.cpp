@@ -2,7 +2,8 @@
 
 #include <filesystem>
 
-#include "data_dir.hpp"
+#include "inputs.hpp"
+#include "sitecover/report/data_dir.hpp"
 
 namespace sitecover::cli {
 
@@ -12,7 +13,7 @@ std::optional<geodata::PopulationTable> load_population_option(const Options& op
     path = options.get("--population");
     if (path.empty()) {
         if (!use_default) return std::nullopt;
-        const auto fallback = find_data_dir(options.get("--data")) / defaults::kPopulation;
+        const auto fallback = find_data_dir(options.get("--data")) / report::defaults::kPopulation;
         if (!std::filesystem::exists(fallback)) return std::nullopt;
         path = fallback.string();
     }

@@ -125,7 +125,7 @@ void print_figures(std::ostream& out, const PlanOptions& plan, const PlanInputs&
         print_row(out, "  population-weighted mean", minutes(fb.weighted_mean_s),
                   minutes(fa.weighted_mean_s));
     }
-    print_row(out, weight_noun + " within " + format_fixed(in.roads->within_s / 60.0, 0) + " min",
+    print_row(out, weight_noun + " within " + format_fixed(in.within_s / 60.0, 0) + " min",
               share_text(fb.weight_within_s, fb.total_weight),
               share_text(fa.weight_within_s, fa.total_weight));
 }
@@ -167,7 +167,7 @@ void print_suggestion(std::ostream& out, const PlanOptions& plan, const PlanInpu
     const PlanResult& result = s.result;
     const CostUnit unit{in.roads && in.roads->query_options.metric == RoadMetric::Time};
     const std::string within_text =
-        unit.time ? format_fixed(in.roads->within_s / 60.0, 0) + " min" : format_km(plan.within_m);
+        unit.time ? format_fixed(in.within_s / 60.0, 0) + " min" : format_km(plan.within_m);
     const std::string cost_name = !in.roads   ? "crow-fly distance"
                                   : unit.time ? "travel time"
                                               : "road distance";

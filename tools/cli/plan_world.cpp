@@ -85,6 +85,7 @@ PlanInputs load_plan_inputs(const Options& options, const PlanOptions& plan) {
     weigh_origins(options, in);
     if (plan.roads) {
         in.roads = std::make_unique<RoadSetup>(load_road_setup(*plan.roads));
+        in.within_s = plan.roads->within_s;
         in.world.roads = ScenarioRoads{in.roads->graph.get(), in.roads->snapper.get(),
                                        in.roads->nearest_options()};
     }
@@ -133,7 +134,7 @@ Suggestion plan_suggestion(const PlanOptions& plan, const PlanInputs& in,
     SuggestRequest request;
     request.k = plan.suggest_k;
     request.objective = plan.objective;
-    request.within = by_time ? in.roads->within_s : plan.within_m;
+    request.within = by_time ? plan.roads->within_s : plan.within_m;
     request.exhaustive_limit = plan.exhaustive_limit;
     request.cover_areas = plan.cover_areas;
     Suggestion s;

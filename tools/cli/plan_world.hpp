@@ -28,7 +28,8 @@ struct PlanInputs {
     std::size_t without_population = 0;  ///< origins the population file does not know
     bool weighted = false;               ///< weights are inhabitants (else 1 each)
     std::unique_ptr<RoadSetup> roads;
-    ScenarioWorld world;  ///< origins, weights, areas, roads for the library calls
+    double within_s = 1800.0;  ///< --within-min, in seconds (with roads)
+    ScenarioWorld world;       ///< origins, weights, areas, roads for the library calls
 };
 
 /// Loads the areas, sites, origins, populations and roads of a plan.

@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "inputs.hpp"
-#include "map_context.hpp"
 #include "road_report.hpp"
 #include "run_files.hpp"
 
@@ -13,12 +12,14 @@ namespace sitecover::cli {
 using namespace sitecover::report;  // the documents library: models, language, formats
 namespace {
 
-constexpr const char* kDefaultGpkg = "sitecover-report.gpkg";
-constexpr const char* kDefaultMap = "sitecover-report.png";
-constexpr const char* kDefaultHtml = "sitecover-report.html";
-
-std::string file_name(const std::string& path) {
-    return std::filesystem::path(path).filename().string();
+void declare_map_context_options(Options& options) {
+    options.value("--context", "FILE|none",
+                  "polygons drawn in grey around the areas, dissolved by the first 2 characters "
+                  "of their code (default: the data directory's national cantons, i.e. the "
+                  "neighbouring départements)");
+    options.value("--map-roads", "FILE|none",
+                  "roads drawn on the map (default: --roads, else the data directory's road "
+                  "file); classes motorway, trunk and primary");
 }
 
 void declare_report_outputs(Options& options) {
@@ -50,7 +51,7 @@ void declare_report_outputs(Options& options) {
 }
 
 // The language and page of the documents.
-void parse_documents(const Options& options, ReportOptions& r) {
+void parse_documents(const Options& options, ReportJob& r) {
     r.lang = lang_from_environment();
     if (options.has("--lang")) {
         const auto lang = parse_lang(options.get("--lang"));
@@ -69,16 +70,17 @@ void parse_documents(const Options& options, ReportOptions& r) {
             throw UsageError("option '--page' prints the map: name a .pdf or .svg --map");
         }
     }
-    r.fragile_m = options.number("--fragile-m", 500.0, 0.0, 1e7);
+    r.study.fragile_m = options.number("--fragile-m", 500.0, 0.0, 1e7);
 }
 
 // The three outputs; with none named, all three under their default names. Distinct, and none
 // of them an input.
-void parse_outputs(const Options& options, ReportOptions& r) {
-    const bool any = options.has("--output") || options.has("--map") || options.has("--html");
-    r.outputs.gpkg_path = options.get("--output", any ? "" : kDefaultGpkg);
-    r.outputs.map_path = options.get("--map", any ? "" : kDefaultMap);
-    r.outputs.html_path = options.get("--html", any ? "" : kDefaultHtml);
+void parse_outputs(const Options& options, ReportJob& r) {
+    r.outputs.gpkg_path = options.get("--output");
+    r.outputs.map_path = options.get("--map");
+    r.outputs.html_path = options.get("--html");
+    if (!options.has("--output") && !options.has("--map") && !options.has("--html"))
+        default_report_outputs(r.outputs);
     r.outputs.overwrite = options.has("--overwrite");
     std::vector<NamedFile> outputs;
     for (const auto& [option, name] :
@@ -102,8 +104,8 @@ void declare_report_options(Options& options) {
     declare_report_outputs(options);
 }
 
-ReportOptions parse_report_options(const Options& options) {
-    ReportOptions r;
+ReportJob parse_report_options(const Options& options) {
+    ReportJob r;
     r.outputs.t_srs = target_srs(options);
     check_road_options_need_roads(options);
     r.outputs.map_width_px = static_cast<int>(options.integer("--map-width", 1600, 200, 20000));
@@ -113,48 +115,24 @@ ReportOptions parse_report_options(const Options& options) {
     parse_outputs(options, r);
     if (options.has("--place")) r.place = options.get("--place");
     r.noun = options.get("--noun", "cantons");
-    r.within_km = options.number("--within-km", 19.0, 0.0, 1e5);
-    r.within_min = options.number("--within-min", 30.0, 0.0, 1e6);
-    r.within_m = r.within_km * 1000.0;
-    r.within_s = r.within_min * 60.0;
-    if (options.has("--scenario")) r.scenario = options.get("--scenario");
-    if (options.has("--roads")) r.roads = road_options(options);
-    r.sites = site_set_options(options);
-    r.map_context = read_map_context_options(options, r.roads);
+    StudyRequest& study = r.study;
+    study.within_km = options.number("--within-km", 19.0, 0.0, 1e5);
+    study.within_min = options.number("--within-min", 30.0, 0.0, 1e6);
+    if (options.has("--scenario")) study.scenario = options.get("--scenario");
+    if (options.has("--roads")) study.roads = road_options(options);
+    // The inputs as given; those left out are the library's defaults (resolved below).
+    study.sites = site_set_options(options, false);
+    study.areas = area_request(options, false);
+    study.origins = origin_layer(options, false);
+    if (options.has("--population")) study.population = options.get("--population");
+    study.data_dir = options.get("--data");
+    if (options.has("--context")) r.map.context = options.get("--context");
+    if (options.has("--map-roads")) r.map.map_roads = options.get("--map-roads");
+    // The defaults, resolved here so that a missing data directory is said with the flags.
+    resolve_report_defaults(r, kDataDirHint);
+    if (!r.outputs.map_path.empty() || !r.outputs.html_path.empty())
+        resolve_map_context(r.map, study.roads, study.data_dir, kDataDirHint);
     return r;
-}
-
-ReportParameters report_parameters(const Options& options, const ReportOptions& report,
-                                   const std::string& sites_path, const std::string& areas_path,
-                                   const std::string& origins_path,
-                                   const std::string& population_path) {
-    ReportParameters p;
-    p.sites_file = file_name(sites_path);
-    p.sites_date = file_date(sites_path);
-    p.as_of = report.sites.filter.as_of_iso.value_or("");
-    p.site_types = options.get("--site-types");  // as given
-    p.sites_where = report.sites.source.where;
-    p.areas_file = file_name(areas_path);
-    p.areas_where = options.get("--areas-where");
-    p.origins_file = file_name(origins_path);
-    p.from_where = options.get("--from-where");
-    p.population_file = population_path.empty() ? "" : file_name(population_path);
-    p.scenario_file = report.scenario ? file_name(*report.scenario) : "";
-    p.within_km = report.within_km;
-    p.within_min = report.within_min;
-    p.fragile_m = report.fragile_m;
-    p.with_roads = report.roads.has_value();
-    if (report.roads) {
-        p.roads_file = file_name(report.roads->source.path);
-        p.roads_where = report.roads->source.where;
-        if (options.has("--profile")) p.road_profile = file_name(options.get("--profile"));
-        if (options.has("--speeds"))
-            p.road_profile += (p.road_profile.empty() ? "" : "; ") + options.get("--speeds");
-        p.road_by = options.get("--by", "time");
-    }
-    p.run_date = run_date();
-    p.version = SITECOVER_VERSION;
-    return p;
 }
 
 }  // namespace sitecover::cli

@@ -6,7 +6,6 @@
 #include <map>
 #include <optional>
 
-#include "data_dir.hpp"
 #include "error_text.hpp"
 #include "inputs.hpp"
 #include "origin_population.hpp"
@@ -14,6 +13,7 @@
 #include "sitecover/geodata/population.hpp"
 #include "sitecover/geodata/road_loader.hpp"
 #include "sitecover/geodesic.hpp"
+#include "sitecover/report/data_dir.hpp"
 #include "sitecover/report/report_format.hpp"
 #include "sitecover/road_graph.hpp"
 #include "sitecover/summary.hpp"
@@ -71,10 +71,14 @@ RoadOptions road_options(const Options& options) {
                 options.get("--roads-crs")};
     r.load.class_field = options.get("--class-field");
     r.load.speed_field = options.get("--speed-field");
-    if (options.has("--profile"))
-        geodata::apply_profile_file(r.load.profile, options.get("--profile"));
-    if (options.has("--speeds"))
-        geodata::apply_speeds(r.load.profile, options.get("--speeds"), "--speeds");
+    if (options.has("--profile")) {
+        r.profile_path = options.get("--profile");
+        geodata::apply_profile_file(r.load.profile, r.profile_path);
+    }
+    if (options.has("--speeds")) {
+        r.speeds = options.get("--speeds");
+        geodata::apply_speeds(r.load.profile, r.speeds, "--speeds");
+    }
     const std::string by = options.get("--by", "time");
     if (by != "time" && by != "distance")
         throw UsageError("option '--by': '" + by + "' is not 'time' or 'distance'");
@@ -86,16 +90,7 @@ RoadOptions road_options(const Options& options) {
 }
 
 RoadSetup load_road_setup(const RoadOptions& options) {
-    RoadSetup setup;
-    setup.path = options.source.path;
-    setup.query_options = options.query_options;
-    setup.max_snap_m = options.max_snap_m;
-    setup.within_s = options.within_s;
-    geodata::LoadedRoads loaded = geodata::load_roads(options.source, options.load);
-    for (const auto& w : loaded.warnings) warn(cli_error_text(w));
-    setup.graph = std::make_unique<RoadGraph>(std::move(loaded.network));
-    setup.snapper = std::make_unique<RoadSnapper>(*setup.graph);
-    return setup;
+    return report::load_road_setup(options, [](const std::string& w) { warn(cli_error_text(w)); });
 }
 
 // The first few items of a list, and how many there were in all.
@@ -115,8 +110,10 @@ struct FirstItems {
 
 struct RoadReport::Impl {
     const std::vector<Site>* sites = nullptr;
-    RoadSetup setup;
-    std::unique_ptr<NearestByRoad> by_road;
+    std::shared_ptr<const report::RoadStudy> study;
+    const RoadSetup* setup = nullptr;        // study->setup
+    const NearestByRoad* by_road = nullptr;  // study->nearest
+    double within_s = 1800.0;                // --within-min
     std::optional<geodata::PopulationTable> population;
     std::string population_path;
 
@@ -138,29 +135,49 @@ struct RoadReport::Impl {
 RoadReport::RoadReport(const Options& options, const RoadOptions& roads, double within_m,
                        const std::vector<Site>& sites, bool default_population)
     : impl_(std::make_unique<Impl>()) {
-    Impl& m = *impl_;
-    m.sites = &sites;
-    m.setup = load_road_setup(roads);
+    auto study = std::make_shared<report::RoadStudy>();
+    study->setup = load_road_setup(roads);
     // Sites far from any road are left out of the road search (and said so); sites on a cut-off
     // piece stay in (they serve that piece) but are reported.
     try {
-        m.by_road = std::make_unique<NearestByRoad>(*m.setup.graph, *m.setup.snapper, sites,
-                                                    m.setup.nearest_options());
+        study->nearest = std::make_unique<NearestByRoad>(*study->setup.graph, *study->setup.snapper,
+                                                         sites, study->setup.nearest_options());
     } catch (const InputError&) {
-        throw InputError("no site lies within --max-snap-m " + format_fixed(m.setup.max_snap_m, 0) +
-                         " m of a road of " + m.setup.path);
+        throw InputError("no site lies within --max-snap-m " +
+                         format_fixed(study->setup.max_snap_m, 0) + " m of a road of " +
+                         study->setup.path);
     }
-    if (const auto& cut_off = m.by_road->sites_cut_off(); !cut_off.empty()) {
+    if (const auto& cut_off = study->nearest->sites_cut_off(); !cut_off.empty()) {
         std::vector<std::string> ids;
         for (const std::size_t i : cut_off) ids.push_back(sites[i].id);
         warn(std::to_string(ids.size()) +
              " site(s) on a piece of road network cut off from the main one: " + first_items(ids));
     }
-
     // Population: optional when the default file is absent, required when named.
-    m.population = load_population_option(options, m.population_path, default_population);
+    std::string population_path;
+    auto population = load_population_option(options, population_path, default_population);
+    *this = RoadReport(std::move(study), within_m, roads.within_s, sites, std::move(population),
+                       std::move(population_path));
+}
+
+RoadReport::RoadReport(std::shared_ptr<const report::RoadStudy> study, double within_m,
+                       double within_s, const std::vector<Site>& sites,
+                       std::optional<geodata::PopulationTable> population,
+                       std::string population_path)
+    : impl_(std::make_unique<Impl>()) {
+    Impl& m = *impl_;
+    m.sites = &sites;
+    m.study = std::move(study);
+    m.setup = &m.study->setup;
+    m.by_road = m.study->nearest.get();
+    m.within_s = within_s;
+    m.population = std::move(population);
+    m.population_path = std::move(population_path);
     m.within_road_threshold_m = within_m;
 }
+
+RoadReport& RoadReport::operator=(RoadReport&&) noexcept = default;
+RoadReport::RoadReport(RoadReport&&) noexcept = default;
 
 RoadReport::~RoadReport() = default;
 
@@ -238,7 +255,7 @@ void RoadReport::record(const geodata::Origin& origin, const RoadAnswer& a,
         m.unreachable.add(origin.code +
                           (a.snapped ? " (no route)" : " (no road within --max-snap-m)"));
     }
-    const bool within_time = a.reached && a.time_s <= m.setup.within_s;
+    const bool within_time = a.reached && a.time_s <= m.within_s;
     if (within_time) ++m.within_time;
     if (m.population) {
         std::optional<std::string> current = m.population->resolve(origin.code);
@@ -274,12 +291,12 @@ RoadAnswer RoadReport::add_origin(const geodata::Origin& origin, const Site* cro
 
 void RoadReport::print_summary(std::ostream& out) const {
     const Impl& m = *impl_;
-    const RoadGraph& g = *m.setup.graph;
+    const RoadGraph& g = *m.setup->graph;
     const std::vector<Site>& sites = *m.sites;
-    out << "roads: " << m.setup.path << ": " << g.node_count() << " nodes, " << g.edge_count()
+    out << "roads: " << m.setup->path << ": " << g.node_count() << " nodes, " << g.edge_count()
         << " edges, " << g.component_count() << " connected piece(s) (main: " << g.component_size(0)
         << " nodes); by "
-        << (m.setup.query_options.metric == RoadMetric::Time ? "time" : "distance") << "\n";
+        << (m.setup->query_options.metric == RoadMetric::Time ? "time" : "distance") << "\n";
     const NearestByRoad& by_road = *m.by_road;
     out << "sites on the road network: " << by_road.sites_on_network().size() << "/"
         << sites.size();
@@ -312,9 +329,8 @@ void RoadReport::print_summary(std::ostream& out) const {
     out << "road distance: max " << format_km(m.max_distance_m) << ", mean "
         << format_km(mean_distance_m) << ", median "
         << format_km(quantile(as_doubles(m.distances_m), 0.5)) << "\n";
-    out << "within " << format_fixed(m.setup.within_s / 60.0, 0)
-        << " min by road: " << m.within_time << "/" << n << " (" << format_share(m.within_time, n)
-        << ")\n";
+    out << "within " << format_fixed(m.within_s / 60.0, 0) << " min by road: " << m.within_time
+        << "/" << n << " (" << format_share(m.within_time, n) << ")\n";
     out << "within " << format_fixed(m.within_road_threshold_m / 1000.0, 1)
         << " km by road: " << m.within_road_m << "/" << n << " ("
         << format_share(m.within_road_m, n) << ")\n";
@@ -339,7 +355,7 @@ void RoadReport::print_summary(std::ostream& out) const {
         within +=
             inhabitants * static_cast<double>(counts.second) / static_cast<double>(counts.first);
     }
-    out << "population within " << format_fixed(m.setup.within_s / 60.0, 0)
+    out << "population within " << format_fixed(m.within_s / 60.0, 0)
         << " min by road: " << format_fixed(within, 0) << "/" << format_fixed(total, 0) << " ("
         << format_fixed(total > 0 ? 100.0 * within / total : 0.0, 1) << " %) from "
         << m.population_path << "\n";

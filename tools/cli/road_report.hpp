@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "sitecover/geodata/road_loader.hpp"
 #include "sitecover/geodata/table_writer.hpp"
 #include "sitecover/nearest_by_road.hpp"
+#include "sitecover/report/study_inputs.hpp"
 #include "sitecover/road_graph.hpp"
 #include "sitecover/road_query.hpp"
 #include "sitecover/road_snapper.hpp"
@@ -28,29 +30,18 @@ void declare_road_options(Options& options);
 /// --roads.
 void check_road_options_need_roads(const Options& options);
 
-/// The road options of a command line, parsed and checked before any file is read.
-struct RoadOptions {
-    geodata::LayerSource source;     ///< --roads, --roads-layer, --roads-where, --roads-crs
-    geodata::RoadLoadOptions load;   ///< --class-field, --speed-field, --profile, --speeds
-    RoadQueryOptions query_options;  ///< --by, --access-speed
-    double max_snap_m = 5000.0;      ///< --max-snap-m
-    double within_s = 1800.0;        ///< --within-min, in seconds
+/// The road options of a command line, parsed and checked before any file is read: the
+/// library's request (--roads, --roads-layer, --roads-where, --roads-crs, --class-field,
+/// --speed-field, --profile, --speeds, --by, --access-speed, --max-snap-m) and the summary's
+/// --within-min.
+struct RoadOptions : report::RoadRequest {
+    double within_s = 1800.0;  ///< --within-min, in seconds
 };
 
 /// Parses the road options (UsageError for bad values; --profile is read here).
 RoadOptions road_options(const Options& options);
 
-/// The network of --roads and the options that price travel on it.
-struct RoadSetup {
-    std::string path;
-    std::unique_ptr<RoadGraph> graph;
-    std::unique_ptr<RoadSnapper> snapper;
-    RoadQueryOptions query_options;
-    double max_snap_m = 5000.0;  ///< --max-snap-m
-    double within_s = 1800.0;    ///< --within-min, in seconds
-    /// The options NearestByRoad and the scenario calls take.
-    NearestByRoadOptions nearest_options() const { return {query_options, max_snap_m}; }
-};
+using RoadSetup = report::RoadSetup;
 
 /// Loads the network of parsed road options (warnings to stderr). Throws InputError for bad
 /// files.
@@ -80,7 +71,14 @@ public:
     /// is not given in `options` (false when the origins are not communes).
     RoadReport(const Options& options, const RoadOptions& roads, double within_m,
                const std::vector<Site>& sites, bool default_population);
+    /// The summary of a network the library has loaded and labelled from `sites` (a report's
+    /// study), with its population table (may be absent) read from `population_path`.
+    RoadReport(std::shared_ptr<const report::RoadStudy> study, double within_m, double within_s,
+               const std::vector<Site>& sites, std::optional<geodata::PopulationTable> population,
+               std::string population_path);
     ~RoadReport();
+    RoadReport(RoadReport&&) noexcept;
+    RoadReport& operator=(RoadReport&&) noexcept;
     /// The extra columns: road_site_id, road_distance_m, travel_time_s, snap_m, reachable.
     static std::vector<geodata::Column> columns();
     /// The answer of one origin; `crow_fly_site` may be null. Thread-safe (const).

@@ -3,9 +3,10 @@
 #include <filesystem>
 #include <system_error>
 
-#include "data_dir.hpp"
+#include "inputs.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/staged_file.hpp"
+#include "sitecover/report/data_dir.hpp"
 
 namespace sitecover::cli {
 namespace {
@@ -47,10 +48,10 @@ std::vector<NamedFile> input_files(const Options& options) {
         if (!is_output_option(option)) inputs.push_back({option, path});
     }
     const std::pair<const char*, const char*> defaults[] = {
-        {"--sites", defaults::kSites},
-        {"--areas", defaults::kAreas},
-        {"--from", defaults::kCommunes},
-        {"--population", defaults::kPopulation}};
+        {"--sites", report::defaults::kSites},
+        {"--areas", report::defaults::kAreas},
+        {"--from", report::defaults::kCommunes},
+        {"--population", report::defaults::kPopulation}};
     for (const auto& [option, relative] : defaults) {
         if (!options.declares(option) || options.has(option)) continue;
         try {

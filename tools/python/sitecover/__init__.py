@@ -25,12 +25,13 @@ from ._sitecover import (  # noqa: F401  (re-exported)
     population_shares,
 )
 from ._sitecover import _coverage_records
-from ._planning import Plan, Report, plan, population_weights, report_data, suggest  # noqa: F401
+from ._planning import Plan, Report, plan, population_weights, report, report_data, suggest  # noqa: F401
 
 __all__ = [
     "Areas", "Changes", "InputError", "Outcome", "OutputError", "Plan", "ReportData",
     "RoadNetwork", "SiteIndex", "World", "apply_changes", "coverage", "load_points",
-    "load_site_changes", "plan", "population_shares", "population_weights", "Report", "report_data", "suggest", "__version__",
+    "load_site_changes", "plan", "population_shares", "population_weights", "Report", "report",
+    "report_data", "suggest", "__version__",
 ]
 
 

@@ -175,3 +175,39 @@ def report_data(areas, sites, origins, population=None, outlines=None, roads=Non
     data = _report_data(areas, sites, codes, names, lon, lat, population, outlines, roads, by,
                         access_speed_kmh, max_snap_m, within_m, within_s, fragile_m, threads)
     return Report(data, as_frame)
+
+
+def report(as_frame=None, **request):
+    """The planner report of `sitecover report`, through the same library call
+    (report::run_report) with the same request: the keywords are the command's flags in
+    snake case (``map_roads`` for ``--map-roads``), except ``origins`` for ``--from`` (and
+    ``origins_layer``, ``origins_where``, ``origins_crs``, ``origin_code_field``,
+    ``origin_name_field``).
+
+    Inputs (paths; left out: the data directory's Gers defaults): data_dir, areas (areas_layer,
+    areas_where, areas_crs, area_code_field, area_name_field), sites (sites_layer,
+    sites_where, sites_crs, site_*_field, site_types "A,B" or a list, as_of "YYYY-MM-DD"),
+    origins (origin "point-on-surface" or "centroid"), population, scenario (a plan's
+    sites output), roads (roads_layer, roads_where, roads_crs, class_field, speed_field,
+    speeds, profile, by "time" or "distance", access_speed, max_snap_m). Figures: within_km,
+    within_min, fragile_m, threads. Documents: output (GeoPackage), map (.png/.svg/.pdf),
+    html (with none named: sitecover-report.gpkg, .png, .html here), overwrite, t_srs,
+    map_width, map_height, page, lang ("fr" or "en"; default from the environment as the
+    command does), place, noun, context and map_roads (a file, or "none").
+
+    Returns a Report (areas, origins, sites tables and summary) with ``written`` (the paths of
+    the documents: output, map, html) and ``title``. Warnings met while reading come as
+    UserWarning. InputError, OutputError (OSError) or ValueError as the command exits 3, 5, 2.
+    An unknown keyword is a TypeError.
+    """
+    import warnings
+
+    from ._sitecover import _run_report
+
+    data, written, title, met = _run_report(**request)
+    for message in met:
+        warnings.warn(message, UserWarning, stacklevel=2)
+    result = Report(data, as_frame)
+    result.written = written
+    result.title = title
+    return result

@@ -6,6 +6,7 @@
 #include "errors.hpp"
 #include "points_binding.hpp"
 #include "report_binding.hpp"
+#include "report_job_binding.hpp"
 #include "report_writer_binding.hpp"
 #include "roads_binding.hpp"
 #include "scenario_binding.hpp"
@@ -24,4 +25,5 @@ PYBIND11_MODULE(_sitecover, module) {
     sitecover::python::bind_suggestion(module);
     sitecover::python::bind_report(module);
     sitecover::python::bind_report_writer(module);
+    sitecover::python::bind_report_job(module);
 }

@@ -22,6 +22,7 @@ struct Report {
     std::shared_ptr<Network> roads;           ///< null: crow-fly only
     std::unique_ptr<NearestByRoad> nearest;   ///< built on `roads` and `sites`
     ReportData data;
+    std::shared_ptr<const void> keep_alive;  ///< what `data` points into, when built elsewhere
 };
 
 /// Adds ReportData, _report_data and population_shares to `module`.

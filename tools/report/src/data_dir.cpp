@@ -1,19 +1,16 @@
-#include "data_dir.hpp"
+#include "sitecover/report/data_dir.hpp"
 
 #include <cstdlib>
 #include <system_error>
 
 #include "sitecover/error.hpp"
 
-namespace sitecover::cli {
+namespace sitecover::report {
 
-std::filesystem::path find_data_dir(const std::string& explicit_dir) {
+std::filesystem::path find_data_dir(const std::string& explicit_dir, const std::string& hint) {
     namespace fs = std::filesystem;
     std::error_code ec;
     const auto usable = [&](const fs::path& dir) { return fs::is_directory(dir, ec); };
-    const std::string hint =
-        ": point at the geodata directory with --data DIR or the SITECOVER_DATA variable, "
-        "or name each input file (--areas, --sites, --from)";
 
     if (!explicit_dir.empty()) {
         if (!usable(explicit_dir))
@@ -37,4 +34,4 @@ std::filesystem::path find_data_dir(const std::string& explicit_dir) {
     throw InputError("the default data directory (../shared/geodata) was not found" + hint);
 }
 
-}  // namespace sitecover::cli
+}  // namespace sitecover::report

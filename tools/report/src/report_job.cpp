@@ -1,0 +1,152 @@
+#include "sitecover/report/report_job.hpp"
+
+#include <filesystem>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "sitecover/report/report_format.hpp"
+#include "sitecover/report/report_text.hpp"
+#include "sitecover/report_data.hpp"
+
+namespace sitecover::report {
+namespace {
+
+std::string file_name(const std::string& path) {
+    return std::filesystem::path(path).filename().string();
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string text;
+    for (const std::string& item : items) text += (text.empty() ? "" : ",") + item;
+    return text;
+}
+
+// The library's data, then what the documents add (title, classes, language, parameters).
+ReportModel build_model(const ReportJob& job, const StudyInputs& in) {
+    std::unordered_map<std::string, const Area*> polygon_of_code;
+    for (const Area& a : in.origin_polygons) polygon_of_code.emplace(a.code, &a);
+    std::vector<ReportOriginInput> origins;
+    origins.reserve(in.origins.size());
+    for (std::size_t i = 0; i < in.origins.size(); ++i) {
+        const geodata::Origin& o = in.origins[i];
+        ReportOriginInput input;
+        input.code = o.code;
+        input.name = o.name;
+        input.position = o.position;
+        if (const auto it = polygon_of_code.find(o.code); it != polygon_of_code.end())
+            input.polygon = it->second;
+        if (!in.population.empty()) input.population = in.population[i];
+        origins.push_back(std::move(input));
+    }
+    const StudyRequest& study = job.study;
+    const sitecover::ReportRequest request{study.within_km * 1000.0, study.within_min * 60.0,
+                                           study.fragile_m, study.threads};
+    ReportModel model;
+    static_cast<ReportData&>(model) = build_report_data(
+        *in.areas, *in.sites, origins, in.roads ? in.roads->nearest.get() : nullptr, request);
+    model.lang = job.lang;
+    model.shade_classes = default_shade_classes(model.with_roads, model.lang);
+    model.noun = job.noun;
+    model.place = default_place(job.place, study.defaults_used.areas, in.areas->areas());
+    model.parameters = stated_parameters(job, in);
+    return model;
+}
+
+// The credits of the map and the page, in the documents' language.
+std::vector<std::string> report_sources(const ReportJob& job, const ReportModel& model,
+                                        std::size_t map_roads) {
+    const ReportText& text = report_text(model.lang);
+    const ReportParameters& p = model.parameters;
+    const DefaultsUsed& defaults = job.study.defaults_used;
+    // The files read are listed with the parameters; the credits name their producers.
+    std::vector<std::string> sources;
+    if (defaults.areas && defaults.origins && defaults.sites)
+        sources.push_back(fill(text.source_default, {format_date(p.sites_date, model.lang)}));
+    // Roads drawn or routed from the Travel Mapping file (the default one, or named).
+    const std::string drawn = job.map.map_roads.value_or(p.with_roads ? p.roads_file : "");
+    if ((map_roads > 0 && drawn.empty()) || drawn.find("travelmapping") != std::string::npos ||
+        p.roads_file.find("travelmapping") != std::string::npos)
+        sources.push_back(text.source_roads_default);
+    return sources;
+}
+
+}  // namespace
+
+void default_report_outputs(ReportOutputs& outputs) {
+    if (!outputs.gpkg_path.empty() || !outputs.map_path.empty() || !outputs.html_path.empty())
+        return;
+    outputs.gpkg_path = "sitecover-report.gpkg";
+    outputs.map_path = "sitecover-report.png";
+    outputs.html_path = "sitecover-report.html";
+}
+
+void resolve_report_defaults(ReportJob& job, const std::string& hint) {
+    resolve_defaults(job.study, hint);
+}
+
+std::string default_place(const std::optional<std::string>& place, bool default_areas,
+                          const std::vector<Area>& areas) {
+    if (place) return *place;
+    if (default_areas || areas.empty()) return "Gers (32)";
+    std::string prefix = areas.front().code.substr(0, 2);
+    for (const Area& a : areas) {
+        if (a.code.compare(0, 2, prefix) != 0) return "Study area";
+    }
+    return "Département " + prefix;
+}
+
+ReportParameters stated_parameters(const ReportJob& job, const StudyInputs& in) {
+    const StudyRequest& study = job.study;
+    ReportParameters p;
+    p.sites_file = file_name(in.site_set.path);
+    p.sites_date = file_date(in.site_set.path);
+    p.as_of = study.sites.filter.as_of_iso.value_or("");
+    p.site_types = joined(study.sites.filter.types);
+    p.sites_where = study.sites.source.where;
+    p.areas_file = file_name(in.areas_path);
+    p.areas_where = study.areas.source.where;
+    p.origins_file = file_name(in.origins_path);
+    p.from_where = study.origins.source.where;
+    p.population_file = in.population_path.empty() ? "" : file_name(in.population_path);
+    p.scenario_file = study.scenario ? file_name(*study.scenario) : "";
+    p.within_km = study.within_km;
+    p.within_min = study.within_min;
+    p.fragile_m = study.fragile_m;
+    p.with_roads = study.roads.has_value();
+    if (study.roads) {
+        const RoadRequest& roads = *study.roads;
+        p.roads_file = file_name(roads.source.path);
+        p.roads_where = roads.source.where;
+        if (!roads.profile_path.empty()) p.road_profile = file_name(roads.profile_path);
+        if (!roads.speeds.empty())
+            p.road_profile += (p.road_profile.empty() ? "" : "; ") + roads.speeds;
+        p.road_by = roads.query_options.metric == RoadMetric::Time ? "time" : "distance";
+    }
+    p.run_date = run_date();
+    p.version = SITECOVER_VERSION;
+    return p;
+}
+
+ReportOutcome run_report(ReportJob job, const WarningSink& warn) {
+    resolve_report_defaults(job);
+    // The map's surroundings are resolved before anything is written or read: a missing data
+    // directory is said first.
+    MapContextSources sources;
+    if (!job.outputs.map_path.empty() || !job.outputs.html_path.empty())
+        sources = resolve_map_context(job.map, job.study.roads, job.study.data_dir);
+    // Output errors before the long work.
+    ReportOutcome out{.staged = stage_report_outputs(job.outputs)};
+    out.context = std::move(sources);
+    out.defaults = job.study.defaults_used;
+    out.inputs = load_study(job.study, warn);
+    out.model = build_model(job, out.inputs);
+    MapContext context;
+    if (out.staged.map || out.staged.html) context = load_map_context(out.context, out.model);
+    out.context_roads = context.roads.size();
+    out.model.sources = report_sources(job, out.model, out.context_roads);
+    out.written = write_report(out.model, context, out.staged);
+    return out;
+}
+
+}  // namespace sitecover::report
