@@ -1,8 +1,8 @@
 """Processing algorithm "Planner report": the documents of `sitecover report` (a GeoPackage with
-QGIS styles, a map, a one-page HTML summary), written by the library's renderer, and the
-GeoPackage's layers loaded into the project with their styles."""
-
-import os
+QGIS styles, a map, a one-page HTML summary), through the same library call with the same
+request (sitecover.report, i.e. report::run_report). Each parameter is the command's flag in
+capitals (MAP_ROADS is --map-roads; ORIGINS is --from); layers backed by a file are read from
+that file, as the command reads them."""
 
 from qgis.core import (
     QgsProcessingContext,
@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -21,7 +22,23 @@ from . import study
 from .engine import sitecover
 
 LANGS = ["en", "fr"]
-LAYERS = ["areas", "origins", "links", "sites"]  # bottom to top
+ORIGIN_RULES = ["point-on-surface", "centroid"]
+PAGES = ["", "A4", "A4-landscape", "A4-portrait", "A3", "A3-landscape", "A3-portrait"]
+LAYERS = ["origins", "areas", "links", "sites"]  # fills under outlines under points
+
+# Text parameters passed as they are: QGIS name -> keyword of sitecover.report.
+TEXTS = {"SITE_TYPES": "site_types", "AS_OF": "as_of", "SPEEDS": "speeds", "PLACE": "place",
+         "NOUN": "noun", "CLASS_FIELD": "class_field", "T_SRS": "t_srs"}
+FILES = {"POPULATION": "population", "SCENARIO": "scenario", "CONTEXT": "context",
+         "MAP_ROADS": "map_roads", "PROFILE": "profile"}
+NUMBERS = {"WITHIN_KM": "within_km", "WITHIN_MIN": "within_min", "FRAGILE_M": "fragile_m",
+           "ACCESS_SPEED": "access_speed", "MAX_SNAP_M": "max_snap_m"}
+FIELDS = {"AREA_CODE_FIELD": "area_code_field", "AREA_NAME_FIELD": "area_name_field",
+          "SITE_ID_FIELD": "site_id_field", "SITE_NAME_FIELD": "site_name_field",
+          "SITE_TYPE_FIELD": "site_type_field", "SITE_DEP_FIELD": "site_dep_field",
+          "SITE_DATE_FIELD": "site_date_field", "ORIGIN_CODE_FIELD": "origin_code_field",
+          "ORIGIN_NAME_FIELD": "origin_name_field"}
+LAYER_INPUTS = {"AREAS": "areas", "SITES": "sites", "ORIGINS": "origins", "ROADS": "roads"}
 
 
 class ReportAlgorithm(QgsProcessingAlgorithm):
@@ -32,14 +49,17 @@ class ReportAlgorithm(QgsProcessingAlgorithm):
         return "Planner report"
 
     def shortHelpString(self):  # noqa: N802
-        return ("The planner's documents of `sitecover report`: a GeoPackage (layers sites, "
-                "areas, origins, links and the table run, each layer with its QGIS style), "
-                "a map (PNG, SVG or PDF, optional) and a self-contained HTML page (optional). "
-                "Areas: coverage, margin to the boundary (fragile below 'Fragile margin'), "
-                "farthest commune; origins: nearest site as the crow flies and, with a road "
-                "layer, by road, with population when a population table is given. Sites may "
-                "be filtered by type and labelling date. The GeoPackage's layers are loaded "
-                "styled. Cancel takes effect between steps.")
+        return ("The planner's documents of `sitecover report`, written by the same library "
+                "call: a GeoPackage (layers sites, areas, origins, links and the table run, "
+                "each layer with its QGIS style), a map (PNG, SVG or PDF, optional) and a "
+                "self-contained HTML page (optional). Areas: coverage, margin to the boundary "
+                "(fragile below 'Fragile margin'), farthest commune; origins: nearest site as "
+                "the crow flies and, with a road layer, by road, with population when a "
+                "population table is given. Sites may be filtered by type and labelling date; "
+                "a scenario (a plan's sites output) applies site changes. The map shows the "
+                "neighbouring départements (CONTEXT) and main roads (MAP_ROADS): 'none' for "
+                "neither, empty for the data directory's. The GeoPackage's layers are loaded "
+                "styled. Cancel takes effect before the documents are written.")
 
     def createInstance(self):  # noqa: N802
         return ReportAlgorithm()
@@ -47,21 +67,45 @@ class ReportAlgorithm(QgsProcessingAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         study.declare(self)
         number = QgsProcessingParameterNumber
-        self.addParameter(number("WITHIN_KM", "Distance threshold (km)", number.Double, 19.0,
-                                 minValue=0.0))
-        self.addParameter(number("WITHIN_MIN", "Travel-time threshold (min, with roads)",
-                                 number.Double, 30.0, minValue=0.0))
-        self.addParameter(number("FRAGILE_M", "Fragile margin (m)", number.Double, 500.0,
-                                 minValue=0.0))
-        self.addParameter(QgsProcessingParameterString("PLACE", "Place (map title)",
-                                                       "Study area"))
-        self.addParameter(QgsProcessingParameterEnum("LANG", "Language", LANGS, defaultValue=0))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT", "Report GeoPackage", "GeoPackage (*.gpkg)"))
-        self.addParameter(QgsProcessingParameterFileDestination(
+        add = self.addParameter
+        add(QgsProcessingParameterEnum("ORIGIN", "Point of each origin polygon", ORIGIN_RULES,
+                                       defaultValue=0))
+        add(QgsProcessingParameterString("CLASS_FIELD", "Road class field (default: class)",
+                                         optional=True))
+        add(QgsProcessingParameterFile("PROFILE", "Speed profile file ('class = km/h' lines)",
+                                       optional=True))
+        add(number("ACCESS_SPEED", "Access speed to the road (km/h)", number.Double, 30.0,
+                   minValue=0.1, maxValue=300.0))
+        add(number("MAX_SNAP_M", "Farthest distance to a road (m)", number.Double, 5000.0,
+                   minValue=0.0))
+        add(number("WITHIN_KM", "Distance threshold (km)", number.Double, 19.0, minValue=0.0))
+        add(number("WITHIN_MIN", "Travel-time threshold (min, with roads)", number.Double, 30.0,
+                   minValue=0.0))
+        add(number("FRAGILE_M", "Fragile margin (m)", number.Double, 500.0, minValue=0.0))
+        add(QgsProcessingParameterFile("SCENARIO", "Scenario (a plan's sites output)",
+                                       optional=True))
+        add(QgsProcessingParameterString(
+            "CONTEXT", "Context polygons around the areas (a file, or none)", optional=True))
+        add(QgsProcessingParameterString(
+            "MAP_ROADS", "Roads drawn on the map (a file, or none)", optional=True))
+        add(QgsProcessingParameterString("PLACE", "Place (map title; default from the areas)",
+                                         optional=True))
+        add(QgsProcessingParameterString("NOUN", "What the areas are called", "cantons"))
+        add(QgsProcessingParameterEnum("LANG", "Language", LANGS, defaultValue=0))
+        add(QgsProcessingParameterEnum("PAGE", "Print the map on a page (PDF or SVG map)",
+                                       PAGES, defaultValue=0))
+        add(number("MAP_WIDTH", "Map width (px; points for SVG / PDF)", number.Integer, 1600,
+                   minValue=200, maxValue=20000))
+        add(number("MAP_HEIGHT", "Map height (px; points for SVG / PDF)", number.Integer, 1200,
+                   minValue=150, maxValue=20000))
+        add(QgsProcessingParameterString("T_SRS", "CRS of the GeoPackage's layers",
+                                         optional=True))
+        add(QgsProcessingParameterFileDestination("OUTPUT", "Report GeoPackage",
+                                                  "GeoPackage (*.gpkg)"))
+        add(QgsProcessingParameterFileDestination(
             "MAP", "Map", "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)", optional=True,
             createByDefault=False))
-        self.addParameter(QgsProcessingParameterFileDestination(
+        add(QgsProcessingParameterFileDestination(
             "HTML", "HTML page", "HTML (*.html)", optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputNumber("COVERED", "Areas covered"))
         self.addOutput(QgsProcessingOutputNumber("AREA_COUNT", "Areas"))
@@ -69,79 +113,62 @@ class ReportAlgorithm(QgsProcessingAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("MAX_DISTANCE_M", "Farthest origin (m)"))
         self.addOutput(QgsProcessingOutputString("TITLE", "Title"))
 
+    def request(self, parameters, context):
+        """The keywords of sitecover.report for these parameters: each QGIS parameter is the
+        command's flag, and the library resolves what is left out as the command does."""
+        request = {}
+        for key, keyword in LAYER_INPUTS.items():
+            request.update(study.layer_keywords(self, parameters, key, keyword, context))
+        for key, keyword in (TEXTS | FILES | FIELDS).items():
+            value = self.parameterAsString(parameters, key, context)
+            if value:
+                request[keyword] = value
+        for key, keyword in NUMBERS.items():
+            request[keyword] = self.parameterAsDouble(parameters, key, context)
+        request["map_width"] = self.parameterAsInt(parameters, "MAP_WIDTH", context)
+        request["map_height"] = self.parameterAsInt(parameters, "MAP_HEIGHT", context)
+        request["by"] = study.METRICS[self.parameterAsEnum(parameters, "BY", context)]
+        request["origin"] = ORIGIN_RULES[self.parameterAsEnum(parameters, "ORIGIN", context)]
+        request["lang"] = LANGS[self.parameterAsEnum(parameters, "LANG", context)]
+        page = PAGES[self.parameterAsEnum(parameters, "PAGE", context)]
+        if page:
+            request["page"] = page
+        for key, keyword in (("OUTPUT", "output"), ("MAP", "map"), ("HTML", "html")):
+            path = self.parameterAsFileOutput(parameters, key, context)
+            if path:
+                request[keyword] = path
+        # The file dialog has asked before pointing at an existing file; the library refuses
+        # an output that is one of the inputs.
+        request["overwrite"] = True
+        return request
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        request = self.request(parameters, context)
+        feedback.setProgress(20)
+        if feedback.isCanceled():
+            return {}
+        feedback.pushInfo("reading the inputs and writing the report")
         try:
-            data = self._build(parameters, context, feedback)
-            if data is None:
-                return {}
-            outputs = self._write(data, parameters, context, feedback)
+            report = study.with_warnings(feedback, sitecover.report, **request)
         except (OSError, ValueError) as error:
             raise QgsProcessingException(str(error)) from error
-        summary = data.summary
-        feedback.pushInfo(outputs["TITLE"])
+        feedback.setProgress(90)
+        self._load(report.written["output"], context)
+        summary = report.summary
+        feedback.pushInfo(report.title)
         feedback.pushInfo(f"crow-fly distance: max {summary['max_m'] / 1000:.1f} km, mean "
                           f"{summary['mean_m'] / 1000:.1f} km; fragile: {summary['fragile']}")
         feedback.setProgress(100)
-        return outputs | {"COVERED": summary["covered"], "AREA_COUNT": summary["areas"],
-                          "FRAGILE": summary["fragile"], "MAX_DISTANCE_M": summary["max_m"]}
+        return {"OUTPUT": report.written["output"], "MAP": report.written["map"],
+                "HTML": report.written["html"], "TITLE": report.title,
+                "COVERED": summary["covered"], "AREA_COUNT": summary["areas"],
+                "FRAGILE": summary["fragile"], "MAX_DISTANCE_M": summary["max_m"]}
 
-    def _build(self, parameters, context, feedback):
-        """The report's model, or None when cancelled."""
-        feedback.pushInfo("reading the areas and sites")
-        areas = study.read_areas(self, parameters, context)
-        sites = study.read_sites(self, parameters, context, feedback)
-        feedback.setProgress(20)
-        if feedback.isCanceled():
-            return None
-        origins, outlines, shares, _ = study.read_origins(self, parameters, context)
-        feedback.setProgress(40)
-        roads, by = study.read_roads(self, parameters, context, feedback)
-        feedback.setProgress(60)
-        if feedback.isCanceled():
-            return None
-        return sitecover.report_data(
-            areas, sites, origins, population=shares, outlines=outlines, roads=roads, by=by,
-            within_m=self.parameterAsDouble(parameters, "WITHIN_KM", context) * 1000.0,
-            within_s=self.parameterAsDouble(parameters, "WITHIN_MIN", context) * 60.0,
-            fragile_m=self.parameterAsDouble(parameters, "FRAGILE_M", context), as_frame=False)
-
-    def _parameters(self, parameters, context):
-        named = {"sites_file": "SITES", "areas_file": "AREAS", "origins_file": "ORIGINS",
-                 "population_file": "POPULATION", "roads_file": "ROADS"}
-        stated = {key: study.file_name(self, parameters, name, context)
-                  for key, name in named.items()}
-        for key, name in (("site_types", "SITE_TYPES"), ("as_of", "AS_OF"),
-                          ("road_profile", "SPEEDS")):
-            stated[key] = self.parameterAsString(parameters, name, context) or ""
-        if stated["roads_file"]:
-            stated["road_by"] = study.METRICS[self.parameterAsEnum(parameters, "BY", context)]
-        return {key: value for key, value in stated.items() if value}
-
-    def _check_not_an_input(self, parameters, context, outputs):
-        """Overwriting is allowed (the dialog asked), but never over an input file."""
-        inputs = set()
-        for key in ("AREAS", "SITES", "ORIGINS", "ROADS", "POPULATION"):
-            source = study.source_path(parameters.get(key), context)
-            if source:
-                inputs.add(os.path.realpath(source))
-        for path in outputs:
-            if path and os.path.realpath(path) in inputs:
-                raise QgsProcessingException(f"{path} is an input of the report: choose "
-                                             "another file for the output")
-
-    def _write(self, data, parameters, context, feedback):
-        gpkg = self.parameterAsFileOutput(parameters, "OUTPUT", context)
-        map_path = self.parameterAsFileOutput(parameters, "MAP", context)
-        html = self.parameterAsFileOutput(parameters, "HTML", context)
-        self._check_not_an_input(parameters, context, (gpkg, map_path, html))
-        feedback.pushInfo("writing the report")
-        # The file dialog has asked before pointing at an existing file (an input excepted).
-        written = data.write(
-            gpkg, map_path, html, place=self.parameterAsString(parameters, "PLACE", context),
-            lang=LANGS[self.parameterAsEnum(parameters, "LANG", context)],
-            parameters=self._parameters(parameters, context), overwrite=True)
-        feedback.setProgress(90)
-        # The GeoPackage's layers, each with the default style stored in it (layer_styles).
+    def _load(self, gpkg, context):
+        """The GeoPackage's layers, each with the default style stored in it (layer_styles),
+        fills under outlines under points."""
+        if not gpkg:
+            return
         for name in LAYERS:
             layer = QgsVectorLayer(f"{gpkg}|layername={name}", name, "ogr")
             if not layer.isValid():
@@ -149,5 +176,3 @@ class ReportAlgorithm(QgsProcessingAlgorithm):
             context.temporaryLayerStore().addMapLayer(layer)
             context.addLayerToLoadOnCompletion(
                 layer.id(), QgsProcessingContext.LayerDetails(name, context.project(), name))
-        return {"OUTPUT": gpkg, "MAP": map_path or None, "HTML": html or None,
-                "TITLE": written["title"]}

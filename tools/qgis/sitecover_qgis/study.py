@@ -183,3 +183,52 @@ def weights(shares, feedback):
     if not weighted:
         feedback.pushWarning("no origin has a known population: each weighs 1")
     return result if weighted else None
+
+
+def _uri_parts(value, context):
+    """(file, layer name, subset) behind a layer parameter's value, or None when no file is
+    behind it (a memory layer)."""
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        value = value.source.staticValue()
+    layer = value if hasattr(value, "source") else QgsProcessingUtils.mapLayerFromString(
+        str(value), context)
+    uri = layer.source() if layer is not None else str(value)
+    parts = uri.split("|")
+    if not os.path.isfile(parts[0]):
+        return None
+    name = next((p.split("=", 1)[1] for p in parts[1:] if p.startswith("layername=")), "")
+    subset = layer.subsetString() if layer is not None and hasattr(layer, "subsetString") else ""
+    return parts[0], name, subset
+
+
+def layer_keywords(algorithm, parameters, key, keyword, context):
+    """The keywords of sitecover's request for a layer parameter: the file behind it (with its
+    layer name and filter: KEYWORD, KEYWORD_layer, KEYWORD_where), read by the library as the
+    command reads it; a layer with no file behind it is staged to a WGS84 GeoPackage first.
+    {} when the parameter is empty (the library's default then applies)."""
+    value = parameters.get(key)
+    if value is None or value == "":
+        return {}
+    parts = _uri_parts(value, context)
+    if parts is None:
+        source = algorithm.parameterAsSource(parameters, key, context)
+        if source is None:
+            return {}
+        return {keyword: layers.as_geopackage(source, context, keyword)}
+    path, name, subset = parts
+    found = {keyword: path}
+    if name:
+        found[keyword + "_layer"] = name
+    if subset:
+        found[keyword + "_where"] = subset
+    return found
+
+
+def with_warnings(feedback, function, *args, **kwargs):
+    """Calls `function`, pushing the UserWarnings it raises to the Processing log."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UserWarning)
+        result = function(*args, **kwargs)
+    for warning in caught:
+        feedback.pushWarning(str(warning.message))
+    return result

@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "sitecover/error.hpp"
 #include "sitecover/report/report_format.hpp"
 #include "sitecover/report/report_text.hpp"
 #include "sitecover/report_data.hpp"
@@ -71,6 +72,26 @@ std::vector<std::string> report_sources(const ReportJob& job, const ReportModel&
     return sources;
 }
 
+// Every file the job reads: an output may be none of them (nor the same file by another name).
+void check_outputs_are_not_inputs(const ReportJob& job, const MapContextSources& context) {
+    const StudyRequest& study = job.study;
+    std::vector<std::string> inputs = {study.areas.source.path,     study.sites.source.path,
+                                       study.origins.source.path,   study.population.value_or(""),
+                                       study.scenario.value_or(""), context.neighbours_path};
+    if (study.roads) inputs.push_back(study.roads->source.path);
+    if (context.roads) inputs.push_back(context.roads->path);
+    for (const std::string& output :
+         {job.outputs.gpkg_path, job.outputs.map_path, job.outputs.html_path}) {
+        if (output.empty()) continue;
+        for (const std::string& input : inputs) {
+            std::error_code ec;
+            if (!input.empty() && std::filesystem::equivalent(output, input, ec))
+                throw OutputError(output +
+                                  " is an input of the report: choose another file for the output");
+        }
+    }
+}
+
 }  // namespace
 
 void default_report_outputs(ReportOutputs& outputs) {
@@ -135,6 +156,7 @@ ReportOutcome run_report(ReportJob job, const WarningSink& warn) {
     MapContextSources sources;
     if (!job.outputs.map_path.empty() || !job.outputs.html_path.empty())
         sources = resolve_map_context(job.map, job.study.roads, job.study.data_dir);
+    check_outputs_are_not_inputs(job, sources);
     // Output errors before the long work.
     ReportOutcome out{.staged = stage_report_outputs(job.outputs)};
     out.context = std::move(sources);
