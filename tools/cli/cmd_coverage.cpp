@@ -1,5 +1,6 @@
 // `sitecover coverage`: which sites cover which areas.
 
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 #include <map>
@@ -14,67 +15,42 @@
 #include "run_files.hpp"
 #include "sitecover/coverage.hpp"
 #include "sitecover/geodata/table_writer.hpp"
+#include "sitecover/report/coverage_job.hpp"
 #include "sitecover/report/report_format.hpp"
+#include "sitecover/site_filter.hpp"
 
 namespace sitecover::cli {
 using namespace sitecover::report;  // the documents library: models, language, formats
 
 namespace {
 
-// The table: one row per area.
-void write_coverage_table(const CoverageOptions& o, const CoverageIndex& index,
-                          const std::vector<Site>& sites,
-                          const std::vector<AreaCoverage>& coverage) {
-    geodata::TableWriter writer(
-        table_options(o.output, "coverage", geodata::GeometryKind::MultiPolygon),
-        {{"area_code", geodata::FieldType::String},
-         {"area_name", geodata::FieldType::String},
-         {"site_count", geodata::FieldType::Integer},
-         {"site_ids", geodata::FieldType::String},
-         {"covered", geodata::FieldType::Boolean},
-         {"margin_m", geodata::FieldType::Real, 1}});
-    for (const AreaCoverage& cov : coverage) {
-        const Area& area = index.areas()[cov.area];
-        std::string ids;
-        for (const std::size_t s : cov.sites) ids += (ids.empty() ? "" : ";") + sites[s].id;
-        geodata::Row row;
-        row.values = {area.code,
-                      area.name,
-                      static_cast<std::int64_t>(cov.sites.size()),
-                      ids,
-                      cov.covered(),
-                      cov.margin_m ? geodata::Value(*cov.margin_m) : geodata::Value()};
-        row.area = &area;
-        writer.add_row(row);
-    }
-    writer.commit();
-    for (const std::string& w : writer.warnings()) warn(w);
-}
-
 // The uncovered areas and the fragile ones (best site near the boundary), 20 of each at most.
 void print_uncovered_and_fragile(std::ostream& out, const CoverageOptions& o,
-                                 const CoverageIndex& index, const std::vector<Site>& sites,
-                                 const std::vector<AreaCoverage>& coverage) {
+                                 const CoverageOutcome& outcome) {
+    const CoverageIndex& index = *outcome.areas;
+    const std::vector<Site>& sites = outcome.site_set.sites;
+    const std::vector<AreaCoverage>& coverage = outcome.coverage;
     std::string uncovered;
     std::size_t uncovered_count = 0;
     constexpr std::size_t kListed = 20;  // longer lists are in the table
-    std::ostringstream fragile;
-    std::size_t fragile_count = 0;
     for (const AreaCoverage& cov : coverage) {
         const Area& area = index.areas()[cov.area];
-        if (!cov.covered()) {
-            if (++uncovered_count <= kListed) {
-                uncovered += (uncovered.empty() ? "" : ", ") + area.name + " (" + area.code + ")";
-            }
-        } else if (*cov.margin_m < o.fragile_m && ++fragile_count <= kListed) {
-            std::size_t best = 0;
-            for (std::size_t i = 1; i < cov.sites.size(); ++i) {
-                if (cov.site_margins_m[i] > cov.site_margins_m[best]) best = i;
-            }
-            fragile << "  " << area.name << " (" << area.code << "): site "
-                    << sites[cov.sites[best]].id << " (" << sites[cov.sites[best]].name << ") "
-                    << format_fixed(*cov.margin_m, 0) << " m from the boundary\n";
+        if (!cov.covered() && ++uncovered_count <= kListed)
+            uncovered += (uncovered.empty() ? "" : ", ") + area.name + " (" + area.code + ")";
+    }
+    // The fragile areas, as the library found them (margin below fragile_m).
+    std::ostringstream fragile;
+    const std::size_t fragile_count = outcome.fragile.size();
+    for (std::size_t f = 0; f < std::min(fragile_count, kListed); ++f) {
+        const AreaCoverage& cov = coverage[outcome.fragile[f]];
+        const Area& area = index.areas()[cov.area];
+        std::size_t best = 0;
+        for (std::size_t i = 1; i < cov.sites.size(); ++i) {
+            if (cov.site_margins_m[i] > cov.site_margins_m[best]) best = i;
         }
+        fragile << "  " << area.name << " (" << area.code << "): site " << sites[cov.sites[best]].id
+                << " (" << sites[cov.sites[best]].name << ") " << format_fixed(*cov.margin_m, 0)
+                << " m from the boundary\n";
     }
     if (uncovered_count > kListed) {
         uncovered += " and " + std::to_string(uncovered_count - kListed) + " more (see the table)";
@@ -122,24 +98,29 @@ int run_coverage(const std::vector<std::string>& args) {
     declare_coverage_options(options);
     if (!options.parse(args)) return kOk;
     const CoverageOptions o = read_coverage_options(options);  // every check, before any read
-
-    std::string areas_path;
-    std::vector<Area> areas = load_area_set(options, areas_path);
-    LoadedSiteSet site_set = load_site_set(o.sites);
-    const CoverageIndex index(std::move(areas));
+    CoverageJob job;
+    job.study.areas = area_request(options);
+    job.study.sites = o.sites;
+    job.study.fragile_m = o.fragile_m;
+    job.boundary = o.boundary;
+    job.output = table_output(o.output);
+    const CoverageOutcome outcome = [&] {
+        try {
+            return report::run_coverage(job, warn);
+        } catch (const UnknownSiteTypeError& e) {
+            throw site_types_error(e, job.study.sites.source.path);
+        }
+    }();
+    warn_undated(outcome.site_set);
+    for (const std::string& w : outcome.warnings) warn(w);
+    const CoverageIndex& index = *outcome.areas;
+    const LoadedSiteSet& site_set = outcome.site_set;
     const std::vector<Site>& sites = site_set.sites;
-    const std::vector<AreaCoverage> coverage = compute_coverage(index, sites, o.boundary);
-    write_coverage_table(o, index, sites, coverage);
-
-    std::size_t covered = 0;
-    std::vector<std::size_t> inside(sites.size(), 0);
-    for (const AreaCoverage& cov : coverage) {
-        for (const std::size_t s : cov.sites) inside[s] = 1;
-        if (cov.covered()) ++covered;
-    }
+    const std::vector<AreaCoverage>& coverage = outcome.coverage;
+    const std::size_t covered = outcome.covered;
+    const std::size_t sites_inside = outcome.sites_inside;
+    const std::string& areas_path = outcome.areas_path;
     std::ostream& out = summary_stream(o.output);
-    std::size_t sites_inside = 0;
-    for (const auto flag : inside) sites_inside += flag;
     out << "areas: " << index.areas().size() << " " << o.noun << " from " << areas_path << "\n";
     out << "sites: " << site_set.read << " read from " << site_set.path;
     if (sites.size() != site_set.read) out << ", " << sites.size() << " kept by the filters";
@@ -153,7 +134,7 @@ int run_coverage(const std::vector<std::string>& args) {
     out << covered << "/" << coverage.size() << " " << o.noun << " covered";
     out << " (boundary rule: sites on a boundary "
         << (o.boundary == Boundary::Included ? "count" : "do not count") << ")\n";
-    print_uncovered_and_fragile(out, o, index, sites, coverage);
+    print_uncovered_and_fragile(out, o, outcome);
     if (o.group_by) print_groups(out, o, index, coverage);
     if (!o.output.to_stdout()) out << "wrote " << o.output.path << "\n";
     return o.fail_uncovered && covered < coverage.size() ? kUncovered : kOk;

@@ -78,11 +78,13 @@ OutputOptions read_output_options(const Options& options) {
     return output;
 }
 
+report::TableOutput table_output(const OutputOptions& output) {
+    return {output.path, output.format, output.t_srs, output.overwrite};
+}
+
 geodata::TableOptions table_options(const OutputOptions& output, const std::string& layer,
                                     geodata::GeometryKind geometry) {
-    geodata::TableOptions table{output.path, output.format, layer, output.overwrite, geometry};
-    table.target_srs = output.t_srs;
-    return table;
+    return report::table_options(table_output(output), layer, geometry);
 }
 
 std::ostream& summary_stream(const OutputOptions& output) {

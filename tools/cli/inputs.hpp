@@ -15,6 +15,7 @@
 #include "sitecover/geodata/table_writer.hpp"
 #include "sitecover/report/study_inputs.hpp"
 #include "sitecover/report/study_request.hpp"
+#include "sitecover/report/table_output.hpp"
 #include "sitecover/site.hpp"
 #include "sitecover/site_filter.hpp"
 
@@ -116,6 +117,9 @@ struct OutputOptions {
 
 /// Reads the output options; UsageError for an unknown --t-srs. Opens no file.
 OutputOptions read_output_options(const Options& options);
+
+/// The library's table output of the options (path, format, t_srs, overwrite).
+report::TableOutput table_output(const OutputOptions& output);
 
 /// The table writer's options for `output`, a layer named `layer` of `geometry`.
 geodata::TableOptions table_options(const OutputOptions& output, const std::string& layer,

@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 
-def coverage(areas, sites, boundary="included", as_frame=None):
+def coverage(areas=None, sites=None, boundary="included", as_frame=None, **request):
     """Which sites lie in each area: one record per area, in area order.
 
     Columns: area_code, area_name, site_count, site_ids (list of ids, by id), covered (bool),
@@ -43,8 +43,33 @@ def coverage(areas, sites, boundary="included", as_frame=None):
     ``boundary``: "included" (a site on a boundary covers every area it touches) or "excluded".
     Returns a pandas DataFrame when pandas is importable (or ``as_frame=True``), else a list of
     dicts (or with ``as_frame=False``).
+
+    ``areas`` and ``sites`` are an Areas and a SiteIndex (the lower level), or paths: then the
+    call is `sitecover coverage`'s (the library's run_coverage) with the same request, spelled
+    as the command's flags in snake case (areas_layer, areas_where, area_code_field,
+    sites_where, site_types, as_of, fragile_m, data_dir; output, format, t_srs, overwrite to
+    write the table); left out, the data directory's Gers cantons and France services list.
+    The result's ``attrs["summary"]`` (a DataFrame) or the records' second value then holds
+    covered, fragile (area codes), sites_read, sites_kept, sites_inside.
     """
     from ._planning import frame
 
     columns = ["area_code", "area_name", "site_count", "site_ids", "covered", "margin_m"]
-    return frame(_coverage_records(areas, sites, boundary), columns, as_frame)
+    if isinstance(areas, Areas) and isinstance(sites, SiteIndex) and not request:
+        return frame(_coverage_records(areas, sites, boundary), columns, as_frame)
+    import warnings
+
+    from ._sitecover import _run_coverage
+
+    given = dict(request, boundary=boundary)
+    for key, value in (("areas", areas), ("sites", sites)):
+        if value is not None:
+            given[key] = str(value)
+    records, summary, met = _run_coverage(**given)
+    for message in met:
+        warnings.warn(message, UserWarning, stacklevel=2)
+    result = frame(records, columns, as_frame)
+    if hasattr(result, "attrs"):
+        result.attrs["summary"] = summary
+        return result
+    return records, summary

@@ -91,6 +91,14 @@ def coverage(
     areas: Areas, sites: SiteIndex, boundary: Literal["included", "excluded"] = ...,
     as_frame: bool | None = ...,
 ) -> Any: ...
+@overload
+def coverage(
+    areas: str | None = ...,
+    sites: str | None = ...,
+    boundary: Literal["included", "excluded"] = ...,
+    as_frame: bool | None = ...,
+    **request: Any,
+) -> Any: ...
 
 def load_points(
     path: str,

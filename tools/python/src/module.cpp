@@ -4,6 +4,7 @@
 
 #include "coverage_binding.hpp"
 #include "errors.hpp"
+#include "jobs_binding.hpp"
 #include "points_binding.hpp"
 #include "report_binding.hpp"
 #include "report_job_binding.hpp"
@@ -26,4 +27,5 @@ PYBIND11_MODULE(_sitecover, module) {
     sitecover::python::bind_report(module);
     sitecover::python::bind_report_writer(module);
     sitecover::python::bind_report_job(module);
+    sitecover::python::bind_jobs(module);
 }

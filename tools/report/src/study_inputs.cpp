@@ -36,26 +36,26 @@ ChangesApplied apply_scenario(const std::string& path, std::vector<Site>& sites)
 
 }  // namespace
 
-void resolve_defaults(StudyRequest& request, const std::string& hint) {
+void resolve_defaults(StudyRequest& request, const std::string& hint, StudyParts parts) {
     DefaultsUsed& used = request.defaults_used;
     std::optional<std::filesystem::path> dir;
     const auto in_data_dir = [&](const char* relative) {
         if (!dir) dir = find_data_dir(request.data_dir, hint.empty() ? kDataDirHint : hint);
         return (*dir / relative).string();
     };
-    if (request.areas.source.path.empty()) {
+    if (parts.areas && request.areas.source.path.empty()) {
         request.areas.source.path = in_data_dir(defaults::kAreas);
         used.areas = true;
     }
-    if (request.sites.source.path.empty()) {
+    if (parts.sites && request.sites.source.path.empty()) {
         request.sites.source.path = in_data_dir(defaults::kSites);
         used.sites = true;
     }
-    if (request.origins.source.path.empty()) {
+    if (parts.origins && request.origins.source.path.empty()) {
         request.origins.source.path = in_data_dir(defaults::kCommunes);
         used.origins = true;
     }
-    if (!request.population) {
+    if (parts.population && !request.population) {
         // Optional when the default file is absent, required when named.
         const std::string path = in_data_dir(defaults::kPopulation);
         std::error_code ec;

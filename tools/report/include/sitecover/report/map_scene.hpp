@@ -76,7 +76,7 @@ struct MapScene {
     std::vector<MapShape> site_commune_shapes;
     std::vector<std::string> site_commune_labels;
     std::vector<MapXY> site_commune_label_points;
-    /// The preferred scale bar length (the --within-km threshold), used when it fits.
+    /// The preferred scale bar length (the within_km threshold), used when it fits.
     double scale_bar_km = 0.0;
 
     /// Two points one above the other along the true meridian at the map's centre (the north

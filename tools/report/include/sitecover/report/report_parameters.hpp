@@ -13,24 +13,24 @@ namespace sitecover::report {
 struct ReportParameters {
     std::string sites_file;   ///< the site list read (file name)
     std::string sites_date;   ///< the list's date (ISO), from its name or else its file date
-    std::string as_of;        ///< --as-of (ISO), empty when not given
-    std::string site_types;   ///< --site-types as given, empty: all
-    std::string sites_where;  ///< --sites-where
+    std::string as_of;        ///< as_of (ISO), empty when not given
+    std::string site_types;   ///< site_types, comma-separated; empty: all
+    std::string sites_where;  ///< sites_where
     std::string areas_file, areas_where;
     std::string origins_file, from_where;
     std::string population_file;  ///< empty: no population
-    std::string scenario_file;    ///< --scenario
+    std::string scenario_file;    ///< scenario
     double within_km = 19.0;
     double within_min = 30.0;
     double fragile_m = 500.0;
     bool with_roads = false;
     std::string roads_file, roads_where;
-    std::string road_profile;  ///< --profile file or --speeds list; empty: the default speeds
+    std::string road_profile;  ///< profile file and/or speeds list; empty: the default speeds
     std::string road_by;       ///< "time" or "distance"
     std::string run_date;      ///< ISO
     std::string version;       ///< sitecover's version
 
-    /// The date the sites are counted at: --as-of, else the list's date (may be empty).
+    /// The date the sites are counted at: as_of, else the list's date (may be empty).
     const std::string& sites_counted_on() const { return as_of.empty() ? sites_date : as_of; }
 };
 
@@ -45,7 +45,7 @@ struct ParameterRow {
 };
 
 /// The rows in display order. Filters and files not given are left out, except the site
-/// filters (--as-of, --site-types, --sites-where), always stated.
+/// filters (as_of, site_types, sites_where), always stated.
 std::vector<ParameterRow> parameter_rows(const ReportParameters& parameters, Lang lang);
 
 /// An ISO date in a file name ("france-services-2024-08-01.csv" -> "2024-08-01"), else the

@@ -3,9 +3,9 @@
 // population and the road network. One request, filled by every door (the CLI from its flags,
 // Python from keywords, QGIS from parameters) and read by the library's jobs (run_report).
 //
-// Vocabulary: a field is named as its Python keyword; the CLI flag is the same name with
-// dashes (`map_roads` is --map-roads), the QGIS parameter the same in capitals (MAP_ROADS).
-// The one exception: `origins` is --from on the command line.
+// Vocabulary: a field is named as its Python keyword; the command line's flag is the same name
+// with dashes, the QGIS parameter the same in capitals (map_roads, MAP_ROADS). The one
+// exception, the origins, is spelled by the command line's own table (tools/cli).
 
 #include <functional>
 #include <optional>
@@ -38,7 +38,7 @@ struct SiteSetRequest {
 /// The origins (communes, points): one point per feature by `rule`. An empty path: the data
 /// directory's communes of the Gers.
 struct OriginRequest {
-    geodata::LayerSource source;  ///< origins (--from), origins_layer, origins_where...
+    geodata::LayerSource source;  ///< origins, origins_layer, origins_where...
     geodata::OriginFields fields;
     geodata::OriginRule rule = geodata::OriginRule::PointOnSurface;  ///< origin
 };
@@ -79,11 +79,22 @@ struct StudyRequest {
     DefaultsUsed defaults_used;           ///< set by resolve_defaults
 };
 
+/// The inputs a job reads (the others are left as they are by resolve_defaults).
+struct StudyParts {
+    bool areas = false;
+    bool sites = false;
+    bool origins = false;
+    bool population = false;
+    /// Every input of a study.
+    static StudyParts all() { return {true, true, true, true}; }
+};
+
 /// Fills the empty paths of `request` with the data directory's files (areas, sites, origins,
-/// population when it exists) and records which in `defaults_used`. Idempotent. Looks for the
-/// data directory only when a default is needed (InputError ending with `hint`, else
-/// kDataDirHint, when it is missing); opens no other file.
-void resolve_defaults(StudyRequest& request, const std::string& hint = "");
+/// population when it exists), for the `parts` a job reads, and records which in
+/// `defaults_used`. Idempotent. Looks for the data directory only when a default is needed
+/// (InputError ending with `hint`, else kDataDirHint, when it is missing); opens no other file.
+void resolve_defaults(StudyRequest& request, const std::string& hint = "",
+                      StudyParts parts = StudyParts::all());
 
 /// Where warnings met while loading go (repaired polygons, sites without a date...): the CLI
 /// prints them, Python raises them as warnings, QGIS pushes them to its log.

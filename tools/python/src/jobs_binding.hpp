@@ -1,0 +1,12 @@
+#pragma once
+// The library's jobs with their requests as keywords (the calls behind sitecover.coverage()...;
+// sitecover.report() is in report_job_binding).
+
+#include <pybind11/pybind11.h>
+
+namespace sitecover::python {
+
+/// Adds _run_coverage to `module`.
+void bind_jobs(pybind11::module_& module);
+
+}  // namespace sitecover::python
