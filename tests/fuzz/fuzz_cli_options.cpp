@@ -16,13 +16,13 @@
 
 #include "coverage_options.hpp"
 #include "fuzz_harness.hpp"
-#include "grouping.hpp"
 #include "inputs.hpp"
 #include "nearest_options.hpp"
 #include "options.hpp"
 #include "road_report.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/speed_profile.hpp"
+#include "sitecover/report/grouping.hpp"
 
 namespace {
 
@@ -73,7 +73,7 @@ void check_values(const Options& options, const std::vector<std::string>& args) 
     guarded([&] { (void)options.number("--within-min", 30.0, 0.0, 1e6); });
     guarded([&] {
         if (!options.has("--group-by")) return;
-        const cli::GroupRule rule(options.get("--group-by"));
+        const sitecover::report::GroupRule rule = cli::group_rule(options.get("--group-by"));
         for (const std::string& code : args) (void)rule.group_of(code);
     });
     guarded([&] {

@@ -10,12 +10,12 @@
 #include "commands.hpp"
 #include "coverage_options.hpp"
 #include "exit_codes.hpp"
-#include "grouping.hpp"
 #include "inputs.hpp"
 #include "run_files.hpp"
 #include "sitecover/coverage.hpp"
 #include "sitecover/geodata/table_writer.hpp"
 #include "sitecover/report/coverage_job.hpp"
+#include "sitecover/report/grouping.hpp"
 #include "sitecover/report/report_format.hpp"
 #include "sitecover/site_filter.hpp"
 

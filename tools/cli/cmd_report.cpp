@@ -58,23 +58,6 @@ void print_fragile(std::ostream& out, const ReportModel& model) {
     out << "\n";
 }
 
-// The road summary of `nearest --roads`, from the answers in the model.
-void print_road_summary(std::ostream& out, const ReportJob& job, ReportOutcome& outcome) {
-    const StudyInputs& in = outcome.inputs;
-    const ReportModel& model = outcome.model;
-    RoadReport roads(in.roads, job.study.within_km * 1000.0, job.study.within_min * 60.0,
-                     in.sites->sites(), std::move(outcome.inputs.population_table),
-                     in.population_path);
-    std::vector<geodata::Value> ignored;
-    for (std::size_t i = 0; i < model.origins.size(); ++i) {
-        const ReportOrigin& o = model.origins[i];
-        const Site* crow_fly = o.site ? &(*model.sites)[*o.site] : nullptr;
-        ignored.clear();
-        roads.record(in.origins[i], roads.answer_from(o.position, o.road, crow_fly), ignored);
-    }
-    roads.print_summary(out);
-}
-
 void print_written(std::ostream& out, const ReportJob& report, const ReportOutcome& outcome) {
     const StagedReport& staged = outcome.staged;
     const ReportWritten& written = outcome.written;
@@ -100,7 +83,7 @@ void print_written(std::ostream& out, const ReportJob& report, const ReportOutco
     if (staged.html) out << "wrote " << staged.html->target() << "\n";
 }
 
-void print_report_summary(std::ostream& out, const ReportJob& job, ReportOutcome& outcome) {
+void print_report_summary(std::ostream& out, const ReportJob& job, const ReportOutcome& outcome) {
     const StudyInputs& in = outcome.inputs;
     const ReportModel& model = outcome.model;
     const std::size_t site_count = model.sites->size();
@@ -120,7 +103,8 @@ void print_report_summary(std::ostream& out, const ReportJob& job, ReportOutcome
     const Summary d = model.crow_fly_summary();
     out << "crow-fly distance: max " << format_km(d.max) << ", mean " << format_km(d.mean)
         << ", median " << format_km(d.median) << "\n";
-    if (in.roads) print_road_summary(out, job, outcome);
+    if (outcome.road_figures)
+        print_road_summary(out, *outcome.road_figures, *in.roads, in.sites->sites());
 }
 
 }  // namespace
@@ -134,6 +118,8 @@ int run_report(const std::vector<std::string>& args) {
             return report::run_report(job, [](const std::string& w) { warn(cli_error_text(w)); });
         } catch (const UnknownSiteTypeError& e) {
             throw site_types_error(e, job.study.sites.source.path);
+        } catch (const SitesOffRoadError& e) {
+            throw sites_off_road_error(e);
         }
     }();
     warn_undated(outcome.inputs.site_set);

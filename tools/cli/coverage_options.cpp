@@ -42,7 +42,7 @@ CoverageOptions read_coverage_options(const Options& options) {
     o.noun = options.get("--noun", "cantons");
     if (options.has("--group-by")) {
         o.group_by_text = options.get("--group-by");
-        o.group_by.emplace(o.group_by_text);
+        o.group_by = group_rule(o.group_by_text);
     }
     o.output = read_output_options(options);
     o.fail_uncovered = options.has("--fail-uncovered");

@@ -5,23 +5,23 @@
 #include <optional>
 #include <string>
 
-#include "grouping.hpp"
 #include "inputs.hpp"
 #include "options.hpp"
 #include "sitecover/coverage.hpp"
+#include "sitecover/report/grouping.hpp"
 
 namespace sitecover::cli {
 
 inline constexpr double kMaxFragileM = 1e7;  ///< bound of --fragile-m
 
 struct CoverageOptions {
-    Boundary boundary = Boundary::Included;  ///< --boundary
-    double fragile_m = 500.0;                ///< --fragile-m
-    std::string noun = "cantons";            ///< --noun
-    std::optional<GroupRule> group_by;       ///< --group-by
-    std::string group_by_text;               ///< --group-by as given
-    bool fail_uncovered = false;             ///< --fail-uncovered
-    SiteSetOptions sites;                    ///< --sites, its fields and filters
+    Boundary boundary = Boundary::Included;     ///< --boundary
+    double fragile_m = 500.0;                   ///< --fragile-m
+    std::string noun = "cantons";               ///< --noun
+    std::optional<report::GroupRule> group_by;  ///< --group-by
+    std::string group_by_text;                  ///< --group-by as given
+    bool fail_uncovered = false;                ///< --fail-uncovered
+    SiteSetOptions sites;                       ///< --sites, its fields and filters
     OutputOptions output;
 };
 

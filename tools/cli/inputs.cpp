@@ -93,6 +93,13 @@ std::ostream& summary_stream(const OutputOptions& output) {
     return output.to_stdout() ? std::cerr : std::cout;
 }
 
+report::GroupRule group_rule(const std::string& text) {
+    if (auto rule = report::GroupRule::parse(text)) return *rule;
+    throw UsageError("option '--group-by': '" + text +
+                     "' is not 'dep' (département of INSEE codes) or 'prefix:N' (first N "
+                     "characters of the code)");
+}
+
 void warn(const std::string& message) { std::cerr << "sitecover: warning: " << message << "\n"; }
 
 void declare_data_options(Options& options) {

@@ -13,6 +13,7 @@
 #include "sitecover/geodata/point_loader.hpp"
 #include "sitecover/geodata/site_loader.hpp"
 #include "sitecover/geodata/table_writer.hpp"
+#include "sitecover/report/grouping.hpp"
 #include "sitecover/report/study_inputs.hpp"
 #include "sitecover/report/study_request.hpp"
 #include "sitecover/report/table_output.hpp"
@@ -131,6 +132,9 @@ std::ostream& summary_stream(const OutputOptions& output);
 /// Where the summary goes: stdout, or stderr when the table itself goes to stdout; nowhere
 /// with --quiet.
 std::ostream& summary_stream(const Options& options, bool table_on_stdout);
+
+/// The rule of --group-by; UsageError for anything but dep or prefix:N.
+report::GroupRule group_rule(const std::string& text);
 
 /// Writes warnings to stderr as "sitecover: warning: ...".
 void warn(const std::string& message);

@@ -73,13 +73,16 @@ NearestOptions read_nearest_options(const Options& options) {
     o.output = read_output_options(options);
     if (options.has("--group-by")) {
         o.group_by_text = options.get("--group-by");
-        o.group_by.emplace(o.group_by_text);
+        o.group_by = group_rule(o.group_by_text);
     }
     o.origins = read_origins(options);
     o.skip_bad = options.has("--skip-bad");
     o.karney = options.has("--karney");
     o.sites = site_set_options(options);
     if (options.has("--roads")) o.roads = road_options(options);
+    o.within_min = options.number("--within-min", 30.0, 0.0, 1e6);
+    if (options.has("--population")) o.population = options.get("--population");
+    o.data_dir = options.get("--data");
     return o;
 }
 

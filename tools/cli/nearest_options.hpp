@@ -6,11 +6,12 @@
 #include <optional>
 #include <string>
 
-#include "grouping.hpp"
 #include "inputs.hpp"
 #include "options.hpp"
 #include "road_report.hpp"
 #include "sitecover/geodata/point_csv.hpp"
+#include "sitecover/report/grouping.hpp"
+#include "sitecover/report/nearest_job.hpp"
 
 namespace sitecover::cli {
 
@@ -22,14 +23,7 @@ inline constexpr double kMaxWithinKm = 1e5;
 inline constexpr long long kMaxThreads = 256;
 
 /// Where the origins come from.
-struct NearestOrigins {
-    OriginLayer layer;                    ///< --from (or the Gers communes), fields, --origin
-    geodata::PointCsvOptions csv;         ///< the same fields for a plain CSV of points
-    bool gdal_only = false;               ///< an option only GDAL honours (--from-layer...)
-    bool use_points = false;              ///< --origin-points given
-    std::string points_path;              ///< --origin-points
-    geodata::OriginFields points_fields;  ///< --origin-points-code-field
-};
+using NearestOrigins = report::NearestOrigins;
 
 struct NearestOptions {
     NearestOrigins origins;
@@ -38,13 +32,16 @@ struct NearestOptions {
     bool max_km_given = false;  ///< --max-km given
     double max_km = kMaxKm;     ///< --max-km
     double within_km = 19.0;    ///< --within-km (the summary's threshold, by road too)
-    std::optional<GroupRule> group_by;
-    std::string group_by_text;         ///< --group-by as given
-    unsigned threads = 0;              ///< --threads; 0 = all cores
-    bool skip_bad = false;             ///< --skip-bad
-    bool karney = false;               ///< --karney
-    SiteSetOptions sites;              ///< --sites, its fields and filters
-    std::optional<RoadOptions> roads;  ///< --roads and its companions
+    std::optional<report::GroupRule> group_by;
+    std::string group_by_text;              ///< --group-by as given
+    unsigned threads = 0;                   ///< --threads; 0 = all cores
+    bool skip_bad = false;                  ///< --skip-bad
+    bool karney = false;                    ///< --karney
+    SiteSetOptions sites;                   ///< --sites, its fields and filters
+    std::optional<RoadOptions> roads;       ///< --roads and its companions
+    double within_min = 30.0;               ///< --within-min (with --roads)
+    std::optional<std::string> population;  ///< --population
+    std::string data_dir;                   ///< --data
     OutputOptions output;
 };
 

@@ -92,6 +92,22 @@ void check_outputs_are_not_inputs(const ReportJob& job, const MapContextSources&
     }
 }
 
+// The road figures of the model's origins (as `nearest --roads` counts them).
+RoadFigures road_figures(const ReportJob& job, const StudyInputs& in, const ReportModel& model) {
+    const std::vector<Site>& sites = in.sites->sites();
+    const RoadAnswers answers(in.roads, sites);
+    RoadFigures figures(sites, job.study.within_km * 1000.0, job.study.within_min * 60.0,
+                        in.population_table, in.population_path);
+    std::vector<geodata::Value> ignored;
+    for (std::size_t i = 0; i < model.origins.size(); ++i) {
+        const ReportOrigin& o = model.origins[i];
+        const Site* crow_fly = o.site ? &sites[*o.site] : nullptr;
+        ignored.clear();
+        figures.record(in.origins[i], answers.answer_from(o.position, o.road, crow_fly), ignored);
+    }
+    return figures;
+}
+
 }  // namespace
 
 void default_report_outputs(ReportOutputs& outputs) {
@@ -168,6 +184,7 @@ ReportOutcome run_report(ReportJob job, const WarningSink& warn) {
     out.context_roads = context.roads.size();
     out.model.sources = report_sources(job, out.model, out.context_roads);
     out.written = write_report(out.model, context, out.staged);
+    if (out.inputs.roads) out.road_figures = road_figures(job, out.inputs, out.model);
     return out;
 }
 

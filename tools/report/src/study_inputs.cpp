@@ -36,6 +36,12 @@ ChangesApplied apply_scenario(const std::string& path, std::vector<Site>& sites)
 
 }  // namespace
 
+SitesOffRoadError::SitesOffRoadError(double max_snap_m, std::string path)
+    : InputError("no site lies within max_snap_m " + format_fixed(max_snap_m, 0) +
+                 " m of a road of " + path),
+      max_snap_m_(max_snap_m),
+      path_(std::move(path)) {}
+
 void resolve_defaults(StudyRequest& request, const std::string& hint, StudyParts parts) {
     DefaultsUsed& used = request.defaults_used;
     std::optional<std::filesystem::path> dir;
@@ -56,10 +62,15 @@ void resolve_defaults(StudyRequest& request, const std::string& hint, StudyParts
         used.origins = true;
     }
     if (parts.population && !request.population) {
-        // Optional when the default file is absent, required when named.
-        const std::string path = in_data_dir(defaults::kPopulation);
+        // Optional when the default file (or the data directory) is absent, required when named.
+        std::string path;
+        try {
+            path = in_data_dir(defaults::kPopulation);
+        } catch (const InputError&) {
+            path.clear();
+        }
         std::error_code ec;
-        request.population = std::filesystem::exists(path, ec) ? path : "";
+        request.population = !path.empty() && std::filesystem::exists(path, ec) ? path : "";
         used.population = !request.population->empty();
     }
 }
@@ -118,9 +129,7 @@ std::shared_ptr<RoadStudy> load_road_study(const RoadRequest& request,
         study->nearest = std::make_unique<NearestByRoad>(*study->setup.graph, *study->setup.snapper,
                                                          sites, study->setup.nearest_options());
     } catch (const InputError&) {
-        throw InputError("no site lies within max_snap_m " +
-                         format_fixed(study->setup.max_snap_m, 0) + " m of a road of " +
-                         study->setup.path);
+        throw SitesOffRoadError(study->setup.max_snap_m, study->setup.path);
     }
     if (const auto& cut_off = study->nearest->sites_cut_off(); !cut_off.empty() && warn) {
         std::vector<std::string> ids;

@@ -10,6 +10,7 @@
 #include "sitecover/report/report_lang.hpp"
 #include "sitecover/report/report_model.hpp"
 #include "sitecover/report/report_writer.hpp"
+#include "sitecover/report/road_figures.hpp"
 #include "sitecover/report/study_inputs.hpp"
 #include "sitecover/report/study_request.hpp"
 
@@ -42,6 +43,9 @@ struct ReportOutcome {
     MapContextSources context;      ///< what the map drew around the areas
     std::size_t context_roads = 0;  ///< road lines drawn
     ReportWritten written;          ///< the map's layout, when a map was drawn
+    /// With roads: the road figures of the origins (within thresholds, circuity, population
+    /// within the travel time), computed once for every door.
+    std::optional<RoadFigures> road_figures;
     StagedReport staged;            ///< the published documents' paths (StagedFile::target)
 };
 

@@ -65,8 +65,21 @@ struct RoadStudy {
     std::unique_ptr<NearestByRoad> nearest;  ///< built over the sites given to load_road_study
 };
 
+/// No site lies within max_snap_m of a road of the network: what() says so naming the request's
+/// field (max_snap_m); max_snap_m() and path() let a door word it in its own vocabulary.
+class SitesOffRoadError : public InputError {
+public:
+    SitesOffRoadError(double max_snap_m, std::string path);
+    double max_snap_m() const noexcept { return max_snap_m_; }
+    const std::string& path() const noexcept { return path_; }
+
+private:
+    double max_snap_m_;
+    std::string path_;
+};
+
 /// load_road_setup, then the network labelled from `sites` (which must outlive the result).
-/// InputError when no site lies within max_snap_m of a road; a warning when sites lie on a
+/// SitesOffRoadError when no site lies within max_snap_m of a road; a warning when sites lie on a
 /// piece cut off from the main network.
 std::shared_ptr<RoadStudy> load_road_study(const RoadRequest& request,
                                            const std::vector<Site>& sites, const WarningSink& warn);

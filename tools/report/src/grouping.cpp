@@ -1,10 +1,8 @@
-#include "grouping.hpp"
+#include "sitecover/report/grouping.hpp"
 
 #include <algorithm>
 
-#include "options.hpp"
-
-namespace sitecover::cli {
+namespace sitecover::report {
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -21,19 +19,18 @@ std::string insee_department(const std::string& code) {
     return {};
 }
 
-GroupRule::GroupRule(const std::string& text) {
-    if (text == "dep") return;
+std::optional<GroupRule> GroupRule::parse(const std::string& text) {
+    GroupRule rule;
+    if (text == "dep") return rule;
     if (text.rfind("prefix:", 0) == 0) {
         const std::string n = text.substr(7);
         if (!n.empty() && n.size() <= 2 && std::all_of(n.begin(), n.end(), is_digit) &&
             std::stoi(n) > 0) {
-            prefix_chars_ = static_cast<std::size_t>(std::stoi(n));
-            return;
+            rule.prefix_chars_ = static_cast<std::size_t>(std::stoi(n));
+            return rule;
         }
     }
-    throw UsageError("option '--group-by': '" + text +
-                     "' is not 'dep' (département of INSEE codes) or 'prefix:N' (first N "
-                     "characters of the code)");
+    return std::nullopt;
 }
 
 std::string GroupRule::group_of(const std::string& code) const {
@@ -41,4 +38,4 @@ std::string GroupRule::group_of(const std::string& code) const {
     return code.substr(0, std::min(prefix_chars_, code.size()));
 }
 
-}  // namespace sitecover::cli
+}  // namespace sitecover::report
