@@ -28,7 +28,7 @@ from ._sitecover import _coverage_records
 from ._planning import Plan, Report, plan, population_weights, report, report_data, suggest  # noqa: F401
 
 __all__ = [
-    "Areas", "Changes", "InputError", "Outcome", "OutputError", "Plan", "ReportData",
+    "Areas", "Changes", "InputError", "Outcome", "OutputError", "Plan", "ReportData", "nearest",
     "RoadNetwork", "SiteIndex", "World", "apply_changes", "coverage", "load_points",
     "load_site_changes", "plan", "population_shares", "population_weights", "Report", "report",
     "report_data", "suggest", "__version__",
@@ -68,6 +68,44 @@ def coverage(areas=None, sites=None, boundary="included", as_frame=None, **reque
     records, summary, met = _run_coverage(**given)
     for message in met:
         warnings.warn(message, UserWarning, stacklevel=2)
+    result = frame(records, columns, as_frame)
+    if hasattr(result, "attrs"):
+        result.attrs["summary"] = summary
+        return result
+    return records, summary
+
+
+def nearest(origins=None, sites=None, as_frame=None, **request):
+    """The nearest site(s) of every origin: `sitecover nearest`'s call (the library's
+    run_nearest) with the same request, spelled as the command's flags in snake case
+    (``origins`` for ``--from``): origins (a polygon or point layer, or a plain CSV id,lon,lat;
+    origins_layer, origins_where, origins_crs, origin_code_field, origin_name_field,
+    lon_field, lat_field, origin, origin_points, origin_points_code_field, skip_bad), sites
+    (sites_where, site_types, as_of...), k, max_km, within_km, group_by, threads, karney,
+    roads (by, speeds, access_speed, max_snap_m, within_min...), population, data_dir; output,
+    format, t_srs, overwrite to write the table too. Left out: the data directory's Gers
+    communes and France services list.
+
+    Returns the table (a DataFrame when pandas is importable, with the figures in
+    ``attrs["summary"]``; else ``(records, summary)``): origin_code, origin_name, origin_lon,
+    origin_lat, [rank,] site_id, site_name, site_dep, distance_m, and with roads
+    road_site_id, road_distance_m, travel_time_s, snap_m, reachable. The summary holds the
+    figures the command prints (max_m, mean_m, median_m, within; with roads reached,
+    within_time, mean_time_s, population_within_time...).
+    """
+    import warnings
+
+    from ._planning import frame
+    from ._sitecover import _run_nearest
+
+    given = dict(request)
+    for key, value in (("origins", origins), ("sites", sites)):
+        if value is not None:
+            given[key] = str(value)
+    columns, rows, summary, met = _run_nearest(**given)
+    for message in met:
+        warnings.warn(message, UserWarning, stacklevel=2)
+    records = [dict(zip(columns, row)) for row in rows]
     result = frame(records, columns, as_frame)
     if hasattr(result, "attrs"):
         result.attrs["summary"] = summary

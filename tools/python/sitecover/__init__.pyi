@@ -362,3 +362,10 @@ def report(
     place: str = ...,
     noun: str = ...,
 ) -> Report: ...
+
+def nearest(
+    origins: str | None = ...,
+    sites: str | None = ...,
+    as_frame: bool | None = ...,
+    **request: Any,
+) -> Any: ...

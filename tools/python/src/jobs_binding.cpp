@@ -2,13 +2,17 @@
 
 #include <pybind11/stl.h>
 
+#include <optional>
 #include <string>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
 #include "coverage_binding.hpp"
 #include "request_keywords.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/report/coverage_job.hpp"
+#include "sitecover/report/nearest_job.hpp"
 
 namespace sitecover::python {
 namespace py = pybind11;
@@ -64,9 +68,115 @@ py::tuple run_coverage(const py::kwargs& given) {
     return py::make_tuple(records, summary, warnings);
 }
 
+py::object value_object(const geodata::Value& v) {
+    return std::visit(
+        [](const auto& x) -> py::object {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, std::monostate>) {
+                return py::none();
+            } else {
+                return py::cast(x);
+            }
+        },
+        v);
+}
+
+py::dict nearest_summary(const report::NearestOutcome& out) {
+    const report::NearestFigures& f = *out.figures;
+    py::dict s;
+    s["origins"] = f.origins();
+    s["with_site"] = f.with_site();
+    s["without_site"] = f.without_site();
+    s["skipped"] = f.bad();
+    s["within_m"] = f.within_m();
+    s["within"] = f.within();
+    s["max_m"] = f.with_site() ? py::cast(f.max_m()) : py::none();
+    s["mean_m"] = f.with_site() ? py::cast(f.mean_m()) : py::none();
+    s["median_m"] = f.with_site() ? py::cast(f.median_m()) : py::none();
+    s["sites_searched"] = out.sites->sites().size();
+    s["origins_path"] = out.origins_path;
+    s["sites_path"] = out.site_set.path;
+    if (!out.road_figures) return s;
+    const report::RoadFigures& r = *out.road_figures;
+    s["reached"] = r.reached();
+    s["within_s"] = r.within_s();
+    s["within_time"] = r.within_time();
+    s["within_road_distance"] = r.within_distance();
+    s["max_time_s"] = r.reached() ? py::cast(r.max_time_s()) : py::none();
+    s["mean_time_s"] = r.reached() ? py::cast(r.mean_time_s()) : py::none();
+    s["median_time_s"] = r.reached() ? py::cast(r.median_time_s()) : py::none();
+    s["differs_from_crow_fly"] = r.differs();
+    if (const auto population = r.population_within_time()) {
+        s["population"] = population->first;
+        s["population_within_time"] = population->second;
+    }
+    return s;
+}
+
+// sitecover.nearest(**keywords): the nearest job (report::run_nearest). Returns (columns, rows,
+// summary, warnings).
+py::tuple run_nearest(const py::kwargs& given) {
+    Keywords k(given, "nearest");
+    report::NearestJob job;
+    read_study(k, job.study);
+    report::NearestOrigins& origins = job.origins;
+    origins.layer = job.study.origins;
+    if (auto code = k.text("origin_code_field")) origins.csv.id_column = *code;
+    origins.csv.name_column = job.study.origins.fields.name;
+    k.text("lon_field", origins.layer.fields.lon);
+    k.text("lat_field", origins.layer.fields.lat);
+    origins.csv.lon_column = origins.layer.fields.lon;
+    origins.csv.lat_column = origins.layer.fields.lat;
+    if (auto skip = k.get<bool>("skip_bad")) origins.csv.skip_bad = *skip;
+    if (auto points = k.text("origin_points")) {
+        origins.use_points = true;
+        origins.points_path = *points;
+    }
+    k.text("origin_points_code_field", origins.points_fields.code);
+    const auto& source = origins.layer.source;
+    origins.gdal_only = !source.layer.empty() || !source.where.empty() ||
+                        !source.assumed_crs.empty() || origins.use_points;
+    if (auto count = k.get<long long>("k")) {
+        if (*count < 1 || *count > 1000) throw ArgumentError("k: must be between 1 and 1000");
+        job.k = static_cast<std::size_t>(*count);
+        job.ranked = true;
+    }
+    k.number("max_km", job.max_km);
+    if (auto rule = k.text("group_by")) {
+        job.group_by = report::GroupRule::parse(*rule);
+        if (!job.group_by)
+            throw ArgumentError("group_by: '" + *rule + "' is not 'dep' or 'prefix:N'");
+    }
+    if (auto karney = k.get<bool>("karney")) job.karney = *karney;
+    job.output = read_table_output(k);
+    k.check_all_used();
+    std::vector<std::string> warnings;
+    std::vector<geodata::Row> rows;
+    std::optional<report::NearestOutcome> out;
+    {
+        const py::gil_scoped_release unlocked;
+        report::NearestHooks hooks;
+        hooks.warn = [&](const std::string& w) { warnings.push_back(w); };
+        hooks.row = [&](const geodata::Row& row) { rows.push_back(row); };
+        out.emplace(report::run_nearest(job, hooks));
+    }
+    py::list columns;
+    for (const geodata::Column& c : report::nearest_columns(job)) columns.append(c.name);
+    py::list records;
+    for (const geodata::Row& row : rows) {
+        py::list values;
+        for (const geodata::Value& v : row.values) values.append(value_object(v));
+        records.append(values);
+    }
+    return py::make_tuple(columns, records, nearest_summary(*out), warnings);
+}
+
 }  // namespace
 
 void bind_jobs(py::module_& module) {
+    module.def("_run_nearest", &run_nearest,
+               "The nearest job (report::run_nearest), its request given as keywords: see "
+               "sitecover.nearest().");
     module.def("_run_coverage", &run_coverage,
                "The coverage job (report::run_coverage), its request given as keywords: see "
                "sitecover.coverage().");

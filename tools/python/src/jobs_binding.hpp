@@ -6,7 +6,7 @@
 
 namespace sitecover::python {
 
-/// Adds _run_coverage to `module`.
+/// Adds _run_coverage and _run_nearest to `module`.
 void bind_jobs(pybind11::module_& module);
 
 }  // namespace sitecover::python
