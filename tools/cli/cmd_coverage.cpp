@@ -15,6 +15,7 @@
 #include "sitecover/coverage.hpp"
 #include "sitecover/geodata/table_writer.hpp"
 #include "sitecover/report/report_format.hpp"
+#include "table_style.hpp"
 
 namespace sitecover::cli {
 using namespace sitecover::report;  // the documents library: models, language, formats
@@ -33,6 +34,7 @@ void write_coverage_table(const CoverageOptions& o, const CoverageIndex& index,
          {"site_ids", geodata::FieldType::String},
          {"covered", geodata::FieldType::Boolean},
          {"margin_m", geodata::FieldType::Real, 1}});
+    style_table(writer, LayerKind::Coverage, geodata::GeometryKind::MultiPolygon);
     for (const AreaCoverage& cov : coverage) {
         const Area& area = index.areas()[cov.area];
         std::string ids;

@@ -28,6 +28,7 @@
 #include "sitecover/report/report_format.hpp"
 #include "sitecover/site_index.hpp"
 #include "sitecover/summary.hpp"
+#include "table_style.hpp"
 
 namespace sitecover::cli {
 using namespace sitecover::report;  // the documents library: models, language, formats
@@ -259,6 +260,9 @@ int run_nearest(const std::vector<std::string>& args) {
     // A plain CSV of points in, CSV out: the batch path, with the streaming CSV writer.
     table.streaming_csv = input.plain_csv;
     geodata::TableWriter writer(table, nearest_columns(o));
+    // By road: the travel time, the answer the road columns add.
+    style_table(writer, o.roads ? LayerKind::TravelTime : LayerKind::Distance,
+                geodata::GeometryKind::Point);
     for (const std::string& w : writer.warnings()) warn(w);
 
     NearestSummary summary(o.within_km * 1000.0, o.group_by, population ? &*population : nullptr,

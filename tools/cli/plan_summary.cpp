@@ -6,6 +6,7 @@
 
 #include "inputs.hpp"
 #include "sitecover/report/report_format.hpp"
+#include "table_style.hpp"
 
 namespace sitecover::cli {
 using namespace sitecover::report;  // the documents library: models, language, formats
@@ -265,6 +266,16 @@ PlanWriters open_plan_writers(const PlanOptions& plan) {
                                          {"lat", geodata::FieldType::Real, 6},
                                          {"communes", geodata::FieldType::Integer},
                                          {"population", geodata::FieldType::Real, 1}});
+    }
+    // Origins shaded by their cost after the plan; sites by change.
+    if (w.origins) {
+        style_table(*w.origins,
+                    plan.roads ? report::LayerKind::TravelTime : report::LayerKind::Distance,
+                    geodata::GeometryKind::Point,
+                    {plan.roads ? "travel_time_after_s" : "distance_after_m", ""});
+    }
+    if (w.sites) {
+        style_table(*w.sites, report::LayerKind::PlanSites, geodata::GeometryKind::Point);
     }
     for (const auto* writer : {w.origins.get(), w.sites.get()}) {
         if (writer != nullptr)

@@ -18,7 +18,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from . import layers, styles
+from . import layers, looks
 from .engine import sitecover
 
 BOUNDARY_RULES = ["included", "excluded"]
@@ -41,7 +41,7 @@ class CoverageAlgorithm(QgsProcessingAlgorithm):
                 "Boundary rule: 'included' counts a site on a boundary for every area it "
                 "touches; 'excluded' only strictly inside. Output: the areas with area_code, "
                 "area_name, site_count, site_ids, covered (1/0) and margin_m, styled red where "
-                "no site lies.")
+                "no site lies (a GeoPackage output keeps the style in its layer_styles table).")
 
     def createInstance(self):  # noqa: N802
         return CoverageAlgorithm()
@@ -94,14 +94,15 @@ class CoverageAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(str(error)) from error
         feedback.setProgress(80)
 
-        sink, dest_id = self._write(parameters, context, areas_source, code_field, records)
+        dest_id = self._write(parameters, context, areas_source, code_field, records)
+        # The file is closed: the library stores the layer's style in it.
+        looks.store(dest_id, "coverage", feedback)
         covered = sum(1 for r in records if r["covered"])
         uncovered = [r["area_name"] or r["area_code"] for r in records if not r["covered"]]
         feedback.pushInfo(f"{covered}/{len(records)} areas covered (boundary rule: {rule})")
         if uncovered:
             feedback.pushWarning("without a site: " + ", ".join(uncovered))
-        if context.willLoadLayerOnCompletion(dest_id):
-            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(styles.COVERAGE_STYLE)
+        looks.load_styled(context, dest_id, "coverage")
         feedback.setProgress(100)
         return {self.OUTPUT: dest_id, "COVERED": covered, "AREA_COUNT": len(records),
                 "UNCOVERED": ";".join(uncovered)}
@@ -130,4 +131,5 @@ class CoverageAlgorithm(QgsProcessingAlgorithm):
                 ";".join(record["site_ids"]), 1 if record["covered"] else 0, record["margin_m"]])
             if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
-        return sink, dest_id
+        del sink  # closes the file
+        return dest_id

@@ -17,11 +17,13 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from . import study
+from . import looks, study
 from .engine import sitecover
 
 LANGS = ["en", "fr"]
-LAYERS = ["areas", "origins", "links", "sites"]  # bottom to top
+# The GeoPackage's layers and their kind of look (sitecover.layer_style): stacked by the
+# library's rank once loaded.
+LAYERS = {"areas": "coverage", "origins": "distance", "links": "links", "sites": "sites"}
 
 
 class ReportAlgorithm(QgsProcessingAlgorithm):
@@ -142,12 +144,14 @@ class ReportAlgorithm(QgsProcessingAlgorithm):
             parameters=self._parameters(parameters, context), overwrite=True)
         feedback.setProgress(90)
         # The GeoPackage's layers, each with the default style stored in it (layer_styles).
-        for name in LAYERS:
+        run = looks.new_run()
+        for name, kind in LAYERS.items():
             layer = QgsVectorLayer(f"{gpkg}|layername={name}", name, "ogr")
             if not layer.isValid():
                 raise QgsProcessingException(f"cannot read back layer {name} of {gpkg}")
             context.temporaryLayerStore().addMapLayer(layer)
             context.addLayerToLoadOnCompletion(
                 layer.id(), QgsProcessingContext.LayerDetails(name, context.project(), name))
+            looks.load_styled(context, layer.id(), kind, run=run)
         return {"OUTPUT": gpkg, "MAP": map_path or None, "HTML": html or None,
                 "TITLE": written["title"]}
