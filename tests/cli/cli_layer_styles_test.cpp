@@ -95,6 +95,14 @@ TEST(CliLayerStyles, PlanGeoPackagesCarryTheirStylesInTheLocalesLanguage) {
     EXPECT_NE(origins.find("attr=\"distance_after_m\""), std::string::npos);
 }
 
+TEST(CliLayerStyles, AStyledPlanIsReadBackAsItsOneLayer) {
+    // layer_styles is not data: `report --scenario` and `--sites` read the styled file as before.
+    TempDir dir("sitecover-styles");
+    ASSERT_EQ(run_in(dir, {"plan", "--remove", "1271", "--sites-output", "s.gpkg"}).exit_code, 0);
+    const CliResult r = run_in(dir, {"report", "--scenario", "s.gpkg", "-o", "r.gpkg"});
+    EXPECT_EQ(r.exit_code, 0) << r.report();
+}
+
 TEST(CliLayerStyles, OtherFormatsAreUnchanged) {
     TempDir dir("sitecover-styles");
     ASSERT_EQ(run_in(dir, {"coverage", "-o", "c.geojson"}).exit_code, 0);
