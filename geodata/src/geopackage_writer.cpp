@@ -12,33 +12,9 @@
 #include "ogr_row.hpp"
 #include "output_srs.hpp"
 #include "sitecover/error.hpp"
+#include "style_rows.hpp"
 
 namespace sitecover::geodata {
-namespace {
-
-// The `layer_styles` table as QGIS creates it (QgsOgrProviderUtils / saveStyle): QGIS reads
-// the default style of a layer from the row whose f_table_name names it and useAsDefault is 1.
-struct StyleField {
-    const char* name;
-    OGRFieldType type;
-    int width;
-};
-constexpr StyleField kStyleFields[] = {
-    {"f_table_catalog", OFTString, 256},
-    {"f_table_schema", OFTString, 256},
-    {"f_table_name", OFTString, 256},
-    {"f_geometry_column", OFTString, 256},
-    {"styleName", OFTString, 30},
-    {"styleQML", OFTString, 0},
-    {"styleSLD", OFTString, 0},
-    {"useAsDefault", OFTInteger, 0},
-    {"description", OFTString, 0},
-    {"owner", OFTString, 30},
-    {"ui", OFTString, 30},
-    {"update_time", OFTDateTime, 0},
-};
-
-}  // namespace
 
 struct GeoPackageWriter::Impl {
     std::string path;          // where the file is written
@@ -62,35 +38,13 @@ struct GeoPackageWriter::Impl {
         bool any = false;
         for (const Layer& l : layers) any = any || l.style.has_value();
         if (!any) return;
-        CPLStringList options;
-        options.SetNameValue("FID", "id");
-        OGRLayer* table = dataset->CreateLayer("layer_styles", nullptr, wkbNone, options.List());
-        if (table == nullptr) fail("cannot create table 'layer_styles'");
-        for (const StyleField& f : kStyleFields) {
-            OGRFieldDefn defn(f.name, f.type);
-            defn.SetWidth(f.width);
-            if (std::string(f.name) == "useAsDefault") defn.SetSubType(OFSTBoolean);
-            if (table->CreateField(&defn) != OGRERR_NONE) {
-                fail(std::string("cannot create field 'layer_styles.") + f.name + "'");
-            }
-        }
+        std::string failure;
+        OGRLayer* table = detail::style_table(*dataset, failure);
+        if (table == nullptr) fail(failure);
         for (const Layer& l : layers) {
             if (!l.style) continue;
-            OGRFeatureUniquePtr row(OGRFeature::CreateFeature(table->GetLayerDefn()));
-            row->SetField("f_table_catalog", "");
-            row->SetField("f_table_schema", "");
-            row->SetField("f_table_name", l.name.c_str());
-            row->SetField("f_geometry_column", l.geometry == GeometryKind::None ? "" : "geom");
-            row->SetField("styleName", l.style->name.c_str());
-            row->SetField("styleQML", l.style->qml.c_str());
-            row->SetField("styleSLD", l.style->sld.c_str());
-            row->SetField("useAsDefault", 1);
-            row->SetField("description", l.style->description.c_str());
-            row->SetField("owner", "");
-            row->SetField("ui", "");
-            // A fixed time, like the GeoPackage's own dates: identical inputs, identical file.
-            row->SetField("update_time", 2000, 1, 1, 0, 0, 0.0f, 100);
-            if (table->CreateFeature(row.get()) != OGRERR_NONE) {
+            const std::string column = l.geometry == GeometryKind::None ? "" : "geom";
+            if (!detail::add_style_row(*table, l.name, column, *l.style)) {
                 fail("cannot write the style of layer '" + l.name + "'");
             }
         }

@@ -101,6 +101,46 @@ std::string format_number(double value) {
 
 }  // namespace
 
+namespace {
+
+// The layer named by `source`, else the dataset's only data layer. Throws InputError.
+OGRLayer& choose_layer(GDALDataset& dataset, const LayerSource& source) {
+    const int layer_count = dataset.GetLayerCount();
+    if (!source.layer.empty()) {
+        OGRLayer* layer = dataset.GetLayerByName(source.layer.c_str());
+        if (layer == nullptr) {
+            std::string names;
+            for (int i = 0; i < layer_count; ++i) {
+                names += (i ? ", " : "") + std::string(dataset.GetLayer(i)->GetName());
+            }
+            throw InputError("file '" + source.path + "' has no layer '" + source.layer +
+                             "' (layers: " + names + ")");
+        }
+        return *layer;
+    }
+    // QGIS's `layer_styles` table (the styles of a GeoPackage's layers) is not data: a
+    // styled single-layer file is read as its one layer.
+    std::vector<OGRLayer*> data;
+    for (int i = 0; i < layer_count; ++i) {
+        OGRLayer* layer = dataset.GetLayer(i);
+        const bool styles =
+            std::string(layer->GetName()) == "layer_styles" && layer->GetGeomType() == wkbNone;
+        if (!styles) data.push_back(layer);
+    }
+    if (data.empty()) throw InputError("file '" + source.path + "' holds no vector layer");
+    if (data.size() > 1) {
+        std::string names;
+        for (std::size_t i = 0; i < data.size(); ++i) {
+            names += (i ? ", " : "") + std::string(data[i]->GetName());
+        }
+        throw InputError("file '" + source.path + "' has " + std::to_string(data.size()) +
+                         " layers (" + names + "): name one with the matching --...-layer option");
+    }
+    return *data.front();
+}
+
+}  // namespace
+
 LayerReader::LayerReader(const LayerSource& source) : source_(source) {
     ensure_gdal();
     check_path(source.path);
@@ -119,29 +159,7 @@ LayerReader::LayerReader(const LayerSource& source) : source_(source) {
             (reason.empty() ? std::string(": unknown or unsupported format") : reason));
     }
 
-    const int layer_count = dataset_->GetLayerCount();
-    if (!source.layer.empty()) {
-        layer_ = dataset_->GetLayerByName(source.layer.c_str());
-        if (layer_ == nullptr) {
-            std::string names;
-            for (int i = 0; i < layer_count; ++i) {
-                names += (i ? ", " : "") + std::string(dataset_->GetLayer(i)->GetName());
-            }
-            throw InputError("file '" + source.path + "' has no layer '" + source.layer +
-                             "' (layers: " + names + ")");
-        }
-    } else if (layer_count == 1) {
-        layer_ = dataset_->GetLayer(0);
-    } else if (layer_count == 0) {
-        throw InputError("file '" + source.path + "' holds no vector layer");
-    } else {
-        std::string names;
-        for (int i = 0; i < layer_count; ++i) {
-            names += (i ? ", " : "") + std::string(dataset_->GetLayer(i)->GetName());
-        }
-        throw InputError("file '" + source.path + "' has " + std::to_string(layer_count) +
-                         " layers (" + names + "): name one with the matching --...-layer option");
-    }
+    layer_ = &choose_layer(*dataset_, source);
     layer_name_ = layer_->GetName();
 
     if (!source.where.empty()) {

@@ -22,6 +22,8 @@
 #include "output_srs.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/staged_file.hpp"
+#include "sitecover/geodata/style_table.hpp"
+#include "style_rows.hpp"
 
 namespace sitecover::geodata {
 namespace fs = std::filesystem;
@@ -131,6 +133,7 @@ struct TableWriter::Impl {
     std::FILE* csv = nullptr;  // the streaming CSV writer's file (streaming_csv)
     std::string line;          // the streaming writer's rows not yet written
     bool committed = false;
+    std::optional<LayerStyle> style;  // stored at commit in a GeoPackage's layer_styles
 
     bool to_stdout() const { return !staged.has_value(); }
     // The output as messages name it.
@@ -139,6 +142,7 @@ struct TableWriter::Impl {
     }
     void write_csv_line();
     void finish_stdout() const;
+    void write_style();
 
     // Throws when a write of the staged files failed (disk full...), as GDAL's text drivers
     // do not report it themselves.
@@ -312,6 +316,29 @@ void TableWriter::Impl::finish_stdout() const {
     }
 }
 
+void TableWriter::set_style(const LayerStyle& style) {
+    Impl& w = *impl_;
+    if (w.committed) throw OutputError("output '" + w.target + "' is already closed");
+    if (keeps_style()) w.style = style;
+}
+
+bool TableWriter::keeps_style() const {
+    return impl_->driver_name == "GPKG" && impl_->dataset != nullptr;
+}
+
+// The style row, in the same dataset (and file) as the rows, before it is closed.
+void TableWriter::Impl::write_style() {
+    if (!style || dataset == nullptr || layer == nullptr) return;
+    std::string failure;
+    OGRLayer* table = detail::style_table(*dataset, failure);
+    if (table == nullptr)
+        throw OutputError(failure + " in '" + target + "'" + detail::gdal_reason());
+    if (!detail::add_style_row(*table, layer->GetName(), layer->GetGeometryColumn(), *style)) {
+        throw OutputError("cannot write the style of layer '" + std::string(layer->GetName()) +
+                          "' in '" + target + "'" + detail::gdal_reason());
+    }
+}
+
 void TableWriter::commit() {
     Impl& w = *impl_;
     if (w.csv == nullptr && w.dataset == nullptr) {
@@ -332,6 +359,7 @@ void TableWriter::commit() {
             }
         } else {
             detail::take_gdal_error();
+            w.write_style();
             CPLErrorReset();
             // GDAL 3.6's GDALClose returns nothing: a failed final write shows in the error
             // state, and in the checked file layer for drivers that ignore their writes.

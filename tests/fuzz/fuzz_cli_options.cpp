@@ -86,7 +86,7 @@ void check_values(const Options& options, const std::vector<std::string>& args) 
         }
         for (const std::string& arg : args) (void)profile.speed_for(arg);
     });
-    for (const std::string& code : args) (void)cli::insee_department(code);
+    for (const std::string& code : args) (void)sitecover::report::insee_department(code);
 }
 
 void parse_with(Options options, const std::vector<std::string>& args) {

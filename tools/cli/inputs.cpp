@@ -79,7 +79,9 @@ OutputOptions read_output_options(const Options& options) {
 }
 
 report::TableOutput table_output(const OutputOptions& output) {
-    return {output.path, output.format, output.t_srs, output.overwrite};
+    // The style of a GeoPackage layer speaks the environment's language, as the report does.
+    return {output.path, output.format, output.t_srs, output.overwrite,
+            report::lang_from_environment()};
 }
 
 geodata::TableOptions table_options(const OutputOptions& output, const std::string& layer,

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "inputs.hpp"
+#include "sitecover/report/layer_style.hpp"
 #include "sitecover/report/report_format.hpp"
 
 namespace sitecover::cli {
@@ -265,6 +266,17 @@ PlanWriters open_plan_writers(const PlanOptions& plan) {
                                          {"lat", geodata::FieldType::Real, 6},
                                          {"communes", geodata::FieldType::Integer},
                                          {"population", geodata::FieldType::Real, 1}});
+    }
+    // Origins shaded by their cost after the plan; sites by change.
+    if (w.origins) {
+        style_table(*w.origins,
+                    plan.roads ? report::LayerKind::TravelTime : report::LayerKind::Distance,
+                    lang_from_environment(), geodata::GeometryKind::Point,
+                    {plan.roads ? "travel_time_after_s" : "distance_after_m", ""});
+    }
+    if (w.sites) {
+        style_table(*w.sites, report::LayerKind::PlanSites, lang_from_environment(),
+                    geodata::GeometryKind::Point);
     }
     for (const auto* writer : {w.origins.get(), w.sites.get()}) {
         if (writer != nullptr)

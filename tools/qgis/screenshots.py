@@ -17,8 +17,6 @@ from qgis.core import (  # noqa: E402
     QgsApplication,
     QgsMapSettings,
     QgsMapRendererParallelJob,
-    QgsProcessingContext,
-    QgsProcessingFeedback,
     QgsProject,
     QgsRectangle,
 )
@@ -36,7 +34,6 @@ def main(zip_path, data, out_dir):
     from processing.core.Processing import Processing
 
     Processing.initialize()
-    from sitecover_qgis import styles
     from sitecover_qgis.provider import SitecoverProvider
 
     provider = SitecoverProvider()  # kept referenced: the registry does not own Python's copy
@@ -86,13 +83,16 @@ def main(zip_path, data, out_dir):
     app.processEvents()
     dialog.grab().save(os.path.join(out_dir, "qgis-dialog.png"))
 
-    context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
-    coverage = processing.run("sitecover:coverage", {
-        "AREAS": cantons, "SITES": sites, "OUTPUT": "memory:coverage"})["OUTPUT"]
-    nearest = processing.run("sitecover:nearest", {
-        "ORIGINS": communes, "SITES": sites, "OUTPUT": "memory:nearest"})["OUTPUT"]
-    styles.COVERAGE_STYLE.postProcessLayer(coverage, context, feedback)
-    styles.NEAREST_STYLE.postProcessLayer(nearest, context, feedback)
+    # GeoPackage outputs: each carries the library's style, loaded with the layer.
+    outputs = tempfile.mkdtemp(prefix="sitecover-outputs-")
+    coverage_gpkg = processing.run("sitecover:coverage", {
+        "AREAS": cantons, "SITES": sites,
+        "OUTPUT": os.path.join(outputs, "coverage.gpkg")})["OUTPUT"]
+    nearest_gpkg = processing.run("sitecover:nearest", {
+        "ORIGINS": communes, "SITES": sites,
+        "OUTPUT": os.path.join(outputs, "nearest.gpkg")})["OUTPUT"]
+    coverage = QgsVectorLayer(coverage_gpkg, "coverage", "ogr")
+    nearest = QgsVectorLayer(nearest_gpkg, "nearest", "ogr")
     QgsProject.instance().addMapLayers([coverage, nearest])
 
     settings = QgsMapSettings()
@@ -116,18 +116,17 @@ def render_planner(data, sites, cantons, communes, out_dir):
     suggested after closing Auch-Garros (1271), as stars."""
     import processing
     from qgis.core import QgsVectorLayer
-    from sitecover_qgis import styles
 
     gpkg = os.path.join(tempfile.mkdtemp(prefix="sitecover-report-"), "report.gpkg")
     population = f"{data}/france/population-communes-2024.csv"
     common = {"AREAS": cantons, "SITES": sites, "ORIGINS": communes, "POPULATION": population}
     processing.run("sitecover:report", common | {"PLACE": "Gers (32)", "OUTPUT": gpkg})
-    suggested = processing.run("sitecover:suggest", common | {
-        "REMOVE": "1271", "K": 1, "OBJECTIVE": 1, "OUTPUT": "memory:suggest"})["OUTPUT"]
-    styles.SUGGEST_STYLE.postProcessLayer(suggested, QgsProcessingContext(),
-                                          QgsProcessingFeedback())
+    suggested_gpkg = processing.run("sitecover:suggest", common | {
+        "REMOVE": "1271", "K": 1, "OBJECTIVE": 1,
+        "OUTPUT": os.path.join(os.path.dirname(gpkg), "suggested.gpkg")})["OUTPUT"]
+    suggested = QgsVectorLayer(suggested_gpkg, "suggested", "ogr")
     layers = [QgsVectorLayer(f"{gpkg}|layername={name}", name, "ogr")
-              for name in ("sites", "links", "origins", "areas")]
+              for name in ("sites", "links", "areas", "origins")]
     QgsProject.instance().addMapLayers(layers + [suggested])
     settings = QgsMapSettings()
     settings.setLayers([suggested] + layers)

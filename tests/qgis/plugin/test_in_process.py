@@ -1,7 +1,9 @@
 """The provider inside a PyQGIS application: progress and cancellation through the feedback
-object, and the styles given to the outputs (every feature gets a symbol, labels on)."""
+object, and the look of the outputs: the library's style stored in every GeoPackage output and
+loaded with it (every feature gets a symbol, labels on), the layers stacked so that each shows."""
 
 import os
+import sqlite3
 import sys
 
 import pytest
@@ -85,18 +87,69 @@ def symbols_for_every_feature(layer):
         renderer.stopRender(context)
 
 
-def test_outputs_are_styled(processing):
-    from sitecover_qgis import styles
+def stored_styles(gpkg):
+    """layer name -> (styleName, styleQML) of its default style, read with SQLite."""
+    with sqlite3.connect(gpkg) as db:
+        rows = db.execute("SELECT f_table_name, styleName, styleQML FROM layer_styles "
+                          "WHERE useAsDefault")
+        return {layer: (name, qml) for layer, name, qml in rows}
 
-    coverage = processing.run("sitecover:coverage", {
+
+def run_and_load(processing, algorithm, parameters):
+    """Runs an algorithm as the Processing dialog does, its outputs loaded into the project;
+    returns (results, the layers it loaded, top first)."""
+    project = qgis_core.QgsProject.instance()
+    project.clear()
+    results = processing.runAndLoadResults(algorithm, parameters)
+    loaded = [node.layer() for node in project.layerTreeRoot().findLayers()]
+    return results, loaded
+
+
+def test_coverage_and_nearest_geopackages_carry_the_library_style(processing, tmp_path):
+    import sitecover
+
+    coverage_gpkg = tmp_path / "coverage.gpkg"
+    results, loaded = run_and_load(processing, "sitecover:coverage", {
         "AREAS": str(DATA / "gers" / "cantons-32-geofla2016.geojson"), "SITES": SITES,
-        "OUTPUT": "memory:"})["OUTPUT"]
-    context, feedback = qgis_core.QgsProcessingContext(), qgis_core.QgsProcessingFeedback()
-    styles.COVERAGE_STYLE.postProcessLayer(coverage, context, feedback)
+        "OUTPUT": str(coverage_gpkg)})
+    assert results["COVERED"] == 17
+    # The style in the file is the library's (the one `sitecover coverage -o x.gpkg` stores).
+    styles = stored_styles(coverage_gpkg)
+    assert list(styles) == ["coverage"]
+    assert styles["coverage"][1] == sitecover.layer_style("coverage", "polygon")["qml"]
+    [coverage] = loaded
     assert coverage.featureCount() == 17 and symbols_for_every_feature(coverage)
+    assert isinstance(coverage.renderer(), qgis_core.QgsCategorizedSymbolRenderer)
     assert coverage.labelsEnabled()
-    nearest = processing.run("sitecover:nearest", nearest_parameters())["OUTPUT"]
-    styles.NEAREST_STYLE.postProcessLayer(nearest, context, feedback)
+
+    nearest_gpkg = tmp_path / "nearest.gpkg"
+    results, loaded = run_and_load(processing, "sitecover:nearest",
+                                   nearest_parameters() | {"OUTPUT": str(nearest_gpkg)})
+    assert results["ORIGIN_COUNT"] == 462
+    styles = stored_styles(nearest_gpkg)
+    assert list(styles) == ["nearest"] and styles["nearest"][0] == "distance"
+    assert 'attr="distance_m"' in styles["nearest"][1]
+    [nearest] = loaded
+    assert nearest.featureCount() == 462 and symbols_for_every_feature(nearest)
+    assert isinstance(nearest.renderer(), qgis_core.QgsGraduatedSymbolRenderer)
+    assert nearest.renderer().classAttribute() == "distance_m"
+
+
+def test_a_temporary_output_gets_the_library_style_too(processing):
+    results, loaded = run_and_load(processing, "sitecover:coverage", {
+        "AREAS": str(DATA / "gers" / "cantons-32-geofla2016.geojson"), "SITES": SITES,
+        "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert results["COVERED"] == 17
+    [coverage] = loaded
+    assert isinstance(coverage.renderer(), qgis_core.QgsCategorizedSymbolRenderer)
+    assert symbols_for_every_feature(coverage) and coverage.labelsEnabled()
+
+
+def test_a_shapefile_output_loads_without_failing(processing, tmp_path):
+    results, loaded = run_and_load(processing, "sitecover:nearest",
+                                   nearest_parameters() | {"OUTPUT": str(tmp_path / "n.shp")})
+    assert results["ORIGIN_COUNT"] == 462
+    [nearest] = loaded
     assert nearest.featureCount() == 462 and symbols_for_every_feature(nearest)
 
 
@@ -125,6 +178,14 @@ def test_report_loads_the_geopackage_layers_styled(processing, tmp_path):
             assert isinstance(layer.renderer(), qgis_core.QgsCategorizedSymbolRenderer)
 
 
+def test_report_layers_load_fills_under_outlines_under_points(processing, tmp_path):
+    _, loaded = run_and_load(processing, "sitecover:report", planner_parameters(tmp_path))
+    # Top first: sites (points), links (lines), areas (outlines), origins (filled communes).
+    assert [layer.name() for layer in loaded] == ["sites", "links", "areas", "origins"]
+    for layer in loaded:
+        assert symbols_for_every_feature(layer), layer.name()
+
+
 def test_report_and_suggest_cancel_before_writing(processing, tmp_path):
     for algorithm_id, extra in (("sitecover:report", {}), ("sitecover:suggest", {"K": 1})):
         parameters = planner_parameters(tmp_path) | extra
@@ -138,14 +199,13 @@ def test_report_and_suggest_cancel_before_writing(processing, tmp_path):
 
 
 def test_suggested_sites_are_styled_stars(processing, tmp_path):
-    from sitecover_qgis import styles
-
     population = DATA / "france" / "population-communes-2024.csv"
-    parameters = planner_parameters(tmp_path) | {"K": 1, "OUTPUT": "memory:",
+    gpkg = tmp_path / "suggested.gpkg"
+    parameters = planner_parameters(tmp_path) | {"K": 1, "OUTPUT": str(gpkg),
                                                  "POPULATION": str(population)}
-    layer = processing.run("sitecover:suggest", parameters)["OUTPUT"]
-    context, feedback = qgis_core.QgsProcessingContext(), qgis_core.QgsProcessingFeedback()
-    styles.SUGGEST_STYLE.postProcessLayer(layer, context, feedback)
+    _, [layer] = run_and_load(processing, "sitecover:suggest", parameters)
+    assert stored_styles(gpkg)["suggested"][0] == "sites by change"
     assert layer.featureCount() == 1 and symbols_for_every_feature(layer)
+    assert isinstance(layer.renderer(), qgis_core.QgsCategorizedSymbolRenderer)
     # README: the best p-median site of the Gers, population-weighted.
     assert [f["site_name"] for f in layer.getFeatures()] == ["Auch (32013)"]

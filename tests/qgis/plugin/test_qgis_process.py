@@ -26,6 +26,9 @@ def test_gers_cantons_are_all_covered(qgis_env, tmp_path):
     for code, ids, covered, margin_m in got:
         assert ids == golden[code][0] and covered == 1
         assert margin_m == pytest.approx(golden[code][1], abs=0.5)
+    # The library's style, stored in the file as its layer's default.
+    assert rows(out, "select f_table_name, styleName, useAsDefault from layer_styles") == [
+        ("coverage", "coverage", 1)]
 
 
 def test_a_canton_without_a_site_is_named(qgis_env, tmp_path):
@@ -51,6 +54,8 @@ def test_nearest_site_of_the_462_communes(qgis_env, tmp_path):
     for code, site_id, distance_m in got:
         assert site_id == golden[code][0], code
         assert distance_m == pytest.approx(golden[code][1], abs=1e-3), code
+    assert rows(out, "select f_table_name, styleName, useAsDefault from layer_styles") == [
+        ("nearest", "distance", 1)]
 
 
 def test_bad_field_is_a_clear_error(qgis_env, tmp_path):
@@ -84,3 +89,4 @@ def test_nearest_by_road_matches_the_golden_road_answers(qgis_env, tmp_path):
         assert got[code][0] == site_id, code
         assert got[code][1] == pytest.approx(float(g_distance), abs=1.0), code
         assert got[code][2] == pytest.approx(float(g_time), abs=1.0), code
+    assert rows(out, "select f_table_name, styleName from layer_styles") == [("road", "travel time")]

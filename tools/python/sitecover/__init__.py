@@ -20,9 +20,11 @@ from ._sitecover import (  # noqa: F401  (re-exported)
     World,
     __version__,
     apply_changes,
+    layer_style,
     load_points,
     load_site_changes,
     population_shares,
+    write_layer_style,
 )
 from ._sitecover import _coverage_records
 from ._planning import Plan, Report, plan, population_weights, report, report_data, suggest  # noqa: F401
@@ -30,8 +32,8 @@ from ._planning import Plan, Report, plan, population_weights, report, report_da
 __all__ = [
     "Areas", "Changes", "InputError", "Outcome", "OutputError", "Plan", "ReportData", "nearest",
     "RoadNetwork", "SiteIndex", "World", "apply_changes", "coverage", "load_points",
-    "load_site_changes", "plan", "population_shares", "population_weights", "Report", "report",
-    "report_data", "suggest", "__version__",
+    "layer_style", "load_site_changes", "plan", "population_shares", "population_weights",
+    "Report", "report", "report_data", "suggest", "write_layer_style", "__version__",
 ]
 
 

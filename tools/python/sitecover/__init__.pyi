@@ -112,6 +112,23 @@ def load_points(
     rule: Literal["point-on-surface", "centroid"] = ...,
 ) -> tuple[list[str], list[str], npt.NDArray[np.float64], npt.NDArray[np.float64]]: ...
 
+def layer_style(
+    kind: Literal["coverage", "distance", "travel-time", "plan-sites", "sites", "links"],
+    geometry: Literal["point", "line", "polygon", "none"] = ...,
+    lang: Literal["en", "fr"] = ...,
+    value_field: str = ...,
+    label_field: str = ...,
+) -> dict[str, Any]: ...
+
+def write_layer_style(
+    path: str,
+    kind: Literal["coverage", "distance", "travel-time", "plan-sites", "sites", "links"],
+    layer: str = ...,
+    lang: Literal["en", "fr"] = ...,
+    value_field: str = ...,
+    label_field: str = ...,
+) -> str: ...
+
 class RoadNetwork:
     @staticmethod
     def from_file(

@@ -12,6 +12,7 @@
 #include "roads_binding.hpp"
 #include "scenario_binding.hpp"
 #include "site_index_binding.hpp"
+#include "style_binding.hpp"
 #include "suggestion_binding.hpp"
 
 PYBIND11_MODULE(_sitecover, module) {
@@ -28,4 +29,5 @@ PYBIND11_MODULE(_sitecover, module) {
     sitecover::python::bind_report_writer(module);
     sitecover::python::bind_report_job(module);
     sitecover::python::bind_jobs(module);
+    sitecover::python::bind_styles(module);
 }

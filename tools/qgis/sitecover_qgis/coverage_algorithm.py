@@ -18,7 +18,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from . import layers, styles
+from . import looks, study
 from .engine import sitecover
 
 BOUNDARY_RULES = ["included", "excluded"]
@@ -41,7 +41,7 @@ class CoverageAlgorithm(QgsProcessingAlgorithm):
                 "Boundary rule: 'included' counts a site on a boundary for every area it "
                 "touches; 'excluded' only strictly inside. Output: the areas with area_code, "
                 "area_name, site_count, site_ids, covered (1/0) and margin_m, styled red where "
-                "no site lies.")
+                "no site lies (a GeoPackage output keeps the style in its layer_styles table).")
 
     def createInstance(self):  # noqa: N802
         return CoverageAlgorithm()
@@ -76,32 +76,32 @@ class CoverageAlgorithm(QgsProcessingAlgorithm):
         if areas_source is None or sites_source is None:
             raise QgsProcessingException("both an area layer and a site layer are needed")
 
-        feedback.pushInfo("reading the areas")
-        staged = layers.as_geopackage(areas_source, context, "areas")
-        try:
-            areas = sitecover.Areas.from_file(staged, code_field=code_field,
-                                              name_field=name_field or code_field)
-        except (OSError, ValueError) as error:
-            raise QgsProcessingException(str(error)) from error
+        feedback.pushInfo("reading the areas and sites")
+        # The library's coverage job with the command's request: the layers' files (or staged
+        # copies of layers without one) and their fields.
+        request = {"boundary": rule, "area_code_field": code_field,
+                   "area_name_field": name_field or code_field, "site_id_field": site_id_field}
+        request.update(study.layer_keywords(self, parameters, self.AREAS, "areas", context))
+        request.update(study.layer_keywords(self, parameters, self.SITES, "sites", context))
         feedback.setProgress(30)
-        ids, names, lon, lat = layers.point_arrays(sites_source, site_id_field, "", feedback)
         if feedback.isCanceled():
             return {}
         try:
-            sites = sitecover.SiteIndex(ids, lon, lat, names)
-            records = sitecover.coverage(areas, sites, boundary=rule, as_frame=False)
+            records, _ = study.with_warnings(feedback, sitecover.coverage, as_frame=False,
+                                             **request)
         except (OSError, ValueError) as error:
             raise QgsProcessingException(str(error)) from error
         feedback.setProgress(80)
 
-        sink, dest_id = self._write(parameters, context, areas_source, code_field, records)
+        dest_id = self._write(parameters, context, areas_source, code_field, records)
+        # The file is closed: the library stores the layer's style in it.
+        looks.store(dest_id, "coverage", feedback)
         covered = sum(1 for r in records if r["covered"])
         uncovered = [r["area_name"] or r["area_code"] for r in records if not r["covered"]]
         feedback.pushInfo(f"{covered}/{len(records)} areas covered (boundary rule: {rule})")
         if uncovered:
             feedback.pushWarning("without a site: " + ", ".join(uncovered))
-        if context.willLoadLayerOnCompletion(dest_id):
-            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(styles.COVERAGE_STYLE)
+        looks.load_styled(context, dest_id, "coverage")
         feedback.setProgress(100)
         return {self.OUTPUT: dest_id, "COVERED": covered, "AREA_COUNT": len(records),
                 "UNCOVERED": ";".join(uncovered)}
@@ -130,4 +130,5 @@ class CoverageAlgorithm(QgsProcessingAlgorithm):
                 ";".join(record["site_ids"]), 1 if record["covered"] else 0, record["margin_m"]])
             if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
-        return sink, dest_id
+        del sink  # closes the file
+        return dest_id

@@ -22,7 +22,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from . import layers, styles
+from . import layers, looks
 from .engine import sitecover
 
 CHUNK = 20_000  # origins per query call: progress and cancellation between chunks
@@ -104,6 +104,8 @@ class NearestAlgorithm(QgsProcessingAlgorithm):
             return {}
         dest_id = self._write(parameters, context, codes, origin_names, origin_lon, origin_lat,
                               columns)
+        # The file is closed: the library stores the layer's style in it.
+        looks.store(dest_id, self.STYLE, feedback)
         distance_m = columns[self.RANKED_BY][1]
         found = distance_m[~np.isnan(distance_m)]
         worst = float(found.max()) if found.size else None
@@ -111,20 +113,18 @@ class NearestAlgorithm(QgsProcessingAlgorithm):
         if worst is not None:
             feedback.pushInfo(f"{len(codes)} origins: farthest {self.describe(worst)}, "
                               f"mean {self.describe(mean)}")
-        if context.willLoadLayerOnCompletion(dest_id):
-            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(self.style())
+        looks.load_styled(context, dest_id, self.STYLE)
         feedback.setProgress(100)
         return {self.OUTPUT: dest_id, "ORIGIN_COUNT": len(codes), self.WORST: worst,
                 self.MEAN: mean}
 
-    # What a subclass changes: the answer columns, the one the summary ranks by, its style.
+    # What a subclass changes: the answer columns, the one the summary ranks by, its look (a
+    # kind of sitecover.layer_style).
     RANKED_BY, WORST, MEAN = "distance_m", "MAX_DISTANCE_M", "MEAN_DISTANCE_M"
+    STYLE = "distance"
 
     def describe(self, distance_m):
         return f"{distance_m / 1000:.1f} km"
-
-    def style(self):
-        return styles.NEAREST_STYLE
 
     def answer(self, index, lon, lat, parameters, context, feedback):
         """{column: (QVariant type, values)}: the nearest site as the crow flies, in chunks so
@@ -161,6 +161,7 @@ class NearestAlgorithm(QgsProcessingAlgorithm):
             feature.setAttributes([code, names[i]] + [attribute(column[i]) for column in values])
             if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, self.OUTPUT))
+        del sink  # closes the file
         return dest_id
 
 

@@ -18,13 +18,15 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from . import study
+from . import looks, study
 from .engine import sitecover
 
 LANGS = ["en", "fr"]
 ORIGIN_RULES = ["point-on-surface", "centroid"]
 PAGES = ["", "A4", "A4-landscape", "A4-portrait", "A3", "A3-landscape", "A3-portrait"]
-LAYERS = ["origins", "areas", "links", "sites"]  # fills under outlines under points
+# The GeoPackage's layers and their kind of look (sitecover.layer_style): stacked by the
+# library's rank once loaded (fills under outlines under points).
+LAYERS = {"areas": "coverage", "origins": "distance", "links": "links", "sites": "sites"}
 
 # Text parameters passed as they are: QGIS name -> keyword of sitecover.report.
 TEXTS = {"SITE_TYPES": "site_types", "AS_OF": "as_of", "SPEEDS": "speeds", "PLACE": "place",
@@ -166,13 +168,15 @@ class ReportAlgorithm(QgsProcessingAlgorithm):
 
     def _load(self, gpkg, context):
         """The GeoPackage's layers, each with the default style stored in it (layer_styles),
-        fills under outlines under points."""
+        stacked by the library's rank: fills under outlines under points."""
         if not gpkg:
             return
-        for name in LAYERS:
+        run = looks.new_run()
+        for name, kind in LAYERS.items():
             layer = QgsVectorLayer(f"{gpkg}|layername={name}", name, "ogr")
             if not layer.isValid():
                 raise QgsProcessingException(f"cannot read back layer {name} of {gpkg}")
             context.temporaryLayerStore().addMapLayer(layer)
             context.addLayerToLoadOnCompletion(
                 layer.id(), QgsProcessingContext.LayerDetails(name, context.project(), name))
+            looks.load_styled(context, layer.id(), kind, run=run)

@@ -14,7 +14,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from . import layers, styles
+from . import layers
 from .engine import sitecover
 from .nearest_algorithm import NearestAlgorithm, site_columns
 
@@ -24,6 +24,7 @@ METRICS = ["time", "distance"]
 class RoadNearestAlgorithm(NearestAlgorithm):
     ROADS, SPEEDS, BY, MAX_SNAP_M = "ROADS", "SPEEDS", "BY", "MAX_SNAP_M"
     RANKED_BY, WORST, MEAN = "travel_time_s", "MAX_TRAVEL_TIME_S", "MEAN_TRAVEL_TIME_S"
+    STYLE = "travel-time"
 
     def name(self):
         return "nearest_by_road"
@@ -59,9 +60,6 @@ class RoadNearestAlgorithm(NearestAlgorithm):
 
     def describe(self, time_s):
         return f"{time_s / 60:.1f} min"
-
-    def style(self):
-        return styles.ROAD_STYLE
 
     def answer(self, index, lon, lat, parameters, context, feedback):
         roads = self.parameterAsSource(parameters, self.ROADS, context)

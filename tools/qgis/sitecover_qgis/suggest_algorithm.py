@@ -24,7 +24,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from . import layers, study, styles
+from . import layers, looks, study
 from .engine import sitecover
 
 OBJECTIVES = ["p-median", "p-center", "max-coverage"]
@@ -90,6 +90,8 @@ class SuggestAlgorithm(QgsProcessingAlgorithm):
             return {}
         plan, objective = found
         dest_id = self._write(plan.changes, parameters, context)
+        # The file is closed: the library stores the layer's style in it.
+        looks.store(dest_id, "plan-sites", feedback)
         suggested = [c for c in plan.changes if c["change"] == "suggested"]
         value, before = plan.suggestion["value"], plan.suggestion["before"]
         figure = "covered_weight" if objective == "max-coverage" else (
@@ -98,8 +100,7 @@ class SuggestAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo(f"{c['site_name']}: nearest site of {c['origins']} origin(s)")
         feedback.pushInfo(f"{objective}: {figure} {before[figure]:.1f} -> {value[figure]:.1f}; "
                           f"areas covered {plan.after['covered']}/{plan.after['areas']}")
-        if context.willLoadLayerOnCompletion(dest_id):
-            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(styles.SUGGEST_STYLE)
+        looks.load_styled(context, dest_id, "plan-sites")
         feedback.setProgress(100)
         return {"OUTPUT": dest_id, "SUGGESTED": ";".join(c["site_name"] for c in suggested),
                 "COST_BEFORE": before[figure], "COST_AFTER": value[figure],
@@ -163,4 +164,5 @@ class SuggestAlgorithm(QgsProcessingAlgorithm):
                                    None if removed else c["population"]])
             if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
                 raise QgsProcessingException(self.writeFeatureError(sink, parameters, "OUTPUT"))
+        del sink  # closes the file
         return dest_id

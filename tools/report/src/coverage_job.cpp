@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "sitecover/report/layer_style.hpp"
+
 namespace sitecover::report {
 namespace {
 
@@ -9,6 +11,7 @@ void write_coverage_table(const TableOutput& output, const CoverageOutcome& out,
                           std::vector<std::string>& warnings) {
     geodata::TableWriter writer(
         table_options(output, "coverage", geodata::GeometryKind::MultiPolygon), coverage_columns());
+    style_table(writer, LayerKind::Coverage, output.lang, geodata::GeometryKind::MultiPolygon);
     const std::vector<Site>& sites = out.site_set.sites;
     for (const AreaCoverage& cov : out.coverage) {
         const Area& area = out.areas->areas()[cov.area];

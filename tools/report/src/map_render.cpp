@@ -13,6 +13,7 @@
 #include <cairo.h>
 
 #include "sitecover/error.hpp"
+#include "sitecover/report/palette.hpp"
 #include "sitecover/report/report_format.hpp"
 #include "sitecover/report/report_text.hpp"
 #include "sitecover/report/svg_text.hpp"
@@ -144,9 +145,9 @@ void site_symbol(cairo_t* cr, SiteSymbol symbol, double x, double y, double s) {
     switch (symbol) {
         case SiteSymbol::Principal:
             cairo_arc(cr, x, y, 6.0 * s, 0, 2 * kPi);
-            set_rgb(cr, 0x08306b);
+            set_rgb(cr, palette::kSite);
             cairo_fill_preserve(cr);
-            set_rgb(cr, 0xffffff);
+            set_rgb(cr, palette::kHalo);
             cairo_set_line_width(cr, 1.8 * s);
             cairo_stroke(cr);
             break;
@@ -155,17 +156,17 @@ void site_symbol(cairo_t* cr, SiteSymbol symbol, double x, double y, double s) {
             cairo_line_to(cr, x + 6.8 * s, y + 5.0 * s);
             cairo_line_to(cr, x - 6.8 * s, y + 5.0 * s);
             cairo_close_path(cr);
-            set_rgb(cr, 0xffffff);
+            set_rgb(cr, palette::kHalo);
             cairo_fill_preserve(cr);
-            set_rgb(cr, 0x08306b);
+            set_rgb(cr, palette::kSite);
             cairo_set_line_width(cr, 2.2 * s);
             cairo_stroke(cr);
             break;
         case SiteSymbol::Outside:
             cairo_arc(cr, x, y, 4.5 * s, 0, 2 * kPi);
-            set_rgb(cr, 0x737373);
+            set_rgb(cr, palette::kSiteOutside);
             cairo_fill_preserve(cr);
-            set_rgb(cr, 0xffffff);
+            set_rgb(cr, palette::kHalo);
             cairo_set_line_width(cr, 1.2 * s);
             cairo_stroke(cr);
             break;
@@ -180,9 +181,9 @@ void site_symbol(cairo_t* cr, SiteSymbol symbol, double x, double y, double s) {
                 }
             }
             cairo_close_path(cr);
-            set_rgb(cr, 0x7a0177);
+            set_rgb(cr, palette::kNewSite);
             cairo_fill_preserve(cr);
-            set_rgb(cr, 0xffffff);
+            set_rgb(cr, palette::kHalo);
             cairo_set_line_width(cr, 1.5 * s);
             cairo_stroke(cr);
             break;
@@ -330,7 +331,7 @@ std::vector<Box> draw_body(cairo_t* cr, const MapScene& scene, const Viewport& v
         shape_path(cr, view, scene.origin_shapes[i]);
         set_rgb(cr, scene.origin_rgb[i]);
         cairo_fill_preserve(cr);
-        set_rgb(cr, 0x8c8c8c);
+        set_rgb(cr, palette::kOriginOutline);
         cairo_set_line_width(cr, 0.6 * s);
         cairo_stroke(cr);
     }
@@ -339,7 +340,7 @@ std::vector<Box> draw_body(cairo_t* cr, const MapScene& scene, const Viewport& v
                   2 * kPi);
         set_rgb(cr, scene.origin_rgb[i]);
         cairo_fill_preserve(cr);
-        set_rgb(cr, 0x8c8c8c);
+        set_rgb(cr, palette::kOriginOutline);
         cairo_set_line_width(cr, 0.6 * s);
         cairo_stroke(cr);
     }
@@ -361,16 +362,16 @@ std::vector<Box> draw_body(cairo_t* cr, const MapScene& scene, const Viewport& v
     // uncovered ones in red on top.
     for (std::size_t i = 0; i < scene.area_shapes.size(); ++i) {
         shape_path(cr, view, scene.area_shapes[i]);
-        set_rgb(cr, 0x252525);
+        set_rgb(cr, palette::kAreaOutline);
         cairo_set_line_width(cr, 2.2 * s);
         cairo_stroke(cr);
     }
     for (std::size_t i = 0; i < scene.area_shapes.size(); ++i) {
         if (scene.area_covered[i]) continue;
         shape_path(cr, view, scene.area_shapes[i]);
-        set_rgb(cr, 0xe31a1c, 0.15);
+        set_rgb(cr, palette::kUncovered, 0.15);
         cairo_fill_preserve(cr);
-        set_rgb(cr, 0xe31a1c);
+        set_rgb(cr, palette::kUncovered);
         cairo_set_line_width(cr, 4.5 * s);
         cairo_stroke(cr);
     }
@@ -511,11 +512,11 @@ double draw_legend(cairo_t* cr, const MapScene& scene, const Sheet& sh) {
                    box([&](bool outline) { site_commune_style(cr, s, outline); }));
     }
     legend_row(cr, x, y, s, t.area_outline, box([&](bool outline) {
-                   set_rgb(cr, 0x252525, outline ? 1.0 : 0.0);
+                   set_rgb(cr, palette::kAreaOutline, outline ? 1.0 : 0.0);
                    cairo_set_line_width(cr, 2.2 * s);
                }));
     legend_row(cr, x, y, s, t.area_uncovered, box([&](bool outline) {
-                   set_rgb(cr, 0xe31a1c, outline ? 1.0 : 0.15);
+                   set_rgb(cr, palette::kUncovered, outline ? 1.0 : 0.15);
                    cairo_set_line_width(cr, 4.5 * s);
                }));
     for (const RoadKind kind : {RoadKind::Motorway, RoadKind::MainRoad}) {

@@ -5,6 +5,7 @@
 
 #include "sitecover/coverage_index.hpp"
 #include "sitecover/geodata/projector.hpp"
+#include "sitecover/report/palette.hpp"
 #include "sitecover/report/report_text.hpp"
 
 namespace sitecover::report {
@@ -138,7 +139,6 @@ MapScene build_map_scene(const ReportModel& model, const MapContext& context,
     scene.legend_title = model.with_roads ? text.legend_road : text.legend_crow;
     scene.scale_bar_km = model.within_m / 1000.0;
 
-    constexpr std::uint32_t kNoAnswer = 0xd9d9d9;
     for (const ReportOrigin& o : model.origins) {
         if (o.polygon != nullptr) {
             scene.origin_shapes.push_back(project_area(projector, *o.polygon));
@@ -147,7 +147,7 @@ MapScene build_map_scene(const ReportModel& model, const MapContext& context,
         }
         const auto value = model.shade_value(o);
         scene.origin_rgb.push_back(value ? model.shade_classes[model.shade_class_of(*value)].rgb
-                                         : kNoAnswer);
+                                         : palette::kNoAnswer);
     }
     for (const ReportArea& a : model.area_rows) {
         scene.area_shapes.push_back(project_area(projector, areas[a.area]));

@@ -8,6 +8,7 @@
 #include "sitecover/batch_query.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/point_loader.hpp"
+#include "sitecover/report/layer_style.hpp"
 
 namespace sitecover::report {
 namespace {
@@ -268,6 +269,9 @@ NearestOutcome run_nearest(NearestJob job, const NearestHooks& hooks) {
         // A plain CSV of points in, CSV out: the batch path, with the streaming CSV writer.
         table.streaming_csv = input.plain_csv;
         writer.emplace(table, nearest_columns(job));
+        // By road: the travel time, the answer the road columns add.
+        style_table(*writer, job.study.roads ? LayerKind::TravelTime : LayerKind::Distance,
+                    job.output.lang, geodata::GeometryKind::Point);
         if (hooks.warn) {
             for (const std::string& w : writer->warnings()) hooks.warn(w);
         }

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <map>
 
+#include "sitecover/report/palette.hpp"
 #include "sitecover/report/report_format.hpp"
 
 namespace sitecover::report::qgis {
@@ -58,6 +59,28 @@ Props marker(const std::string& shape, std::uint32_t rgb, std::uint32_t outline,
             {"size_unit", "MM"}};
 }
 
+// Labels from `field`, dark on a white buffer; every feature labelled, even where a label
+// would touch another (displayAll).
+std::string simple_labeling(const std::string& field, bool points = false) {
+    return "  <labeling type=\"simple\">\n    <settings calloutType=\"simple\">\n"
+           "      <text-style fieldName=\"" +
+           markup_escape(field) +
+           "\" isExpression=\"0\" fontFamily=\"Sans Serif\" fontSize=\"9\" fontWeight=\"75\" "
+           "textColor=\"" +
+           rgba(palette::kLabel) +
+           "\" textOpacity=\"1\">\n"
+           "        <text-buffer bufferDraw=\"1\" bufferSize=\"1\" bufferSizeUnits=\"MM\" "
+           "bufferColor=\"" +
+           rgba(palette::kHalo) +
+           "\" bufferOpacity=\"0.8\"/>\n"
+           "      </text-style>\n"
+           "      <placement placement=\"0\" centroidInside=\"1\" centroidWhole=\"0\"" +
+           std::string(points ? " dist=\"1.5\" distUnits=\"MM\"" : "") +
+           "/>\n"
+           "      <rendering obstacle=\"1\" displayAll=\"1\"/>\n"
+           "    </settings>\n  </labeling>\n";
+}
+
 std::string document(const std::string& renderer, const std::string& labeling = "") {
     return "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
            "<qgis version=\"" +
@@ -81,9 +104,9 @@ std::string graduated_style(const std::string& field, const std::vector<Range>& 
     r += "    </ranges>\n    <symbols>\n";
     for (std::size_t i = 0; i < ranges.size(); ++i) {
         r += points ? symbol(std::to_string(i), "marker", "SimpleMarker",
-                             marker("circle", ranges[i].rgb, 0x808080, 2.0))
+                             marker("circle", ranges[i].rgb, palette::kOriginOutline, 2.0))
                     : symbol(std::to_string(i), "fill", "SimpleFill",
-                             fill(ranges[i].rgb, 255, 0x9a9a9a, 0.1));
+                             fill(ranges[i].rgb, 255, palette::kOriginOutline, 0.1));
     }
     r += "    </symbols>\n  </renderer-v2>\n";
     return document(r);
@@ -100,23 +123,11 @@ std::string coverage_outline_style(const std::string& field, const std::string& 
                     "      <category value=\"1\" symbol=\"0\" label=\"covered\" render=\"true\"/>\n"
                     "      <category value=\"0\" symbol=\"1\" label=\"no site\" render=\"true\"/>\n"
                     "    </categories>\n    <symbols>\n";
-    r += symbol("0", "fill", "SimpleFill", fill(0xffffff, 0, 0x333333, 0.6, false));
-    r += symbol("1", "fill", "SimpleFill", fill(0xe31a1c, 60, 0xe31a1c, 1.2));
+    r += symbol("0", "fill", "SimpleFill",
+                fill(palette::kHalo, 0, palette::kAreaOutline, 0.6, false));
+    r += symbol("1", "fill", "SimpleFill", fill(palette::kUncovered, 60, palette::kUncovered, 1.2));
     r += "    </symbols>\n  </renderer-v2>\n";
-    const std::string labeling =
-        "  <labeling type=\"simple\">\n    <settings calloutType=\"simple\">\n"
-        "      <text-style fieldName=\"" +
-        markup_escape(label_field) +
-        "\" isExpression=\"0\" fontFamily=\"Sans Serif\" fontSize=\"9\" fontWeight=\"75\" "
-        "textColor=\"40,40,40,255\" textOpacity=\"1\">\n"
-        "        <text-buffer bufferDraw=\"1\" bufferSize=\"1\" bufferSizeUnits=\"MM\" "
-        "bufferColor=\"255,255,255,255\" bufferOpacity=\"0.8\"/>\n"
-        "      </text-style>\n"
-        "      <placement placement=\"0\" centroidInside=\"1\" centroidWhole=\"0\"/>\n"
-        // displayAll: every area named, even where a label would touch another.
-        "      <rendering obstacle=\"1\" displayAll=\"1\"/>\n"
-        "    </settings>\n  </labeling>\n";
-    return document(r, labeling);
+    return document(r, simple_labeling(label_field));
 }
 
 std::string site_type_style(const std::string& field) {
@@ -138,10 +149,14 @@ std::string site_type_style(const std::string& field) {
         "      <category value=\"new\" symbol=\"2\" label=\"new site (plan)\" render=\"true\"/>\n"
         "      <category value=\"other\" symbol=\"3\" label=\"other\" render=\"true\"/>\n"
         "    </categories>\n    <symbols>\n";
-    r += symbol("0", "marker", "SimpleMarker", marker("circle", 0x08306b, 0xffffff, 3.2));
-    r += symbol("1", "marker", "SimpleMarker", marker("triangle", 0xffffff, 0x08306b, 3.4));
-    r += symbol("2", "marker", "SimpleMarker", marker("star", 0x7a0177, 0xffffff, 5.0));
-    r += symbol("3", "marker", "SimpleMarker", marker("circle", 0x969696, 0xffffff, 2.6));
+    r += symbol("0", "marker", "SimpleMarker",
+                marker("circle", palette::kSite, palette::kHalo, 3.2));
+    r += symbol("1", "marker", "SimpleMarker",
+                marker("triangle", palette::kHalo, palette::kSite, 3.4));
+    r += symbol("2", "marker", "SimpleMarker",
+                marker("star", palette::kNewSite, palette::kHalo, 5.0));
+    r += symbol("3", "marker", "SimpleMarker",
+                marker("circle", palette::kOtherSite, palette::kHalo, 2.6));
     r += "    </symbols>\n  </renderer-v2>\n";
     return document(r);
 }
@@ -152,13 +167,34 @@ std::string link_style() {
         "forceraster=\"0\">\n"
         "    <symbols>\n";
     r += symbol("0", "line", "SimpleLine",
-                {{"line_color", "90,90,90,160"},
+                {{"line_color", rgba(palette::kLink, 160)},
                  {"line_style", "solid"},
                  {"line_width", "0.15"},
                  {"line_width_unit", "MM"},
                  {"capstyle", "round"}});
     r += "    </symbols>\n  </renderer-v2>\n";
     return document(r);
+}
+
+std::string site_change_style(const std::string& field, const std::string& label_field) {
+    std::string r = "  <renderer-v2 type=\"categorizedSymbol\" attr=\"" + markup_escape(field) +
+                    "\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\">\n"
+                    "    <categories>\n"
+                    "      <category value=\"suggested\" symbol=\"0\" label=\"suggested site\" "
+                    "render=\"true\"/>\n"
+                    "      <category value=\"added\" symbol=\"1\" label=\"added site\" "
+                    "render=\"true\"/>\n"
+                    "      <category value=\"removed\" symbol=\"2\" label=\"closed site\" "
+                    "render=\"true\"/>\n"
+                    "    </categories>\n    <symbols>\n";
+    r += symbol("0", "marker", "SimpleMarker",
+                marker("star", palette::kNewSite, palette::kHalo, 5.0));
+    r += symbol("1", "marker", "SimpleMarker",
+                marker("star", palette::kNewSite, palette::kHalo, 4.2));
+    r += symbol("2", "marker", "SimpleMarker",
+                marker("cross2", palette::kRemovedSite, palette::kRemovedSite, 4.2));
+    r += "    </symbols>\n  </renderer-v2>\n";
+    return document(r, label_field.empty() ? "" : simple_labeling(label_field, true));
 }
 
 }  // namespace sitecover::report::qgis

@@ -3,7 +3,7 @@
 #include <cstdint>
 
 #include "sitecover/geodata/geopackage_writer.hpp"
-#include "sitecover/report/qgis_style.hpp"
+#include "sitecover/report/layer_style.hpp"
 #include "sitecover/report/report_run_layer.hpp"
 
 namespace sitecover::report {
@@ -17,18 +17,8 @@ using geodata::Value;
 
 Value optional_real(bool present, double value) { return present ? Value(value) : Value(); }
 
-std::vector<qgis::Range> shading_ranges(const ReportModel& model) {
-    const double unit = model.with_roads ? 60.0 : 1000.0;  // class bounds are min or km
-    std::vector<qgis::Range> ranges;
-    for (const ShadeClass& c : model.shade_classes) {
-        const double upper = c.upper * unit;
-        ranges.push_back({c.lower * unit, upper > 1e12 ? 1e12 : upper, c.label, c.rgb});
-    }
-    return ranges;
-}
-
 // Sites inside the areas studied.
-void add_site_layer(LocalizedGeoPackage& gpkg, const ReportModel& model) {
+void add_site_layer(geodata::GeoPackageWriter& gpkg, const ReportModel& model) {
     const std::vector<Site>& sites = *model.sites;
     const std::vector<Area>& areas = model.areas->areas();
     const std::size_t site_layer = gpkg.add_layer("sites", GeometryKind::Point,
@@ -50,12 +40,12 @@ void add_site_layer(LocalizedGeoPackage& gpkg, const ReportModel& model) {
         row.line = {s.position};
         gpkg.add_row(site_layer, row);
     }
-    gpkg.set_style(site_layer, {"sites by type", qgis::site_type_style("type"), "",
-                                "France Services: principal sites and antennes"});
+    gpkg.set_style(site_layer,
+                   layer_style(LayerKind::Sites, model.lang, GeometryKind::Point, {"type", ""}));
 }
 
 // Areas (cantons) and their coverage.
-void add_area_layer(LocalizedGeoPackage& gpkg, const ReportModel& model) {
+void add_area_layer(geodata::GeoPackageWriter& gpkg, const ReportModel& model) {
     const std::vector<Site>& sites = *model.sites;
     const std::vector<Area>& areas = model.areas->areas();
     const std::size_t area_layer = gpkg.add_layer("areas", GeometryKind::MultiPolygon,
@@ -93,12 +83,12 @@ void add_area_layer(LocalizedGeoPackage& gpkg, const ReportModel& model) {
         row.area = &area;
         gpkg.add_row(area_layer, row);
     }
-    gpkg.set_style(area_layer, {"coverage", qgis::coverage_outline_style("covered", "name"), "",
-                                "areas outlined; those without a site in red"});
+    gpkg.set_style(area_layer, layer_style(LayerKind::Coverage, model.lang,
+                                           GeometryKind::MultiPolygon, {"covered", "name"}));
 }
 
 // Origins (communes): their polygon when known, else their point.
-void add_origin_layer(LocalizedGeoPackage& gpkg, const ReportModel& model) {
+void add_origin_layer(geodata::GeoPackageWriter& gpkg, const ReportModel& model) {
     const std::vector<Site>& sites = *model.sites;
     const std::vector<Area>& areas = model.areas->areas();
     const bool polygons = !model.origins.empty() && model.origins.front().polygon != nullptr;
@@ -138,17 +128,15 @@ void add_origin_layer(LocalizedGeoPackage& gpkg, const ReportModel& model) {
         row.line = {o.position};
         gpkg.add_row(origin_layer, row);
     }
-    gpkg.set_style(origin_layer,
-                   {model.with_roads ? "travel time" : "distance",
-                    qgis::graduated_style(model.with_roads ? "travel_time_s" : "distance_m",
-                                          shading_ranges(model), !polygons),
-                    "",
-                    model.with_roads ? "travel time by road to the nearest site"
-                                     : "distance as the crow flies to the nearest site"});
+    const GeometryKind geometry = polygons ? GeometryKind::MultiPolygon : GeometryKind::Point;
+    gpkg.set_style(origin_layer, model.with_roads ? layer_style(LayerKind::TravelTime, model.lang,
+                                                                geometry, {"travel_time_s", ""})
+                                                  : layer_style(LayerKind::Distance, model.lang,
+                                                                geometry, {"distance_m", ""}));
 }
 
 // Links: origin -> its nearest site (by road when roads were given).
-void add_link_layer(LocalizedGeoPackage& gpkg, const ReportModel& model) {
+void add_link_layer(geodata::GeoPackageWriter& gpkg, const ReportModel& model) {
     const std::vector<Site>& sites = *model.sites;
     const std::size_t link_layer = gpkg.add_layer("links", GeometryKind::LineString,
                                                   {{"origin_code", FieldType::String},
@@ -174,20 +162,19 @@ void add_link_layer(LocalizedGeoPackage& gpkg, const ReportModel& model) {
         row.line = {o.position, s.position};
         gpkg.add_row(link_layer, row);
     }
-    gpkg.set_style(link_layer,
-                   {"links", qgis::link_style(), "", "each origin to its nearest site"});
+    gpkg.set_style(link_layer, layer_style(LayerKind::Links, model.lang, GeometryKind::LineString));
 }
 
 }  // namespace
 
 void write_report_geopackage(const ReportModel& model, const std::string& path,
                              const std::string& display_path, const std::string& target_srs) {
-    LocalizedGeoPackage gpkg(path, display_path, model.lang, target_srs);
+    geodata::GeoPackageWriter gpkg(path, display_path, target_srs);
     add_site_layer(gpkg, model);
     add_area_layer(gpkg, model);
     add_origin_layer(gpkg, model);
     add_link_layer(gpkg, model);
-    add_run_layer(gpkg.writer(), model);
+    add_run_layer(gpkg, model);
     gpkg.close();
 }
 

@@ -2,6 +2,7 @@
 
 #include <limits>
 
+#include "sitecover/report/palette.hpp"
 #include "sitecover/report/report_text.hpp"
 
 namespace sitecover::report {
@@ -32,8 +33,6 @@ std::string ReportModel::title(Lang in) const { return headline(in) + ", " + cov
 std::vector<ShadeClass> default_shade_classes(bool by_time, Lang lang) {
     const ReportText& text = report_text(lang);
     constexpr double kInf = std::numeric_limits<double>::infinity();
-    // ColorBrewer YlOrRd (6 classes), colour-blind safe and printable.
-    constexpr std::uint32_t kRamp[] = {0xffffb2, 0xfed976, 0xfeb24c, 0xfd8d3c, 0xf03b20, 0xbd0026};
     const std::vector<double> bounds = by_time ? std::vector<double>{0, 5, 10, 15, 20, 30, kInf}
                                                : std::vector<double>{0, 4, 8, 12, 16, 19, kInf};
     const std::string unit = by_time ? "min" : "km";
@@ -46,7 +45,7 @@ std::vector<ShadeClass> default_shade_classes(bool by_time, Lang lang) {
         c.label = c.upper == kInf ? fill(text.class_beyond, {lower, unit})
                                   : fill(text.class_range,
                                          {lower, std::to_string(static_cast<int>(c.upper)), unit});
-        c.rgb = kRamp[i];
+        c.rgb = palette::kShadeRamp[i];
         classes.push_back(c);
     }
     return classes;

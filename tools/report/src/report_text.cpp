@@ -110,6 +110,9 @@ constexpr ReportText kEnglish{
     .l_principal = "France Services",
     .l_antenne = "antenne",
     .l_other = "other",
+    .l_suggested = "suggested site",
+    .l_added = "added site",
+    .l_removed = "closed site",
 };
 
 constexpr ReportText kFrench{
@@ -222,6 +225,9 @@ constexpr ReportText kFrench{
     .l_principal = "France Services",
     .l_antenne = "antenne",
     .l_other = "autre",
+    .l_suggested = "site suggéré",
+    .l_added = "site ajouté",
+    .l_removed = "site fermé",
 };
 
 struct Alias {
@@ -263,6 +269,18 @@ constexpr std::array kAliases{
     Alias{"origin_code", "Commune code", "Code de la commune"},
     Alias{"origin_name", "Commune", "Commune"},
     Alias{"by", "Measured", "Mesure"},
+    Alias{"site_dep", "Nearest site: département", "Site le plus proche : département"},
+    Alias{"rank", "Rank", "Rang"},
+    Alias{"snap_m", "Distance to the road (m)", "Distance à la route (m)"},
+    Alias{"reachable", "Reaches a site by road", "Atteint un site par la route"},
+    Alias{"change", "Change", "Changement"},
+    Alias{"communes", "Communes served", "Communes desservies"},
+    Alias{"site_before", "Nearest site before", "Site le plus proche avant"},
+    Alias{"site_after", "Nearest site after", "Site le plus proche après"},
+    Alias{"distance_before_m", "Distance before (m)", "Distance avant (m)"},
+    Alias{"distance_after_m", "Distance after (m)", "Distance après (m)"},
+    Alias{"travel_time_before_s", "Travel time before (s)", "Temps de trajet avant (s)"},
+    Alias{"travel_time_after_s", "Travel time after (s)", "Temps de trajet après (s)"},
     Alias{"key", "Key", "Clé"},
     Alias{"label", "Parameter", "Paramètre"},
     Alias{"value", "Value", "Valeur"},

@@ -8,17 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "sitecover/geodata/style_table.hpp"
 #include "sitecover/geodata/table_writer.hpp"
 
 namespace sitecover::geodata {
-
-/// A QGIS style for one layer: a row of the GeoPackage `layer_styles` table.
-struct LayerStyle {
-    std::string name;         ///< styleName
-    std::string qml;          ///< styleQML: a QGIS .qml document ("<!DOCTYPE qgis ...><qgis ...>")
-    std::string sld;          ///< styleSLD (may be empty)
-    std::string description;  ///< free text
-};
 
 /// Builds a new GeoPackage at `path` (WGS84 layers unless a target CRS is named). Not atomic by
 /// itself: write to a StagedFile's temporary() and commit that. Rows are written in one

@@ -16,6 +16,8 @@
 
 namespace sitecover::geodata {
 
+struct LayerStyle;  // style_table.hpp
+
 /// The type of a column.
 enum class FieldType {
     String,   ///< text (UTF-8)
@@ -88,6 +90,12 @@ public:
     /// Appends one row; row.values must hold one value per column, in column order. Throws
     /// OutputError when the driver cannot write it (disk full...) or after commit().
     void add_row(const Row& row);
+    /// The layer's default QGIS style. A GeoPackage output stores it in its `layer_styles`
+    /// table at commit(), inside the staged file (published with it or not at all); other
+    /// formats ignore it. Throws OutputError after commit().
+    void set_style(const LayerStyle& style);
+    /// Whether the output keeps a style (set_style): a GeoPackage.
+    bool keeps_style() const;
     /// Flushes, closes and renames the temporary file onto the target path. Throws OutputError
     /// when closing or renaming fails (the target is then left as it was) or when called twice.
     void commit();

@@ -1,6 +1,8 @@
 #pragma once
-// QGIS layer styles (.qml documents) for the report's GeoPackage layers: written as text here,
-// stored in the GeoPackage's layer_styles table by geodata::GeoPackageWriter.
+// QGIS layer styles (.qml documents) for the GeoPackage layers of every door, in the colours of
+// palette.hpp: written as text here, chosen per kind of layer by layer_style.hpp and stored in
+// the GeoPackage's layer_styles table by geodata (GeoPackageWriter, TableWriter,
+// store_layer_style).
 //
 // The symbol properties use QGIS's <prop k v> form, which every QGIS 3 release reads.
 
@@ -32,6 +34,11 @@ std::string coverage_outline_style(const std::string& field, const std::string& 
 /// white triangles outlined in blue, a plan's "added" / "suggested" sites as purple stars,
 /// anything else as grey discs.
 std::string site_type_style(const std::string& field);
+
+/// A plan's sites by `field` ("suggested", "added", "removed"): new sites as purple stars
+/// (the map's new-site symbol), closed ones as grey crosses; labelled with `label_field`
+/// unless empty.
+std::string site_change_style(const std::string& field, const std::string& label_field);
 
 /// Thin grey lines.
 std::string link_style();

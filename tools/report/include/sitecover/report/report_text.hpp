@@ -114,6 +114,9 @@ struct ReportText {
     const char* l_principal;
     const char* l_antenne;
     const char* l_other;
+    const char* l_suggested;  ///< a plan's sites
+    const char* l_added;
+    const char* l_removed;
 };
 
 /// The table of a language.

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "sitecover/geodata/table_writer.hpp"
+#include "sitecover/report/report_lang.hpp"
 
 namespace sitecover::report {
 
@@ -13,6 +14,7 @@ struct TableOutput {
     std::string format;      ///< format: a GDAL driver name ("" : from the extension)
     std::string t_srs;       ///< t_srs: CRS of the geometries ("" : WGS84 lon/lat)
     bool overwrite = false;  ///< overwrite: replace an existing file (never an input)
+    Lang lang = Lang::En;    ///< lang: the language of a GeoPackage layer's QGIS style
     bool written() const { return !path.empty(); }
 };
 
