@@ -7,7 +7,7 @@
 #include <optional>
 
 #include "data_dir.hpp"
-#include "error_text.hpp"
+#include "flag_spelling.hpp"
 #include "inputs.hpp"
 #include "origin_population.hpp"
 #include "sitecover/error.hpp"
@@ -92,7 +92,7 @@ RoadSetup load_road_setup(const RoadOptions& options) {
     setup.max_snap_m = options.max_snap_m;
     setup.within_s = options.within_s;
     geodata::LoadedRoads loaded = geodata::load_roads(options.source, options.load);
-    for (const auto& w : loaded.warnings) warn(cli_error_text(w));
+    for (const auto& w : loaded.warnings) warn(cli_text(w));
     setup.graph = std::make_unique<RoadGraph>(std::move(loaded.network));
     setup.snapper = std::make_unique<RoadSnapper>(*setup.graph);
     return setup;

@@ -11,7 +11,9 @@ command. Queries release the GIL and take a ``threads`` argument (0: all cores).
 from ._sitecover import (  # noqa: F401  (re-exported)
     Areas,
     Changes,
+    DataWarning,
     InputError,
+    MissingFileError,
     Outcome,
     OutputError,
     ReportData,
@@ -28,7 +30,7 @@ from ._sitecover import _coverage_records
 from ._planning import Plan, Report, plan, population_weights, report_data, suggest  # noqa: F401
 
 __all__ = [
-    "Areas", "Changes", "InputError", "Outcome", "OutputError", "Plan", "ReportData",
+    "Areas", "Changes", "DataWarning", "InputError", "MissingFileError", "Outcome", "OutputError", "Plan", "ReportData",
     "RoadNetwork", "SiteIndex", "World", "apply_changes", "coverage", "load_points",
     "load_site_changes", "plan", "population_shares", "population_weights", "Report", "report_data", "suggest", "__version__",
 ]

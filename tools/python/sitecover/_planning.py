@@ -88,7 +88,7 @@ def plan(world, sites, remove=(), add=None, suggest=0, candidates=None, objectiv
     lon, lat), default the world's origins) for `objective` ('p-median', 'p-center',
     'max-coverage' within `within_s` seconds by road time, else `within_m` metres); measure the
     sites before and after on `world`. Returns a Plan. ValueError carrying the library's message
-    (naming WhatIfRequest::remove_ids[i], SuggestRequest::k...) when the request cannot be met.
+    (naming remove[i], k..., its `field`) when the request cannot be met.
     """
     after_sites, changes = world.what_if(sites, list(remove), add)
     suggestion = None

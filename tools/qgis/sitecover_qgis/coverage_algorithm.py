@@ -18,7 +18,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from . import layers, styles
+from . import layers, messages, styles
 from .engine import sitecover
 
 BOUNDARY_RULES = ["included", "excluded"]
@@ -82,7 +82,7 @@ class CoverageAlgorithm(QgsProcessingAlgorithm):
             areas = sitecover.Areas.from_file(staged, code_field=code_field,
                                               name_field=name_field or code_field)
         except (OSError, ValueError) as error:
-            raise QgsProcessingException(str(error)) from error
+            raise QgsProcessingException(messages.qgis_text(error)) from error
         feedback.setProgress(30)
         ids, names, lon, lat = layers.point_arrays(sites_source, site_id_field, "", feedback)
         if feedback.isCanceled():
@@ -91,7 +91,7 @@ class CoverageAlgorithm(QgsProcessingAlgorithm):
             sites = sitecover.SiteIndex(ids, lon, lat, names)
             records = sitecover.coverage(areas, sites, boundary=rule, as_frame=False)
         except (OSError, ValueError) as error:
-            raise QgsProcessingException(str(error)) from error
+            raise QgsProcessingException(messages.qgis_text(error)) from error
         feedback.setProgress(80)
 
         sink, dest_id = self._write(parameters, context, areas_source, code_field, records)

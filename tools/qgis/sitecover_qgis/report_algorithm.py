@@ -17,7 +17,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from . import study
+from . import messages, study
 from .engine import sitecover
 
 LANGS = ["en", "fr"]
@@ -76,7 +76,7 @@ class ReportAlgorithm(QgsProcessingAlgorithm):
                 return {}
             outputs = self._write(data, parameters, context, feedback)
         except (OSError, ValueError) as error:
-            raise QgsProcessingException(str(error)) from error
+            raise QgsProcessingException(messages.qgis_text(error)) from error
         summary = data.summary
         feedback.pushInfo(outputs["TITLE"])
         feedback.pushInfo(f"crow-fly distance: max {summary['max_m'] / 1000:.1f} km, mean "
