@@ -11,8 +11,13 @@ bool has_id(const std::vector<Site>& sites, const std::string& id) {
     return std::any_of(sites.begin(), sites.end(), [&](const Site& s) { return s.id == id; });
 }
 
-std::string where(const std::string& field, std::optional<std::size_t> index) {
-    return index ? field + "[" + std::to_string(*index) + "]" : field;
+// "{field}[index]: problem", the field apart so that each door spells it.
+Message request_field_message(const std::string& field, std::optional<std::size_t> index,
+                              const std::string& problem) {
+    Message m;
+    m.field(field);
+    if (index) m.text("[").text(std::to_string(*index)).text("]");
+    return std::move(m.text(": " + problem));
 }
 
 }  // namespace
@@ -37,17 +42,15 @@ std::optional<SiteChangeKind> parse_site_change_kind(std::string_view text) noex
     return std::nullopt;
 }
 
-RequestFieldError::RequestFieldError(std::string field, std::optional<std::size_t> index,
+RequestFieldError::RequestFieldError(const std::string& field, std::optional<std::size_t> index,
                                      const std::string& problem)
-    : ArgumentError(where(field, index) + ": " + problem),
-      field_(std::move(field)),
-      index_(index) {}
+    : ArgumentError(request_field_message(field, index, problem), field), index_(index) {}
 
 WhatIf apply_what_if(const std::vector<Site>& sites, const WhatIfRequest& request,
                      const CoverageIndex& areas) {
     for (std::size_t r = 0; r < request.remove_ids.size(); ++r) {
         if (!has_id(sites, request.remove_ids[r])) {
-            throw RequestFieldError("WhatIfRequest::remove_ids", r,
+            throw RequestFieldError("remove", r,
                                     "no site with id '" + request.remove_ids[r] + "' among the " +
                                         std::to_string(sites.size()) + " sites");
         }
@@ -64,11 +67,10 @@ WhatIf apply_what_if(const std::vector<Site>& sites, const WhatIfRequest& reques
     for (std::size_t a = 0; a < request.add.size(); ++a) {
         Site s = request.add[a];
         if (!is_valid(s.position)) {
-            throw RequestFieldError("WhatIfRequest::add", a,
-                                    to_string(s.position) + " is not a valid lon/lat");
+            throw RequestFieldError("add", a, to_string(s.position) + " is not a valid lon/lat");
         }
         if (areas.areas_containing(s.position).empty()) {
-            throw RequestFieldError("WhatIfRequest::add", a,
+            throw RequestFieldError("add", a,
                                     "the new site '" + s.name + "' at " + to_string(s.position) +
                                         " lies outside every area");
         }

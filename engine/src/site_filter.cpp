@@ -44,8 +44,10 @@ void check_types_present(const std::vector<std::string>& wanted, const std::vect
 
 UnknownSiteTypeError::UnknownSiteTypeError(std::vector<std::string> unmatched,
                                            std::vector<std::string> present)
-    : ArgumentError("SiteFilter::types: no site of type " + quoted_list(unmatched) +
-                    " (types present: " + present_list(present) + ")"),
+    : ArgumentError(Message()
+                        .field("site_types")
+                        .text(": no site of type " + quoted_list(unmatched) +
+                              " (types present: " + present_list(present) + ")")),
       unmatched_(std::move(unmatched)),
       present_(std::move(present)) {}
 
@@ -64,8 +66,8 @@ bool is_iso_date(const std::string& text) {
 
 FilteredSites filter_sites(std::vector<Site> sites, const SiteFilter& filter) {
     if (filter.as_of_iso && !is_iso_date(*filter.as_of_iso)) {
-        throw ArgumentError("SiteFilter::as_of_iso: '" + *filter.as_of_iso +
-                            "' is not a date YYYY-MM-DD");
+        throw ArgumentError(Message().field("as_of").text(": '" + *filter.as_of_iso +
+                                                          "' is not a date YYYY-MM-DD"));
     }
     check_types_present(filter.types, sites);
     std::vector<std::string> types;

@@ -68,14 +68,14 @@ std::vector<std::vector<std::size_t>> cover_groups(const CoverageIndex& areas,
         if (inside.empty()) {
             const Area& area = areas.areas()[c.area];
             throw RequestFieldError(
-                "SuggestRequest::cover_areas", c.area,
+                "cover_areas", c.area,
                 "no candidate lies inside " + area.name + " (" + area.code + ")");
         }
         groups.push_back(std::move(inside));
         out.covered_by_force.push_back(c.area);
     }
     if (groups.size() > k) {
-        throw RequestFieldError("SuggestRequest::cover_areas", std::nullopt,
+        throw RequestFieldError("cover_areas", std::nullopt,
                                 std::to_string(groups.size()) +
                                     " areas have no site, more than k (" + std::to_string(k) + ")");
     }
@@ -124,7 +124,7 @@ Suggestion suggest_new_sites(const ScenarioWorld& world, const std::vector<Site>
     out.candidate_count = order.size();
     out.candidates_outside = candidates.size() - order.size();
     if (request.k == 0 || request.k > out.candidate_count) {
-        throw RequestFieldError("SuggestRequest::k", std::nullopt,
+        throw RequestFieldError("k", std::nullopt,
                                 std::to_string(request.k) + " new sites asked, but only " +
                                     std::to_string(out.candidate_count) +
                                     " candidate(s) lie inside the areas");

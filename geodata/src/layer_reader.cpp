@@ -40,7 +40,7 @@ void check_path(const std::string& path) {
                          std::to_string(path.size()) + " bytes)");
     }
     if (!std::filesystem::exists(status)) {
-        throw InputError("file '" + path + "' not found");
+        throw MissingFileError(path);
     }
 }
 
@@ -239,7 +239,8 @@ int LayerReader::field_index(const std::string& name) const {
     return layer_->GetLayerDefn()->GetFieldIndex(name.c_str());
 }
 
-int LayerReader::require_field(const std::string& name, const char* role) const {
+int LayerReader::require_field(const std::string& name, const char* role,
+                               const std::string& request_field) const {
     const int index = field_index(name);
     if (index >= 0) return index;
     std::string names;
@@ -247,8 +248,10 @@ int LayerReader::require_field(const std::string& name, const char* role) const 
     for (int i = 0; i < defn->GetFieldCount(); ++i) {
         names += (i ? ", " : "") + std::string(defn->GetFieldDefn(i)->GetNameRef());
     }
-    throw InputError(where() + ": no field '" + name + "' for the " + role +
-                     " (fields: " + (names.empty() ? std::string("none") : names) + ")");
+    Message message(where() + ": no field '" + name + "' for the " + role);
+    if (!request_field.empty()) message.text(" (").field(request_field).text(")");
+    throw InputError(std::move(
+        message.text(" (fields: " + (names.empty() ? std::string("none") : names) + ")")));
 }
 
 bool LayerReader::has_geometry_field() const {

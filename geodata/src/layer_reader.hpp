@@ -39,7 +39,10 @@ public:
     /// Index of a field, or -1.
     int field_index(const std::string& name) const;
     /// Throws InputError naming the field and listing the available ones when it is missing.
-    int require_field(const std::string& name, const char* role) const;
+    /// `request_field`: the request field that named it (e.g. "class_field"), or "": the error
+    /// carries it and its message names it after the role.
+    int require_field(const std::string& name, const char* role,
+                      const std::string& request_field = "") const;
     /// Transforms a geometry to WGS84 lon/lat (traditional GIS order) in place. Throws
     /// InputError (file, layer, feature, geometry field) when a coordinate is outside the
     /// range of the layer's CRS (check_source_range).

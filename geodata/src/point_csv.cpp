@@ -164,8 +164,8 @@ public:
     PointCsvReader(const std::string& path, const PointCsvOptions& options)
         : path_(path), options_(options), lines_(path) {
         if (!lines_.ok()) {
-            throw InputError(std::filesystem::exists(path) ? "cannot read file '" + path + "'"
-                                                           : "file '" + path + "' not found");
+            if (!std::filesystem::exists(path)) throw MissingFileError(path);
+            throw InputError("cannot read file '" + path + "'");
         }
         std::string_view header;
         if (!next_line(header))

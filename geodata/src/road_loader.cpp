@@ -86,15 +86,14 @@ detail::LayerReader open_road_layer(LayerSource source, bool osm) {
 RoadFields find_road_fields(detail::LayerReader& reader, const RoadLoadOptions& options, bool osm) {
     RoadFields f;
     f.class_field = !options.class_field.empty() ? options.class_field : osm ? "highway" : "class";
-    f.class_index =
-        reader.require_field(f.class_field, "road class (RoadLoadOptions::class_field)");
+    f.class_index = reader.require_field(f.class_field, "road class", "class_field");
     f.tags_index = osm ? reader.field_index("other_tags") : -1;
     if (!options.speed_field.empty()) {
         f.speed_index = reader.field_index(options.speed_field);
         if (f.speed_index < 0 && f.tags_index >= 0) {
             f.speed_in_tags = true;
         } else if (f.speed_index < 0) {
-            reader.require_field(options.speed_field, "speed (RoadLoadOptions::speed_field)");
+            reader.require_field(options.speed_field, "speed", "speed_field");
         }
     }
     return f;
@@ -275,7 +274,7 @@ void RoadFeatureReader::add_edges(OGRFeature& feature, double speed_kmh, int one
 
 void RoadFeatureReader::add_warnings() const {
     const std::string prefix = reader_.where() + ": ";
-    std::vector<std::string>& w = out_.warnings;
+    std::vector<Message>& w = out_.warnings;
     if (non_line_.count)
         w.push_back(prefix + std::to_string(non_line_.count) +
                     " feature(s) without a line geometry skipped; first: " + non_line_.first);
@@ -287,9 +286,11 @@ void RoadFeatureReader::add_warnings() const {
         std::string names;
         for (const auto& [name, n] : unknown_classes_)
             names += (names.empty() ? "" : ", ") + ("'" + name + "' (" + std::to_string(n) + ")");
-        w.push_back(prefix + std::to_string(unknown_class_.count) +
-                    " feature(s) of a class without a speed skipped: " + names +
-                    " (add them to RoadLoadOptions::speeds); first: " + unknown_class_.first);
+        w.push_back(Message(prefix + std::to_string(unknown_class_.count) +
+                            " feature(s) of a class without a speed skipped: " + names +
+                            " (add them with ")
+                        .field("speeds")
+                        .text(" CLASS=KMH); first: " + unknown_class_.first));
     }
     if (degenerate_.count)
         w.push_back(
@@ -332,10 +333,10 @@ LoadedRoads load_roads(const LayerSource& source, const RoadLoadOptions& options
                              std::to_string(out.features_read) +
                              " way(s) read, none with a drivable highway value and a usable line)");
         }
-        throw InputError(reader.where() + ": no road segment (" +
-                         std::to_string(out.features_read) +
-                         " feature(s) read, none with a usable line)" +
-                         (out.warnings.empty() ? std::string() : "; " + out.warnings.front()));
+        Message message(reader.where() + ": no road segment (" + std::to_string(out.features_read) +
+                        " feature(s) read, none with a usable line)");
+        if (!out.warnings.empty()) message.text("; ").append(out.warnings.front());
+        throw InputError(std::move(message));
     }
     return out;
 }

@@ -36,10 +36,15 @@ std::string kind_of(mode_t mode) {
 
 [[noreturn]] void refuse_special(const std::string& name, const std::string& kind) {
     if (kind == "a directory") throw OutputError("output '" + name + "' is a directory");
-    throw OutputError("output '" + name + "' is " + kind +
-                      ", not a regular file: sitecover replaces regular files only, even with "
-                      "overwrite set (to stream a table, write it to standard output and "
-                      "redirect that)");
+    // The advice names two request fields: overwrite, and output for a table's path ("-":
+    // standard output).
+    throw OutputError(Message("output '" + name + "' is " + kind +
+                              ", not a regular file: sitecover replaces regular files only, "
+                              "even with ")
+                          .field("overwrite")
+                          .text(" (to stream a table, write it to standard output with ")
+                          .field("output")
+                          .text(" - and redirect that)"));
 }
 
 // Longest staged path handed to GDAL: its path buffers hold 2,048 bytes, and a driver may
@@ -126,8 +131,9 @@ void StagedFile::check_target() {
         if (const std::string kind = special_file_kind(destination_); !kind.empty())
             refuse_special(target_, kind);
         if (!options_.overwrite)
-            throw OutputError("output '" + target_ +
-                              "' already exists: set overwrite to replace it");
+            throw OutputError(Message("output '" + target_ + "' already exists: use ")
+                                  .field("overwrite")
+                                  .text(" to replace it"));
     } else if (errno != ENOENT) {
         throw OutputError("output '" + target_ + "': " + std::strerror(errno));
     }
@@ -148,8 +154,10 @@ void StagedFile::check_target() {
         const std::string kind = kind_of(info.st_mode);
         if (!kind.empty()) refuse_special(sidecar.string(), kind);
         if (!options_.overwrite) {
-            throw OutputError("output '" + sidecar.string() + "' (written with '" + target_ +
-                              "') already exists: set overwrite to replace it");
+            throw OutputError(Message("output '" + sidecar.string() + "' (written with '" +
+                                      target_ + "') already exists: use ")
+                                  .field("overwrite")
+                                  .text(" to replace it"));
         }
     }
 }
@@ -269,10 +277,12 @@ void StagedFile::commit() {
             }
             for (const std::string& done : published_now) ::unlink(done.c_str());
             if (error == EEXIST) {
-                throw OutputError("output '" + name +
-                                  "' was created by another program while sitecover was "
-                                  "running: it was left as it is and this run's result was "
-                                  "not written (set overwrite to replace it)");
+                throw OutputError(Message("output '" + name +
+                                          "' was created by another program while sitecover "
+                                          "was running: it was left as it is and this run's "
+                                          "result was not written (use ")
+                                      .field("overwrite")
+                                      .text(" to replace it)"));
             }
             throw OutputError("cannot move the finished output to '" + name +
                               "': " + std::strerror(error));

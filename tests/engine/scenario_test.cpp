@@ -62,7 +62,9 @@ TEST(SiteFilter, ErrorsNameTheFieldAndListTheTypesPresent) {
         FAIL() << "no error";
     } catch (const UnknownSiteTypeError& e) {
         EXPECT_EQ(std::string(e.what()),
-                  "SiteFilter::types: no site of type 'Foo' (types present: (empty), Principal)");
+                  "site_types: no site of type 'Foo' (types present: (empty), Principal)");
+        EXPECT_EQ(e.field(), "site_types");
+        EXPECT_EQ(e.kind(), ErrorKind::Argument);
         EXPECT_EQ(e.unmatched(), std::vector<std::string>{"Foo"});
         EXPECT_EQ(e.present(), (std::vector<std::string>{"", "Principal"}));
     }
@@ -102,10 +104,9 @@ TEST(WhatIf, RemovesThenAddsAndNamesTheFieldOfABadEntry) {
         apply_what_if(sites, request, areas);
         FAIL() << "no error";
     } catch (const RequestFieldError& e) {
-        EXPECT_EQ(e.field(), "WhatIfRequest::remove_ids");
+        EXPECT_EQ(e.field(), "remove");
         EXPECT_EQ(e.index(), 0u);
-        EXPECT_EQ(std::string(e.what()),
-                  "WhatIfRequest::remove_ids[0]: no site with id '9' among the 2 sites");
+        EXPECT_EQ(std::string(e.what()), "remove[0]: no site with id '9' among the 2 sites");
     }
     request.remove_ids.clear();
     request.add = {site("", 1.2, 40.2), site("", 5.0, 45.0)};
@@ -113,7 +114,7 @@ TEST(WhatIf, RemovesThenAddsAndNamesTheFieldOfABadEntry) {
         apply_what_if(sites, request, areas);
         FAIL() << "no error";
     } catch (const RequestFieldError& e) {
-        EXPECT_EQ(e.field(), "WhatIfRequest::add");
+        EXPECT_EQ(e.field(), "add");
         EXPECT_EQ(e.index(), 1u);
     }
 }
@@ -185,7 +186,7 @@ TEST(Suggestion, PicksTheCandidateServingTheHeavyOriginAndCountsIt) {
         suggest_new_sites(world, sites, candidates, request);
         FAIL() << "no error";
     } catch (const RequestFieldError& e) {
-        EXPECT_EQ(e.field(), "SuggestRequest::k");
+        EXPECT_EQ(e.field(), "k");
     }
 }
 

@@ -624,7 +624,7 @@ TEST(TableWriter, RefusesToReplaceAFileWithoutOverwrite) {
                                                                  kColumns);
                     }),
                     {"output '" + (tmp / "t.csv").string() + "' already exists",
-                     "set overwrite to replace it"});
+                     "use overwrite to replace it"});
     EXPECT_EQ(tmp.read("t.csv"), "keep me\n");
     {
         gd::TableWriter writer(table_options(tmp / "t.csv", gd::GeometryKind::None, true),

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include <gtest/gtest.h>
@@ -170,7 +171,31 @@ TEST(RoadLoader, MissingClassFieldNamesTheField) {
     options.class_field = "vocation";
     const std::string message =
         error_of({(dir.path() / "r.geojson").string(), "", "", ""}, options);
-    EXPECT_NE(message.find("no field 'vocation'"), std::string::npos) << message;
+    EXPECT_NE(message.find("no field 'vocation' for the road class (class_field)"),
+              std::string::npos)
+        << message;
+    // The kind and the request field are typed: a door spells the field without reading text.
+    try {
+        load_roads({(dir.path() / "r.geojson").string(), "", "", ""}, options);
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Input);
+        EXPECT_EQ(e.field(), "class_field");
+        const std::string flagged =
+            e.message([](std::string_view field) { return "<" + std::string(field) + ">"; });
+        EXPECT_NE(flagged.find("for the road class (<class_field>) (fields: class)"),
+                  std::string::npos)
+            << flagged;
+    }
+    options.class_field.clear();
+    options.speed_field = "vmax";
+    try {
+        load_roads({(dir.path() / "r.geojson").string(), "", "", ""}, options);
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Input);
+        EXPECT_EQ(e.field(), "speed_field");
+    }
 }
 
 TEST(RoadLoader, DegenerateSegmentsNanVerticesAndUnknownClassesAreSkippedWithWarnings) {
@@ -188,7 +213,13 @@ TEST(RoadLoader, DegenerateSegmentsNanVerticesAndUnknownClassesAreSkippedWithWar
     EXPECT_EQ(roads.degenerate_segments, 2u);
     EXPECT_EQ(roads.network.edges.size(), 4u);  // two segments, both ways
     std::string all;
-    for (const auto& w : roads.warnings) all += w + "\n";
+    for (const auto& w : roads.warnings) all += w.str() + "\n";
+    // The unknown class's warning names the request field that fixes it.
+    const auto unknown = std::find_if(roads.warnings.begin(), roads.warnings.end(),
+                                      [](const Message& w) { return !w.first_field().empty(); });
+    ASSERT_NE(unknown, roads.warnings.end()) << all;
+    EXPECT_EQ(unknown->first_field(), "speeds");
+    EXPECT_NE(unknown->str().find("(add them with speeds CLASS=KMH)"), std::string::npos) << all;
     EXPECT_NE(all.find("NaN"), std::string::npos) << all;
     EXPECT_NE(all.find("feature 1, vertex 1"), std::string::npos) << all;
     EXPECT_NE(all.find("'footpath' (1)"), std::string::npos) << all;
@@ -218,8 +249,8 @@ TEST(RoadLoader, SpeedFieldWithMissingValuesFallsBackToClassSpeed) {
     EXPECT_NEAR(roads.network.edges[0].length_m / roads.network.edges[0].time_s * 3.6, 90.0, 1e-9);
     EXPECT_NEAR(roads.network.edges[2].length_m / roads.network.edges[2].time_s * 3.6, 80.0, 1e-9);
     ASSERT_FALSE(roads.warnings.empty());
-    EXPECT_NE(roads.warnings.back().find("field 'vmax'"), std::string::npos)
-        << roads.warnings.back();
+    EXPECT_NE(roads.warnings.back().str().find("field 'vmax'"), std::string::npos)
+        << roads.warnings.back().str();
 }
 
 TEST(SpeedProfile, DefaultsOverridesAndFiles) {

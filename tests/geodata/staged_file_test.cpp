@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -56,6 +57,24 @@ void write_rows(gd::TableWriter& writer, int count) {
     }
 }
 
+TEST(StagedFile, AnExistingTargetIsAnOutputErrorNamingTheOverwriteField) {
+    const TempDir tmp;
+    write_file(tmp / "out.csv", "keep me\n");
+    try {
+        const gd::StagedFile staged((tmp / "out.csv").string(), false);
+        ADD_FAILURE() << "no error";
+    } catch (const sitecover::Error& e) {
+        EXPECT_EQ(e.kind(), sitecover::ErrorKind::Output);
+        EXPECT_EQ(e.field(), "overwrite");
+        // A door spells the field its own way, here as a flag.
+        const std::string flagged =
+            e.message([](std::string_view field) { return "--" + std::string(field); });
+        EXPECT_NE(flagged.find("already exists: use --overwrite to replace it"), std::string::npos)
+            << flagged;
+    }
+    EXPECT_EQ(read_file(tmp / "out.csv"), "keep me\n");
+}
+
 TEST(StagedFile, AFileCreatedAtTheTargetMeanwhileIsNotReplaced) {
     const TempDir tmp;
     const fs::path target = tmp / "out.csv";
@@ -67,7 +86,8 @@ TEST(StagedFile, AFileCreatedAtTheTargetMeanwhileIsNotReplaced) {
         EXPECT_NE(message.find("output '" + target.string() + "' was created by another program"),
                   std::string::npos)
             << message;
-        EXPECT_NE(message.find("set overwrite to replace it"), std::string::npos) << message;
+        EXPECT_NE(message.find("use overwrite to replace it"), std::string::npos) << message;
+
         EXPECT_FALSE(staged.committed());
     }
     EXPECT_EQ(read_file(target), "written by someone else\n");
@@ -131,9 +151,9 @@ TEST(StagedFile, NonRegularFilesAreNeverReplaced) {
         const std::string message =
             output_error_of([&] { const gd::StagedFile s(fifo.string(), overwrite); });
         EXPECT_NE(message.find("is a FIFO, not a regular file"), std::string::npos) << message;
-        EXPECT_NE(
-            message.find("even with overwrite set (to stream a table, write it to standard output"),
-            std::string::npos)
+        EXPECT_NE(message.find("even with overwrite (to stream a table, write it to standard "
+                               "output with output - and redirect that)"),
+                  std::string::npos)
             << message;
         const std::string device = output_error_of(
             [&] { const gd::TableWriter w(options_for("/dev/null", overwrite, "CSV"), kColumns); });

@@ -113,6 +113,13 @@ def test_errors(inputs, tmp_path):
     with pytest.raises(ValueError, match="outlines"):
         sitecover.report_data(**dict(inputs, outlines=inputs["areas"]))
     assert not (tmp_path / "x.gpkg").exists()
+    # An existing document: an OutputError naming the keyword that would replace it.
+    (tmp_path / "there.gpkg").write_bytes(b"mine")
+    with pytest.raises(sitecover.OutputError, match="use overwrite to replace it") as caught:
+        sitecover.report_data(**inputs).write(str(tmp_path / "there.gpkg"))
+    assert caught.value.field == "overwrite"
+    assert "use {overwrite} to replace it" in caught.value.template
+    assert (tmp_path / "there.gpkg").read_bytes() == b"mine"
 
 
 def test_empty_origins(inputs):

@@ -106,7 +106,7 @@ int run_coverage(const std::vector<std::string>& args) {
     job.output = table_output(o.output);
     const CoverageOutcome outcome = [&] {
         try {
-            return report::run_coverage(job, warn);
+            return report::run_coverage(job, warning_sink());
         } catch (const UnknownSiteTypeError& e) {
             throw site_types_error(e, job.study.sites.source.path);
         }

@@ -4,8 +4,8 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "error_text.hpp"
 #include "exit_codes.hpp"
+#include "flag_spelling.hpp"
 #include "inputs.hpp"
 #include "nearest_options.hpp"
 #include "nearest_summary.hpp"
@@ -42,7 +42,7 @@ NearestJob nearest_job(const NearestOptions& o) {
 // run_nearest, its errors in the command line's words.
 NearestOutcome run(const NearestJob& job, Progress& progress) {
     NearestHooks hooks;
-    hooks.warn = [](const std::string& w) { warn(cli_error_text(w)); };
+    hooks.warn = warning_sink();
     hooks.progress = [&](std::size_t origins, std::uint64_t read, std::uint64_t total) {
         progress.update(origins, read, total);
     };

@@ -7,8 +7,8 @@
 #include <optional>
 
 #include "commands.hpp"
-#include "error_text.hpp"
 #include "exit_codes.hpp"
+#include "flag_spelling.hpp"
 #include "inputs.hpp"
 #include "report_options.hpp"
 #include "road_report.hpp"
@@ -115,7 +115,7 @@ int run_report(const std::vector<std::string>& args) {
     const ReportJob job = parse_report_options(options);
     ReportOutcome outcome = [&] {
         try {
-            return report::run_report(job, [](const std::string& w) { warn(cli_error_text(w)); });
+            return report::run_report(job, warning_sink());
         } catch (const UnknownSiteTypeError& e) {
             throw site_types_error(e, job.study.sites.source.path);
         } catch (const SitesOffRoadError& e) {

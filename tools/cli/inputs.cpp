@@ -3,6 +3,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "flag_spelling.hpp"
 #include "sitecover/geodata/area_loader.hpp"
 #include "sitecover/geodata/output_format.hpp"
 #include "sitecover/geodata/site_loader.hpp"
@@ -103,6 +104,10 @@ report::GroupRule group_rule(const std::string& text) {
 }
 
 void warn(const std::string& message) { std::cerr << "sitecover: warning: " << message << "\n"; }
+
+report::WarningSink warning_sink() {
+    return [](const Message& message) { warn(cli_text(message)); };
+}
 
 void declare_data_options(Options& options) {
     options.group("Data");
@@ -207,7 +212,7 @@ OriginLayer origin_layer(const Options& options, bool with_defaults) {
 }
 
 std::vector<geodata::Origin> load_origin_set(const OriginLayer& layer) {
-    return report::load_origin_set(layer, warn);
+    return report::load_origin_set(layer, warning_sink());
 }
 
 std::vector<geodata::Origin> load_origin_set(const Options& options, std::string& path) {
@@ -260,7 +265,7 @@ SiteSetOptions site_set_options(const Options& options, bool with_defaults) {
 LoadedSiteSet load_site_set(const SiteSetOptions& options) {
     LoadedSiteSet set;
     try {
-        set = report::load_site_set(options, warn);
+        set = report::load_site_set(options, warning_sink());
     } catch (const UnknownSiteTypeError& e) {
         throw site_types_error(e, options.source.path);
     }

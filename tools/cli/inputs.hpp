@@ -139,4 +139,7 @@ report::GroupRule group_rule(const std::string& text);
 /// Writes warnings to stderr as "sitecover: warning: ...".
 void warn(const std::string& message);
 
+/// The library's warnings to stderr, their request fields spelled as flags.
+report::WarningSink warning_sink();
+
 }  // namespace sitecover::cli

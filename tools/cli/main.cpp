@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "commands.hpp"
-#include "error_text.hpp"
 #include "exit_codes.hpp"
+#include "flag_spelling.hpp"
 #include "options.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/signal_cleanup.hpp"
@@ -81,19 +81,37 @@ int finish_stdout(int code) {
     return code == kOk || code == kUncovered ? kOutput : code;
 }
 
+// The exit code of an error's kind; 0 for the kinds that are a bug of sitecover (an argument
+// out of range reaching main means the CLI failed to check it).
+int exit_code_of(sitecover::ErrorKind kind) {
+    using namespace sitecover::cli;
+    switch (kind) {
+        case sitecover::ErrorKind::Usage:
+            return kUsage;
+        case sitecover::ErrorKind::Input:
+            return kInputData;
+        case sitecover::ErrorKind::Output:
+            return kOutput;
+        case sitecover::ErrorKind::Argument:
+        case sitecover::ErrorKind::Internal:
+            break;
+    }
+    return kOk;
+}
+
 int run(const std::vector<std::string>& args) {
     using namespace sitecover::cli;
     try {
         return dispatch(args);
-    } catch (const UsageError& e) {
-        std::cerr << "sitecover: error: " << cli_error_text(e.what()) << "\n";
-        return kUsage;
-    } catch (const sitecover::InputError& e) {
-        std::cerr << "sitecover: error: " << cli_error_text(e.what()) << "\n";
-        return kInputData;
-    } catch (const sitecover::OutputError& e) {
-        std::cerr << "sitecover: error: " << cli_error_text(e.what()) << "\n";
-        return kOutput;
+    } catch (const sitecover::Error& e) {
+        // By kind, never by text: the exit code, and the fields the message names as flags.
+        const int code = exit_code_of(e.kind());
+        if (code != kOk) {
+            std::cerr << "sitecover: error: " << cli_text(e) << "\n";
+            return code;
+        }
+        std::cerr << "sitecover: internal error: " << cli_text(e) << " (please report it)\n";
+        return kInternal;
     } catch (const std::bad_alloc&) {
         std::cerr << "sitecover: error: out of memory\n";
         return kInternal;

@@ -15,7 +15,7 @@ namespace sitecover::cli {
 /// A bad command line (exit code 2). The message says what to fix.
 class UsageError : public Error {
 public:
-    explicit UsageError(const std::string& message) : Error(message) {}
+    explicit UsageError(const std::string& message) : Error(message, ErrorKind::Usage) {}
 };
 
 /// "sitecover <version>\n", what -V / --version print at every level.

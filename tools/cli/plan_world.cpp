@@ -53,7 +53,7 @@ std::vector<SiteCandidate> plan_candidates(const PlanOptions& plan, const PlanIn
                                       std::size_t inside) {
     const CoverageIndex& areas = *in.areas;
     const std::string source = plan.candidates_path.value_or("the origins' points");
-    if (e.field() == "SuggestRequest::k") {
+    if (e.field() == "k") {
         throw UsageError("option '--suggest': " + std::to_string(plan.suggest_k) +
                          " new sites asked, but " + source + " give only " +
                          std::to_string(inside) + " candidate(s) inside the areas");
@@ -110,7 +110,7 @@ WhatIf plan_what_if(const PlanOptions& plan, const PlanInputs& in) {
     try {
         return apply_what_if(in.site_set.sites, request, *in.areas);
     } catch (const RequestFieldError& e) {
-        if (e.field() == "WhatIfRequest::remove_ids") {
+        if (e.field() == "remove") {
             throw UsageError("option '--remove': no site with id '" +
                              request.remove_ids[*e.index()] + "' among the " +
                              std::to_string(in.site_set.sites.size()) + " sites of " +

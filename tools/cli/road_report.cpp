@@ -6,7 +6,7 @@
 #include <map>
 #include <optional>
 
-#include "error_text.hpp"
+#include "flag_spelling.hpp"
 #include "inputs.hpp"
 #include "origin_population.hpp"
 #include "sitecover/error.hpp"
@@ -86,7 +86,7 @@ RoadOptions road_options(const Options& options) {
 }
 
 RoadSetup load_road_setup(const RoadOptions& options) {
-    return report::load_road_setup(options, [](const std::string& w) { warn(cli_error_text(w)); });
+    return report::load_road_setup(options, warning_sink());
 }
 
 namespace {

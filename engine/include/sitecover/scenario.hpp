@@ -56,26 +56,26 @@ struct WhatIf {
     std::vector<SiteChange> changes;  ///< removed (in site order), then added (in request order)
 };
 
-/// An entry of a request that cannot be applied. what() names the struct field and index
-/// ("WhatIfRequest::remove_ids[0]: no site with id '9999' among the 2845 sites"); field() and
-/// index() let a caller word its own message.
+/// An entry of a request that cannot be applied. what() names the request field (by its
+/// vocabulary name, the Python keyword: see Error::field) and the index ("remove[0]: no site
+/// with id '9999' among the 2845 sites"); field() and index() let a caller word its own
+/// message. The fields: WhatIfRequest::remove_ids is "remove", WhatIfRequest::add "add",
+/// SuggestRequest::k "k", SuggestRequest::cover_areas "cover_areas", a list of changes
+/// "changes".
 class RequestFieldError : public ArgumentError {
 public:
-    /// `field`: "Struct::member"; `index`: the entry of a list member, if any.
-    RequestFieldError(std::string field, std::optional<std::size_t> index,
+    /// `field`: the vocabulary name; `index`: the entry of a list member, if any.
+    RequestFieldError(const std::string& field, std::optional<std::size_t> index,
                       const std::string& problem);
-    /// "Struct::member", e.g. "WhatIfRequest::add".
-    const std::string& field() const noexcept { return field_; }
     /// The index of the entry in a list member.
     std::optional<std::size_t> index() const noexcept { return index_; }
 
 private:
-    std::string field_;
     std::optional<std::size_t> index_;
 };
 
-/// Applies removals, then additions. Throws RequestFieldError naming
-/// WhatIfRequest::remove_ids[i] for an id that is not among `sites`, and WhatIfRequest::add[i]
+/// Applies removals, then additions. Throws RequestFieldError naming remove[i]
+/// (WhatIfRequest::remove_ids) for an id that is not among `sites`, and add[i] (WhatIfRequest::add)
 /// for an invalid position or a new site outside every area of `areas`. O(sites × removals).
 WhatIf apply_what_if(const std::vector<Site>& sites, const WhatIfRequest& request,
                      const CoverageIndex& areas);

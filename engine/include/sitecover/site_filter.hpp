@@ -32,8 +32,9 @@ struct FilteredSites {
 };
 
 /// Thrown by filter_sites when an entry of SiteFilter::types matches no site (a typo, not an
-/// empty network): what() reads "SiteFilter::types: no site of type 'Foo' (types present:
-/// Antenne, Principal)"; the lists let a caller word its own message.
+/// empty network): what() reads "site_types: no site of type 'Foo' (types present: Antenne,
+/// Principal)" (field() "site_types", the request's name for SiteFilter::types); the lists
+/// let a caller word its own message.
 class UnknownSiteTypeError : public ArgumentError {
 public:
     /// `unmatched`: the entries of SiteFilter::types as given; `present`: the distinct
@@ -52,9 +53,9 @@ private:
 /// Whether `text` is a valid calendar date YYYY-MM-DD (leap years included). Thread-safe.
 bool is_iso_date(const std::string& text);
 
-/// The sites `filter` keeps. Throws ArgumentError naming SiteFilter::as_of_iso when it is not
-/// a date (see is_iso_date), and UnknownSiteTypeError when a wanted type matches no site.
-/// O(sites × types). Thread-safe.
+/// The sites `filter` keeps. Throws ArgumentError with field() "as_of" (SiteFilter::as_of_iso)
+/// when it is not a date (see is_iso_date), and UnknownSiteTypeError when a wanted type matches no
+/// site. O(sites × types). Thread-safe.
 FilteredSites filter_sites(std::vector<Site> sites, const SiteFilter& filter);
 
 }  // namespace sitecover

@@ -67,10 +67,10 @@ std::vector<std::size_t> candidates_inside(const CoverageIndex& areas,
 
 /// Chooses request.k new sites among `candidates` to add to `sites` (the scenario's sites,
 /// which stay), crow-fly or by road as `world` says (costs in the metric of
-/// ScenarioWorld::roads). Throws RequestFieldError naming SuggestRequest::k when k is 0 or
-/// exceeds the candidates inside the areas, SuggestRequest::cover_areas when an area without a
-/// site holds no candidate or more areas lack a site than k, and InputError when by road no
-/// origin lies within max_snap_m of a road. Deterministic whatever ScenarioWorld::threads.
+/// ScenarioWorld::roads). Throws RequestFieldError naming k (SuggestRequest::k) when k is 0
+/// or exceeds the candidates inside the areas, cover_areas (SuggestRequest::cover_areas) when an
+/// area without a site holds no candidate or more areas lack a site than k, and InputError when by
+/// road no origin lies within max_snap_m of a road. Deterministic whatever ScenarioWorld::threads.
 Suggestion suggest_new_sites(const ScenarioWorld& world, const std::vector<Site>& sites,
                              const std::vector<SiteCandidate>& candidates,
                              const SuggestRequest& request);

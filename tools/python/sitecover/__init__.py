@@ -11,7 +11,9 @@ command. Queries release the GIL and take a ``threads`` argument (0: all cores).
 from ._sitecover import (  # noqa: F401  (re-exported)
     Areas,
     Changes,
+    DataWarning,
     InputError,
+    MissingFileError,
     Outcome,
     OutputError,
     ReportData,
@@ -30,7 +32,8 @@ from ._sitecover import _coverage_records
 from ._planning import Plan, Report, plan, population_weights, report, report_data, suggest  # noqa: F401
 
 __all__ = [
-    "Areas", "Changes", "InputError", "Outcome", "OutputError", "Plan", "ReportData", "nearest",
+    "Areas", "Changes", "DataWarning", "InputError", "MissingFileError", "Outcome", "OutputError",
+    "Plan", "ReportData", "nearest",
     "RoadNetwork", "SiteIndex", "World", "apply_changes", "coverage", "load_points",
     "layer_style", "load_site_changes", "plan", "population_shares", "population_weights",
     "Report", "report", "report_data", "suggest", "write_layer_style", "__version__",
@@ -59,17 +62,13 @@ def coverage(areas=None, sites=None, boundary="included", as_frame=None, **reque
     columns = ["area_code", "area_name", "site_count", "site_ids", "covered", "margin_m"]
     if isinstance(areas, Areas) and isinstance(sites, SiteIndex) and not request:
         return frame(_coverage_records(areas, sites, boundary), columns, as_frame)
-    import warnings
-
     from ._sitecover import _run_coverage
 
     given = dict(request, boundary=boundary)
     for key, value in (("areas", areas), ("sites", sites)):
         if value is not None:
             given[key] = str(value)
-    records, summary, met = _run_coverage(**given)
-    for message in met:
-        warnings.warn(message, UserWarning, stacklevel=2)
+    records, summary = _run_coverage(**given)
     result = frame(records, columns, as_frame)
     if hasattr(result, "attrs"):
         result.attrs["summary"] = summary
@@ -95,8 +94,6 @@ def nearest(origins=None, sites=None, as_frame=None, **request):
     figures the command prints (max_m, mean_m, median_m, within; with roads reached,
     within_time, mean_time_s, population_within_time...).
     """
-    import warnings
-
     from ._planning import frame
     from ._sitecover import _run_nearest
 
@@ -104,9 +101,7 @@ def nearest(origins=None, sites=None, as_frame=None, **request):
     for key, value in (("origins", origins), ("sites", sites)):
         if value is not None:
             given[key] = str(value)
-    columns, rows, summary, met = _run_nearest(**given)
-    for message in met:
-        warnings.warn(message, UserWarning, stacklevel=2)
+    columns, rows, summary = _run_nearest(**given)
     records = [dict(zip(columns, row)) for row in rows]
     result = frame(records, columns, as_frame)
     if hasattr(result, "attrs"):

@@ -6,8 +6,20 @@ import numpy.typing as npt
 
 __version__: str
 
-class InputError(OSError): ...
-class OutputError(OSError): ...
+class InputError(OSError):
+    field: str | None
+    template: str
+
+class MissingFileError(InputError, FileNotFoundError):
+    path: str
+
+class OutputError(OSError):
+    field: str | None
+    template: str
+
+class DataWarning(UserWarning):
+    field: str | None
+    template: str
 
 _Coords = npt.ArrayLike
 

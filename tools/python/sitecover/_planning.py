@@ -88,7 +88,7 @@ def plan(world, sites, remove=(), add=None, suggest=0, candidates=None, objectiv
     lon, lat), default the world's origins) for `objective` ('p-median', 'p-center',
     'max-coverage' within `within_s` seconds by road time, else `within_m` metres); measure the
     sites before and after on `world`. Returns a Plan. ValueError carrying the library's message
-    (naming WhatIfRequest::remove_ids[i], SuggestRequest::k...) when the request cannot be met.
+    (naming remove[i], k..., its `field`) when the request cannot be met.
     """
     after_sites, changes = world.what_if(sites, list(remove), add)
     suggestion = None
@@ -197,16 +197,13 @@ def report(as_frame=None, **request):
 
     Returns a Report (areas, origins, sites tables and summary) with ``written`` (the paths of
     the documents: output, map, html) and ``title``. Warnings met while reading come as
-    UserWarning. InputError, OutputError (OSError) or ValueError as the command exits 3, 5, 2.
-    An unknown keyword is a TypeError.
+    sitecover.DataWarning (a UserWarning). InputError, OutputError (OSError) or ValueError as
+    the command exits 3, 5, 2, each with ``field`` (the keyword concerned). An unknown keyword
+    is a TypeError.
     """
-    import warnings
-
     from ._sitecover import _run_report
 
-    data, written, title, met = _run_report(**request)
-    for message in met:
-        warnings.warn(message, UserWarning, stacklevel=2)
+    data, written, title = _run_report(**request)
     result = Report(data, as_frame)
     result.written = written
     result.title = title

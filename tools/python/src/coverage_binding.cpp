@@ -29,7 +29,8 @@ std::shared_ptr<CoverageIndex> areas_from_file(const std::string& path, const st
 Boundary boundary_rule(const std::string& text) {
     if (text == "included") return Boundary::Included;
     if (text == "excluded") return Boundary::Excluded;
-    throw ArgumentError("boundary: '" + text + "' is not 'included' or 'excluded'");
+    throw ArgumentError(
+        Message().field("boundary").text(": '" + text + "' is not 'included' or 'excluded'"));
 }
 
 // One dict per area, in area order: the columns of `sitecover coverage`.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "coverage_binding.hpp"
+#include "errors.hpp"
 #include "request_keywords.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/report/coverage_job.hpp"
@@ -30,24 +31,25 @@ report::TableOutput read_table_output(Keywords& k) {
 }
 
 // sitecover.coverage(**keywords): the coverage job (report::run_coverage). Returns (records,
-// summary, warnings).
+// summary); warnings come as DataWarning.
 py::tuple run_coverage(const py::kwargs& given) {
     Keywords k(given, "coverage");
     report::CoverageJob job;
     read_study(k, job.study);
     const std::string boundary = k.text("boundary").value_or("included");
     if (boundary != "included" && boundary != "excluded")
-        throw ArgumentError("boundary: '" + boundary + "' is not 'included' or 'excluded'");
+        throw keyword_error("boundary", ": '" + boundary + "' is not 'included' or 'excluded'");
     job.boundary = boundary == "included" ? Boundary::Included : Boundary::Excluded;
     job.output = read_table_output(k);
     k.check_all_used();
-    std::vector<std::string> warnings;
+    std::vector<Message> warnings;
     report::CoverageOutcome out;
     {
         const py::gil_scoped_release unlocked;
-        out = report::run_coverage(job, [&](const std::string& w) { warnings.push_back(w); });
+        out = report::run_coverage(job, [&](const Message& w) { warnings.push_back(w); });
     }
     warnings.insert(warnings.end(), out.warnings.begin(), out.warnings.end());
+    for (const Message& w : warnings) warn(w);
     py::list records;
     for (const AreaCoverage& c : out.coverage) {
         records.append(
@@ -65,7 +67,7 @@ py::tuple run_coverage(const py::kwargs& given) {
     summary["fragile"] = fragile;
     summary["areas_path"] = out.areas_path;
     summary["sites_path"] = out.site_set.path;
-    return py::make_tuple(records, summary, warnings);
+    return py::make_tuple(records, summary);
 }
 
 py::object value_object(const geodata::Value& v) {
@@ -114,7 +116,7 @@ py::dict nearest_summary(const report::NearestOutcome& out) {
 }
 
 // sitecover.nearest(**keywords): the nearest job (report::run_nearest). Returns (columns, rows,
-// summary, warnings).
+// summary); warnings come as DataWarning.
 py::tuple run_nearest(const py::kwargs& given) {
     Keywords k(given, "nearest");
     report::NearestJob job;
@@ -137,7 +139,7 @@ py::tuple run_nearest(const py::kwargs& given) {
     origins.gdal_only = !source.layer.empty() || !source.where.empty() ||
                         !source.assumed_crs.empty() || origins.use_points;
     if (auto count = k.get<long long>("k")) {
-        if (*count < 1 || *count > 1000) throw ArgumentError("k: must be between 1 and 1000");
+        if (*count < 1 || *count > 1000) throw keyword_error("k", ": must be between 1 and 1000");
         job.k = static_cast<std::size_t>(*count);
         job.ranked = true;
     }
@@ -145,18 +147,18 @@ py::tuple run_nearest(const py::kwargs& given) {
     if (auto rule = k.text("group_by")) {
         job.group_by = report::GroupRule::parse(*rule);
         if (!job.group_by)
-            throw ArgumentError("group_by: '" + *rule + "' is not 'dep' or 'prefix:N'");
+            throw keyword_error("group_by", ": '" + *rule + "' is not 'dep' or 'prefix:N'");
     }
     if (auto karney = k.get<bool>("karney")) job.karney = *karney;
     job.output = read_table_output(k);
     k.check_all_used();
-    std::vector<std::string> warnings;
+    std::vector<Message> warnings;
     std::vector<geodata::Row> rows;
     std::optional<report::NearestOutcome> out;
     {
         const py::gil_scoped_release unlocked;
         report::NearestHooks hooks;
-        hooks.warn = [&](const std::string& w) { warnings.push_back(w); };
+        hooks.warn = [&](const Message& w) { warnings.push_back(w); };
         hooks.row = [&](const geodata::Row& row) { rows.push_back(row); };
         out.emplace(report::run_nearest(job, hooks));
     }
@@ -168,7 +170,8 @@ py::tuple run_nearest(const py::kwargs& given) {
         for (const geodata::Value& v : row.values) values.append(value_object(v));
         records.append(values);
     }
-    return py::make_tuple(columns, records, nearest_summary(*out), warnings);
+    for (const Message& w : warnings) warn(w);
+    return py::make_tuple(columns, records, nearest_summary(*out));
 }
 
 }  // namespace

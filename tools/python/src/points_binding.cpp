@@ -17,7 +17,8 @@ namespace {
 geodata::OriginRule origin_rule(const std::string& text) {
     if (text == "point-on-surface") return geodata::OriginRule::PointOnSurface;
     if (text == "centroid") return geodata::OriginRule::Centroid;
-    throw ArgumentError("rule: '" + text + "' is not 'point-on-surface' or 'centroid'");
+    throw ArgumentError(
+        Message().field("rule").text(": '" + text + "' is not 'point-on-surface' or 'centroid'"));
 }
 
 // (codes, names, lon, lat): polygons become one point each by `rule`, as `sitecover nearest`.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "errors.hpp"
 #include "report_binding.hpp"
 #include "request_keywords.hpp"
 #include "sitecover/error.hpp"
@@ -29,8 +30,8 @@ void read_outputs(Keywords& k, report::ReportOutputs& outputs) {
     if (auto page = k.text("page")) {
         outputs.render.page = report::parse_page(*page);
         if (!outputs.render.page)
-            throw ArgumentError("page: '" + *page +
-                                "' is not A4 or A3, optionally -landscape or -portrait");
+            throw keyword_error(
+                "page", ": '" + *page + "' is not A4 or A3, optionally -landscape or -portrait");
     }
     report::default_report_outputs(outputs);
 }
@@ -46,7 +47,7 @@ report::ReportJob read_job(const py::kwargs& given) {
     job.lang = report::lang_from_environment();
     if (auto lang = k.text("lang")) {
         const auto parsed = report::parse_lang(*lang);
-        if (!parsed) throw ArgumentError("lang: '" + *lang + "' is not fr or en");
+        if (!parsed) throw keyword_error("lang", ": '" + *lang + "' is not fr or en");
         job.lang = *parsed;
     }
     job.place = k.text("place");
@@ -63,20 +64,21 @@ py::dict written_paths(const report::StagedReport& staged) {
     return paths;
 }
 
-// Runs the job; returns (ReportData, written paths, title, warnings).
+// Runs the job; returns (ReportData, written paths, title). Warnings come as DataWarning.
 py::tuple run(const py::kwargs& given) {
     const report::ReportJob job = read_job(given);
-    std::vector<std::string> warnings;
+    std::vector<Message> warnings;
     auto outcome = std::make_shared<report::ReportOutcome>([&] {
         const py::gil_scoped_release unlocked;
-        return report::run_report(job, [&](const std::string& w) { warnings.push_back(w); });
+        return report::run_report(job, [&](const Message& w) { warnings.push_back(w); });
     }());
     auto data = std::make_shared<Report>();
     data->areas = outcome->inputs.areas;
     data->sites = outcome->inputs.sites;
     data->data = outcome->model;
     data->keep_alive = outcome;  // the model points into the inputs (origin outlines, roads)
-    return py::make_tuple(data, written_paths(outcome->staged), outcome->model.title(), warnings);
+    for (const Message& w : warnings) warn(w);
+    return py::make_tuple(data, written_paths(outcome->staged), outcome->model.title());
 }
 
 }  // namespace

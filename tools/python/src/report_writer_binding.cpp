@@ -40,7 +40,8 @@ report::ReportParameters report_parameters(const Report& r, const py::dict& give
         const std::string name = py::str(key);
         bool known = false;
         for (const auto& [field, member] : fields) known = known || name == field;
-        if (!known) throw ArgumentError("parameters: unknown key '" + name + "'");
+        if (!known)
+            throw ArgumentError(Message().field("parameters").text(": unknown key '" + name + "'"));
     }
     for (const auto& [field, member] : fields) {
         if (given.contains(field)) p.*member = py::str(given[field]).cast<std::string>();
@@ -69,7 +70,7 @@ py::dict write(const Report& r, const std::string& gpkg, const std::string& map,
     static_cast<ReportData&>(model) = r.data;
     const auto language = report::parse_lang(lang);
     if (!language) {
-        throw ArgumentError("lang: '" + lang + "' is not 'en' or 'fr'");
+        throw ArgumentError(Message().field("lang").text(": '" + lang + "' is not 'en' or 'fr'"));
     }
     model.lang = *language;
     model.shade_classes = report::default_shade_classes(model.with_roads, model.lang);
@@ -87,7 +88,7 @@ py::dict write(const Report& r, const std::string& gpkg, const std::string& map,
     if (!page.empty()) {
         outputs.render.page = report::parse_page(page);
         if (!outputs.render.page) {
-            throw ArgumentError("page: '" + page + "' is not A4 or A3");
+            throw ArgumentError(Message().field("page").text(": '" + page + "' is not A4 or A3"));
         }
     }
     report::ReportWritten written;

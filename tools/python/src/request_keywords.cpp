@@ -17,6 +17,10 @@ Keywords::Keywords(const py::kwargs& given, std::string function) : function_(st
     }
 }
 
+ArgumentError keyword_error(const char* field, const std::string& problem) {
+    return ArgumentError(Message().field(field).text(problem), field);
+}
+
 void Keywords::text(const char* key, std::string& into) {
     if (auto v = text(key)) into = *v;
 }
@@ -77,11 +81,11 @@ void read_sites(Keywords& k, report::SiteSetRequest& sites) {
             sites.filter.types = py::cast<std::vector<std::string>>(*types);
         }
         if (sites.filter.types.empty())
-            throw ArgumentError("site_types: give at least one type, e.g. Principal,Antenne");
+            throw keyword_error("site_types", ": give at least one type, e.g. Principal,Antenne");
     }
     if (auto as_of = k.text("as_of")) {
         if (!is_iso_date(*as_of))
-            throw ArgumentError("as_of: '" + *as_of + "' is not a date YYYY-MM-DD");
+            throw keyword_error("as_of", ": '" + *as_of + "' is not a date YYYY-MM-DD");
         sites.filter.as_of_iso = *as_of;
     }
 }
@@ -92,7 +96,8 @@ void read_origins(Keywords& k, report::OriginRequest& origins) {
     k.text("origin_name_field", origins.fields.name);
     if (auto rule = k.text("origin")) {
         if (*rule != "point-on-surface" && *rule != "centroid")
-            throw ArgumentError("origin: '" + *rule + "' is not 'point-on-surface' or 'centroid'");
+            throw keyword_error("origin",
+                                ": '" + *rule + "' is not 'point-on-surface' or 'centroid'");
         origins.rule = *rule == "centroid" ? geodata::OriginRule::Centroid
                                            : geodata::OriginRule::PointOnSurface;
     }
@@ -107,7 +112,7 @@ std::optional<report::RoadRequest> read_roads(Keywords& k) {
     k.text("speeds", roads.speeds);
     const std::string by = k.text("by").value_or("time");
     if (by != "time" && by != "distance")
-        throw ArgumentError("by: '" + by + "' is not 'time' or 'distance'");
+        throw keyword_error("by", ": '" + by + "' is not 'time' or 'distance'");
     roads.query_options.metric = by == "time" ? RoadMetric::Time : RoadMetric::Distance;
     k.number("access_speed", roads.query_options.access_speed_kmh);
     k.number("max_snap_m", roads.max_snap_m);

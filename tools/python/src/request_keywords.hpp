@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "sitecover/error.hpp"
 #include "sitecover/report/study_request.hpp"
 
 namespace sitecover::python {
@@ -52,6 +53,9 @@ private:
     std::vector<std::pair<std::string, pybind11::object>> values_;
     std::set<std::string> used_;
 };
+
+/// An ArgumentError (ValueError) about the keyword `field`: the field kept apart in its message.
+ArgumentError keyword_error(const char* field, const std::string& problem);
 
 /// Reads the study's keywords: data_dir; areas (areas_layer, areas_where, areas_crs,
 /// area_code_field, area_name_field); sites (sites_layer..., site_*_field, site_types,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "arrays.hpp"
+#include "errors.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/road_loader.hpp"
 #include "sitecover/geodata/speed_profile.hpp"
@@ -38,14 +39,14 @@ std::shared_ptr<Network> network_from_file(const std::string& path, const std::s
         network->graph = std::make_unique<RoadGraph>(loaded.network);
         network->snapper = std::make_unique<RoadSnapper>(*network->graph);
     }
-    for (const std::string& w : network->warnings) PyErr_WarnEx(PyExc_UserWarning, w.c_str(), 1);
+    for (const Message& w : network->warnings) warn(w);
     return network;
 }
 
 RoadMetric metric_of(const std::string& by) {
     if (by == "time") return RoadMetric::Time;
     if (by == "distance") return RoadMetric::Distance;
-    throw ArgumentError("by: '" + by + "' is not 'time' or 'distance'");
+    throw ArgumentError(Message().field("by").text(": '" + by + "' is not 'time' or 'distance'"));
 }
 
 }  // namespace

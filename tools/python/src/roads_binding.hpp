@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "sitecover/message.hpp"
 #include "sitecover/nearest_by_road.hpp"
 #include "sitecover/road_graph.hpp"
 #include "sitecover/road_snapper.hpp"
@@ -17,7 +18,7 @@ namespace sitecover::python {
 struct Network {
     std::unique_ptr<RoadGraph> graph;
     std::unique_ptr<RoadSnapper> snapper;
-    std::vector<std::string> warnings;
+    std::vector<Message> warnings;  // may name request fields (errors.hpp: warn)
 };
 
 /// The road options of a query: `by` is "time" or "distance" (ValueError otherwise).

@@ -25,7 +25,7 @@ std::shared_ptr<World> make_world(std::shared_ptr<CoverageIndex> areas, const Do
                                   std::shared_ptr<Network> roads, const std::string& by,
                                   double access_speed_kmh, double max_snap_m, unsigned threads) {
     if (!areas) {
-        throw ArgumentError("areas: an Areas object is required");
+        throw ArgumentError(Message().field("areas").text(": an Areas object is required"));
     }
     auto w = std::make_shared<World>();
     w->areas = std::move(areas);
@@ -286,9 +286,9 @@ on it.
         .def("what_if", &what_if, py::arg("sites"), py::arg("remove") = std::vector<std::string>{},
              py::arg("add") = py::none(),
              "Closes the sites of ids `remove` and opens `add`, (name, lon, lat) tuples (ids "
-             "'added-1'...): (SiteIndex after, Changes). ValueError naming "
-             "WhatIfRequest::remove_ids[i] for an unknown id, WhatIfRequest::add[i] for a bad "
-             "position or a site outside every area.")
+             "'added-1'...): (SiteIndex after, Changes). ValueError naming remove[i] (field "
+             "'remove') for an unknown id, add[i] (field 'add') for a bad position or a site "
+             "outside every area.")
         .def("count_served", &count_served, py::arg("outcome"), py::arg("changes"),
              "Fills the origins and population served by each added site of `changes` in "
              "`outcome` (by road when the world has roads), as `sitecover plan` reports them.");

@@ -21,8 +21,10 @@ Objective objective_of(const std::string& text) {
     if (text == "p-median") return Objective::PMedian;
     if (text == "p-center") return Objective::PCenter;
     if (text == "max-coverage") return Objective::MaxCoverage;
-    throw ArgumentError("objective: '" + text +
-                        "' is not 'p-median', 'p-center' or 'max-coverage'");
+    throw ArgumentError(
+        Message()
+            .field("objective")
+            .text(": '" + text + "' is not 'p-median', 'p-center' or 'max-coverage'"));
 }
 
 // Candidates from (codes, names, lon, lat), as load_points returns them; None: the origins.
@@ -126,7 +128,7 @@ void bind_suggestion(py::module_& module) {
               "covered_weight, total_weight), swaps, evaluations, exact (the same for the "
               "exhaustive optimum when k <= 2 and at most exhaustive_limit sets, else None), "
               "candidate_count, candidates_outside, origins_off_road, covered_by_force... "
-              "ValueError naming SuggestRequest::k or ::cover_areas when it cannot be met.");
+              "ValueError naming k or cover_areas (its `field`) when it cannot be met.");
 }
 
 }  // namespace sitecover::python

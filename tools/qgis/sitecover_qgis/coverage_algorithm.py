@@ -18,7 +18,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from . import looks, study
+from . import looks, messages, study
 from .engine import sitecover
 
 BOUNDARY_RULES = ["included", "excluded"]
@@ -90,7 +90,7 @@ class CoverageAlgorithm(QgsProcessingAlgorithm):
             records, _ = study.with_warnings(feedback, sitecover.coverage, as_frame=False,
                                              **request)
         except (OSError, ValueError) as error:
-            raise QgsProcessingException(str(error)) from error
+            raise QgsProcessingException(messages.qgis_text(error)) from error
         feedback.setProgress(80)
 
         dest_id = self._write(parameters, context, areas_source, code_field, records)

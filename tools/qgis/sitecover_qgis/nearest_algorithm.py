@@ -22,7 +22,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from . import layers, looks
+from . import layers, looks, messages
 from .engine import sitecover
 
 CHUNK = 20_000  # origins per query call: progress and cancellation between chunks
@@ -96,7 +96,7 @@ class NearestAlgorithm(QgsProcessingAlgorithm):
                 staged, code_field=code_field, name_field=name_field)
             index = sitecover.SiteIndex(ids, lon, lat, names)
         except (OSError, ValueError) as error:
-            raise QgsProcessingException(str(error)) from error
+            raise QgsProcessingException(messages.qgis_text(error)) from error
         feedback.setProgress(10)
 
         columns = self.answer(index, origin_lon, origin_lat, parameters, context, feedback)

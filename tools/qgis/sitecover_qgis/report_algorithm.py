@@ -18,7 +18,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from . import looks, study
+from . import looks, messages, study
 from .engine import sitecover
 
 LANGS = ["en", "fr"]
@@ -153,7 +153,7 @@ class ReportAlgorithm(QgsProcessingAlgorithm):
         try:
             report = study.with_warnings(feedback, sitecover.report, **request)
         except (OSError, ValueError) as error:
-            raise QgsProcessingException(str(error)) from error
+            raise QgsProcessingException(messages.qgis_text(error)) from error
         feedback.setProgress(90)
         self._load(report.written["output"], context)
         summary = report.summary

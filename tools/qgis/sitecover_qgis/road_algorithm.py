@@ -14,7 +14,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from . import layers
+from . import layers, messages
 from .engine import sitecover
 from .nearest_algorithm import NearestAlgorithm, site_columns
 
@@ -73,7 +73,7 @@ class RoadNearestAlgorithm(NearestAlgorithm):
                 network = sitecover.RoadNetwork.from_file(
                     staged, speeds=self.parameterAsString(parameters, self.SPEEDS, context))
             for warning in caught:
-                feedback.pushWarning(str(warning.message))
+                feedback.pushWarning(messages.qgis_text(warning.message))
             feedback.setProgress(40)
             if feedback.isCanceled():
                 return None
@@ -82,7 +82,7 @@ class RoadNearestAlgorithm(NearestAlgorithm):
                 max_snap_m=self.parameterAsDouble(parameters, self.MAX_SNAP_M, context),
                 threads=self.parameterAsInt(parameters, self.THREADS, context))
         except (OSError, ValueError) as error:
-            raise QgsProcessingException(str(error)) from error
+            raise QgsProcessingException(messages.qgis_text(error)) from error
         unreached = int(np.count_nonzero(site < 0))
         if unreached:
             feedback.pushWarning(f"{unreached} origin(s) reach no site by road")

@@ -19,7 +19,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from . import layers
+from . import layers, messages
 from .engine import sitecover
 
 METRICS = ["time", "distance"]
@@ -114,7 +114,7 @@ def read_sites(algorithm, parameters, context, feedback):
             warnings.simplefilter("always", UserWarning)
             sites = sites.filter(site_types, as_of)
         for warning in caught:
-            feedback.pushWarning(str(warning.message))
+            feedback.pushWarning(messages.qgis_text(warning.message))
         feedback.pushInfo(f"{len(sites)} of {len(ids)} sites kept by the filters")
     if len(sites) == 0:
         raise QgsProcessingException("no site in the site layer" +
@@ -152,7 +152,7 @@ def read_roads(algorithm, parameters, context, feedback):
         network = sitecover.RoadNetwork.from_file(
             staged, speeds=_text(algorithm, parameters, "SPEEDS", context))
     for warning in caught:
-        feedback.pushWarning(str(warning.message))
+        feedback.pushWarning(messages.qgis_text(warning.message))
     return network, by
 
 
@@ -230,5 +230,5 @@ def with_warnings(feedback, function, *args, **kwargs):
         warnings.simplefilter("always", UserWarning)
         result = function(*args, **kwargs)
     for warning in caught:
-        feedback.pushWarning(str(warning.message))
+        feedback.pushWarning(messages.qgis_text(warning.message))
     return result

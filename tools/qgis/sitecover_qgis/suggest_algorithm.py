@@ -24,7 +24,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from . import layers, looks, study
+from . import layers, looks, messages, study
 from .engine import sitecover
 
 OBJECTIVES = ["p-median", "p-center", "max-coverage"]
@@ -85,7 +85,7 @@ class SuggestAlgorithm(QgsProcessingAlgorithm):
         try:
             found = self._suggest(parameters, context, feedback)
         except (OSError, ValueError) as error:
-            raise QgsProcessingException(str(error)) from error
+            raise QgsProcessingException(messages.qgis_text(error)) from error
         if found is None:
             return {}
         plan, objective = found

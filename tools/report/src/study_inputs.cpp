@@ -13,9 +13,10 @@
 namespace sitecover::report {
 namespace {
 
-void pass_on(const std::vector<std::string>& warnings, const WarningSink& warn) {
+template <typename Text>
+void pass_on(const std::vector<Text>& warnings, const WarningSink& warn) {
     if (!warn) return;
-    for (const std::string& w : warnings) warn(w);
+    for (const Text& w : warnings) warn(Message(w));
 }
 
 // A plan's site table applied to the sites, its errors naming the file and row.

@@ -8,6 +8,7 @@
 
 #include "sitecover/geodata/layer_source.hpp"
 #include "sitecover/geodata/speed_profile.hpp"
+#include "sitecover/message.hpp"
 #include "sitecover/road_network.hpp"
 
 namespace sitecover::geodata {
@@ -37,7 +38,9 @@ struct LoadedRoads {
     std::size_t skipped_features = 0;     ///< non-line geometry, NaN vertex, unknown class
     std::size_t degenerate_segments = 0;  ///< zero-length segments (repeated vertices), dropped
     std::size_t missing_speeds = 0;       ///< --speed-field empty or unreadable: class speed used
-    std::vector<std::string> warnings;    ///< one line per cause, with the first place met
+    /// One line per cause, with the first place met; a warning may name a request field
+    /// (e.g. "speeds": Message::render spells it for a door, Message::str as the keyword).
+    std::vector<Message> warnings;
 };
 
 /// True for paths that the OSM driver reads: .osm.pbf, .pbf, .osm, .osm.gz (the last through

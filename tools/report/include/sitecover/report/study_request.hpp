@@ -16,6 +16,7 @@
 #include "sitecover/geodata/point_loader.hpp"
 #include "sitecover/geodata/road_loader.hpp"
 #include "sitecover/geodata/site_loader.hpp"
+#include "sitecover/message.hpp"
 #include "sitecover/road_query.hpp"
 #include "sitecover/site_filter.hpp"
 
@@ -97,7 +98,9 @@ void resolve_defaults(StudyRequest& request, const std::string& hint = "",
                       StudyParts parts = StudyParts::all());
 
 /// Where warnings met while loading go (repaired polygons, sites without a date...): the CLI
-/// prints them, Python raises them as warnings, QGIS pushes them to its log.
-using WarningSink = std::function<void(const std::string& message)>;
+/// prints them with its flags, Python raises them as warnings, QGIS pushes them to its log. A
+/// warning that names a request field keeps it apart (sitecover::Message), so that each door
+/// spells it its own way.
+using WarningSink = std::function<void(const Message& message)>;
 
 }  // namespace sitecover::report
