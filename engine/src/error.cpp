@@ -13,6 +13,7 @@ Error::Error(Message message, ErrorKind kind, std::string field)
 const std::string& Error::field() const noexcept { return detail_->field; }
 
 MissingFileError::MissingFileError(const std::string& path)
-    : InputError("file '" + path + "' not found"), path_(std::make_shared<const std::string>(path)) {}
+    : InputError("file '" + path + "' not found"),
+      path_(std::make_shared<const std::string>(path)) {}
 
 }  // namespace sitecover

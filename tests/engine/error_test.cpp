@@ -42,9 +42,8 @@ TEST(Message, AppendsAnotherMessage) {
 }
 
 TEST(Error, CarriesItsKindAndField) {
-    const InputError input(Message("no field 'x' for the road class (")
-                               .field("class_field")
-                               .text(")"));
+    const InputError input(
+        Message("no field 'x' for the road class (").field("class_field").text(")"));
     EXPECT_EQ(input.kind(), ErrorKind::Input);
     EXPECT_EQ(input.field(), "class_field");
     EXPECT_STREQ(input.what(), "no field 'x' for the road class (class_field)");

@@ -1,13 +1,13 @@
 // `sitecover plan`: what-if scenarios (open here, close there) and suggested locations for new
-// sites, crow-fly or by road, with before / after figures. Parse, call the library
-// (apply_what_if, suggest_new_sites, evaluate_scenario), print and write.
+// sites, crow-fly or by road, with before / after figures. Parse into the library's request,
+// call report::run_plan (the call Python makes too), print.
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "inputs.hpp"
 #include "plan_options.hpp"
 #include "plan_summary.hpp"
-#include "plan_world.hpp"
+#include "sitecover/site_filter.hpp"
 
 namespace sitecover::cli {
 namespace {
@@ -38,27 +38,13 @@ Options plan_command_options() {
     return options;
 }
 
-// The what-if, the suggestion on top of it, and both scenarios measured.
-PlanRun compute_plan(const PlanOptions& plan, const PlanInputs& in) {
-    PlanRun run;
-    WhatIf what_if = plan_what_if(plan, in);
-    run.final_sites = what_if.after;
-    run.changes = std::move(what_if.changes);
-    if (plan.suggest_k > 0) {
-        run.suggestion = plan_suggestion(plan, in, what_if.after);
-        for (const SiteChange& c : run.suggestion->changes) {
-            run.final_sites.push_back(c.site);
-            run.changes.push_back(c);
-        }
+// run_plan, its errors in the command line's words.
+report::PlanOutcome run(const PlanOptions& plan) {
+    try {
+        return report::run_plan(plan.job, warning_sink());
+    } catch (const UnknownSiteTypeError& e) {
+        throw site_types_error(e, plan.sites.source.path);
     }
-    run.before = evaluate_scenario(in.world, in.site_set.sites);
-    run.after = evaluate_scenario(in.world, run.final_sites);
-    const double within_s = plan.roads ? plan.roads->within_s : 1800.0;
-    run.figures_before = scenario_figures(in.world, run.before, plan.within_m, within_s);
-    run.figures_after = scenario_figures(in.world, run.after, plan.within_m, within_s);
-    // Takeovers of the added sites (crow-fly, or by road with --roads).
-    count_served_origins(in.world, run.after, run.final_sites, in.roads != nullptr, run.changes);
-    return run;
 }
 
 }  // namespace
@@ -68,11 +54,10 @@ int run_plan(const std::vector<std::string>& args) {
     if (!options.parse(args)) return kOk;
     const PlanOptions plan = parse_plan_options(options);
     std::ostream& out = summary_stream(options, plan.output_path == "-");
-    PlanWriters writers = open_plan_writers(plan);  // a bad path fails before the work
-    const PlanInputs inputs = load_plan_inputs(options, plan);
-    const PlanRun run = compute_plan(plan, inputs);
-    print_plan_summary(out, plan, inputs, run);
-    write_plan_tables(writers, out, plan, inputs, run);
+    const report::PlanOutcome outcome = run(plan);
+    warn_undated(outcome.inputs.site_set);
+    print_plan_summary(out, plan, outcome.inputs, outcome.run);
+    print_plan_written(out, plan);
     return kOk;
 }
 

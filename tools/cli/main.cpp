@@ -16,6 +16,7 @@
 #include "options.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/signal_cleanup.hpp"
+#include "sitecover/report/request_error.hpp"
 
 namespace {
 
@@ -103,6 +104,11 @@ int run(const std::vector<std::string>& args) {
     using namespace sitecover::cli;
     try {
         return dispatch(args);
+    } catch (const sitecover::report::RequestError& e) {
+        // A value of the request that cannot be met: a bad value of that option.
+        std::cerr << "sitecover: error: option '" << cli_flag(e.field())
+                  << "': " << cli_text(e.problem()) << "\n";
+        return kUsage;
     } catch (const sitecover::Error& e) {
         // By kind, never by text: the exit code, and the fields the message names as flags.
         const int code = exit_code_of(e.kind());

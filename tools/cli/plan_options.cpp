@@ -122,6 +122,35 @@ void parse_suggest_options(const Options& options, PlanOptions& plan) {
     plan.cover_areas = options.has("--cover-areas");
 }
 
+// The library's request: the inputs (the defaults resolved with the command line's words), the
+// what-if, the suggestion and the tables.
+report::PlanJob plan_job(const Options& options, const PlanOptions& plan) {
+    report::PlanJob job;
+    report::StudyRequest& study = job.study;
+    study.areas = area_request(options);
+    study.sites = plan.sites;
+    study.origins = origin_layer(options);
+    if (options.has("--population")) study.population = options.get("--population");
+    study.data_dir = options.get("--data");
+    if (plan.roads) study.roads = *plan.roads;
+    study.within_km = plan.within_m / 1000.0;
+    study.within_min = options.number("--within-min", 30.0, 0.0, 1e6);
+    study.threads = plan.threads;
+    job.remove = plan.remove_ids;
+    job.add = plan.add_sites;
+    job.add_commune = plan.add_codes;
+    job.suggest = plan.suggest_k;
+    job.objective = plan.objective;
+    job.candidates = plan.candidates_path;
+    job.candidate_fields = plan.candidate_fields;
+    job.exhaustive_limit = plan.exhaustive_limit;
+    job.cover_areas = plan.cover_areas;
+    const report::Lang lang = report::lang_from_environment();
+    job.output = {plan.output_path, plan.output_format, plan.t_srs, plan.overwrite, lang};
+    job.sites_output = {plan.sites_output_path, "", plan.t_srs, plan.overwrite, lang};
+    return job;
+}
+
 }  // namespace
 
 void declare_plan_options(Options& options) {
@@ -157,6 +186,7 @@ PlanOptions parse_plan_options(const Options& options) {
     if (options.has("--roads")) plan.roads = road_options(options);
     plan.sites = site_set_options(options);
     origin_rule(options);
+    plan.job = plan_job(options, plan);
     return plan;
 }
 

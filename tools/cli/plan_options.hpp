@@ -13,6 +13,7 @@
 #include "road_report.hpp"
 #include "sitecover/geodata/point_loader.hpp"
 #include "sitecover/planning.hpp"
+#include "sitecover/report/plan_job.hpp"
 #include "sitecover/site.hpp"
 
 namespace sitecover::cli {
@@ -39,6 +40,7 @@ struct PlanOptions {
     std::string noun = "cantons";                ///< --noun
     std::string t_srs;                           ///< --t-srs ("": WGS84)
     bool overwrite = false;                      ///< --overwrite
+    report::PlanJob job;                         ///< the library's request, from the above
 };
 
 /// Declares the options of `plan` (with the shared input ones).

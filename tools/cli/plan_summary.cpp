@@ -5,7 +5,6 @@
 #include <limits>
 
 #include "inputs.hpp"
-#include "sitecover/report/layer_style.hpp"
 #include "sitecover/report/report_format.hpp"
 
 namespace sitecover::cli {
@@ -228,133 +227,10 @@ void print_plan_summary(std::ostream& out, const PlanOptions& plan, const PlanIn
     }
 }
 
-PlanWriters open_plan_writers(const PlanOptions& plan) {
-    PlanWriters w;
-    std::vector<geodata::Column> origin_columns = {
-        {"origin_code", geodata::FieldType::String},
-        {"origin_name", geodata::FieldType::String},
-        {"origin_lon", geodata::FieldType::Real, 6},
-        {"origin_lat", geodata::FieldType::Real, 6},
-        {"population", geodata::FieldType::Real, 1},
-        {"site_before", geodata::FieldType::String},
-        {"distance_before_m", geodata::FieldType::Real, 1},
-        {"site_after", geodata::FieldType::String},
-        {"distance_after_m", geodata::FieldType::Real, 1},
-        {"changed", geodata::FieldType::Boolean}};
-    if (plan.roads) {
-        origin_columns.insert(origin_columns.end(),
-                              {{"road_site_before", geodata::FieldType::String},
-                               {"travel_time_before_s", geodata::FieldType::Real, 1},
-                               {"road_site_after", geodata::FieldType::String},
-                               {"travel_time_after_s", geodata::FieldType::Real, 1},
-                               {"road_changed", geodata::FieldType::Boolean}});
-    }
-    if (!plan.output_path.empty()) {
-        w.origins = std::make_unique<geodata::TableWriter>(
-            geodata::TableOptions{plan.output_path, plan.output_format, "plan_origins",
-                                  plan.overwrite, geodata::GeometryKind::Point, false, plan.t_srs},
-            origin_columns);
-    }
-    if (!plan.sites_output_path.empty()) {
-        w.sites = std::make_unique<geodata::TableWriter>(
-            geodata::TableOptions{plan.sites_output_path, "", "plan_sites", plan.overwrite,
-                                  geodata::GeometryKind::Point, false, plan.t_srs},
-            std::vector<geodata::Column>{{"site_id", geodata::FieldType::String},
-                                         {"site_name", geodata::FieldType::String},
-                                         {"change", geodata::FieldType::String},
-                                         {"lon", geodata::FieldType::Real, 6},
-                                         {"lat", geodata::FieldType::Real, 6},
-                                         {"communes", geodata::FieldType::Integer},
-                                         {"population", geodata::FieldType::Real, 1}});
-    }
-    // Origins shaded by their cost after the plan; sites by change.
-    if (w.origins) {
-        style_table(*w.origins,
-                    plan.roads ? report::LayerKind::TravelTime : report::LayerKind::Distance,
-                    lang_from_environment(), geodata::GeometryKind::Point,
-                    {plan.roads ? "travel_time_after_s" : "distance_after_m", ""});
-    }
-    if (w.sites) {
-        style_table(*w.sites, report::LayerKind::PlanSites, lang_from_environment(),
-                    geodata::GeometryKind::Point);
-    }
-    for (const auto* writer : {w.origins.get(), w.sites.get()}) {
-        if (writer != nullptr)
-            for (const std::string& warning : writer->warnings()) warn(warning);
-    }
-    return w;
-}
-
-namespace {
-
-geodata::Row origin_row(const PlanInputs& in, const PlanRun& run, std::size_t i) {
-    const OriginOutcome& b = run.before.origins[i];
-    const OriginOutcome& a = run.after.origins[i];
-    const LonLat& p = in.world.origins[i];
-    geodata::Row row;
-    row.line = {p};
-    const auto distance = [](const OriginOutcome& o) -> geodata::Value {
-        if (!o.site) return {};
-        return o.distance_m;
-    };
-    const std::string before_site = site_id(in.site_set.sites, b.site);
-    const std::string after_site = site_id(run.final_sites, a.site);
-    row.values = {in.codes[i],
-                  in.names[i],
-                  p.lon_deg,
-                  p.lat_deg,
-                  in.weighted ? geodata::Value(in.world.weights[i]) : geodata::Value(),
-                  before_site,
-                  distance(b),
-                  after_site,
-                  distance(a),
-                  before_site != after_site};
-    if (in.roads) {
-        const auto time = [](const OriginOutcome& o) -> geodata::Value {
-            if (!o.road_site) return {};
-            return o.time_s;
-        };
-        const std::string before_road = site_id(in.site_set.sites, b.road_site);
-        const std::string after_road = site_id(run.final_sites, a.road_site);
-        row.values.insert(row.values.end(),
-                          {before_road, time(b), after_road, time(a), before_road != after_road});
-    }
-    return row;
-}
-
-geodata::Row site_row(const SiteChange& c, bool weighted) {
-    geodata::Row row;
-    row.line = {c.site.position};
-    const bool removed = c.change == SiteChangeKind::Removed;
-    row.values = {c.site.id,
-                  c.site.name,
-                  std::string(to_string(c.change)),
-                  c.site.position.lon_deg,
-                  c.site.position.lat_deg,
-                  removed ? geodata::Value() : geodata::Value(static_cast<std::int64_t>(c.origins)),
-                  removed || !weighted ? geodata::Value() : geodata::Value(c.population)};
-    return row;
-}
-
-}  // namespace
-
-void write_plan_tables(PlanWriters& writers, std::ostream& out, const PlanOptions& plan,
-                       const PlanInputs& in, const PlanRun& run) {
-    if (writers.origins) {
-        for (std::size_t i = 0; i < in.codes.size(); ++i)
-            writers.origins->add_row(origin_row(in, run, i));
-    }
-    if (writers.sites) {
-        for (const SiteChange& c : run.changes) writers.sites->add_row(site_row(c, in.weighted));
-    }
-    if (writers.origins) {
-        writers.origins->commit();
-        if (plan.output_path != "-") out << "wrote " << plan.output_path << "\n";
-    }
-    if (writers.sites) {
-        writers.sites->commit();
-        out << "wrote " << plan.sites_output_path << "\n";
-    }
+void print_plan_written(std::ostream& out, const PlanOptions& plan) {
+    if (!plan.output_path.empty() && plan.output_path != "-")
+        out << "wrote " << plan.output_path << "\n";
+    if (!plan.sites_output_path.empty()) out << "wrote " << plan.sites_output_path << "\n";
 }
 
 }  // namespace sitecover::cli

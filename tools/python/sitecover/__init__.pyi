@@ -255,18 +255,19 @@ class Plan:
     outcome_after: Outcome
 
 def plan(
-    world: World,
-    sites: SiteIndex,
-    remove: Sequence[str] = ...,
-    add: Sequence[tuple[str, float, float]] | None = ...,
+    world: World | None = ...,
+    sites: SiteIndex | str | None = ...,
+    remove: Sequence[str] | str = ...,
+    add: Sequence[tuple[str, float, float] | str] | str | None = ...,
     suggest: int = ...,
-    candidates: _Points | None = ...,
+    candidates: _Points | str | None = ...,
     objective: Literal["p-median", "p-center", "max-coverage"] = ...,
     within_m: float = ...,
     within_s: float = ...,
     exhaustive_limit: int = ...,
     cover_areas: bool = ...,
     as_frame: bool | None = ...,
+    **request: Any,
 ) -> Plan: ...
 def suggest(
     world: World,

@@ -80,16 +80,44 @@ def _origin_records(world, sites, final, before, after):
     return rows
 
 
-def plan(world, sites, remove=(), add=None, suggest=0, candidates=None, objective="p-median",
-         within_m=19000.0, within_s=1800.0, exhaustive_limit=2_000_000, cover_areas=False,
-         as_frame=None):
+def plan(world=None, sites=None, remove=(), add=None, suggest=0, candidates=None,
+         objective="p-median", within_m=19000.0, within_s=1800.0, exhaustive_limit=2_000_000,
+         cover_areas=False, as_frame=None, **request):
     """What `sitecover plan` computes: close the sites of ids `remove`, open `add` ((name, lon,
     lat) tuples), then with ``suggest=K`` choose K new sites among `candidates` ((codes, names,
     lon, lat), default the world's origins) for `objective` ('p-median', 'p-center',
     'max-coverage' within `within_s` seconds by road time, else `within_m` metres); measure the
     sites before and after on `world`. Returns a Plan. ValueError carrying the library's message
     (naming remove[i], k..., its `field`) when the request cannot be met.
+
+    Without a World: `sitecover plan`'s call (the library's run_plan) with the same request as
+    keywords, the command's flags in snake case (areas, sites, origins, population, roads...,
+    remove, add ("NAME@LON,LAT" or (name, lon, lat)), add_commune, suggest, objective,
+    candidates, cover_areas, within_km, within_min, output, sites_output...); left out, the
+    data directory's Gers defaults. The Plan then has changes, before, after, origins (the
+    rows of the command's -o table) and suggestion.
     """
+    from ._sitecover import World
+
+    if not isinstance(world, World):
+        # The command's request: one library call (report::run_plan).
+        given = dict(request)
+        for key, value in (("sites", sites), ("candidates", candidates)):
+            if value is not None:
+                given[key] = str(value)
+        if world is not None:
+            raise TypeError("plan(): world must be a World, or leave it out and give the "
+                            "request as keywords (areas=, sites=, remove=...)")
+        given.update(remove=list(remove) if not isinstance(remove, str) else remove,
+                     suggest=suggest, objective=objective, exhaustive_limit=exhaustive_limit,
+                     cover_areas=cover_areas)
+        if add is not None:
+            given["add"] = add
+        if within_m != 19000.0:
+            given.setdefault("within_km", within_m / 1000.0)
+        if within_s != 1800.0:
+            given.setdefault("within_min", within_s / 60.0)
+        return _plan_job(given, as_frame)
     after_sites, changes = world.what_if(sites, list(remove), add)
     suggestion = None
     final = after_sites
@@ -115,6 +143,21 @@ def plan(world, sites, remove=(), add=None, suggest=0, candidates=None, objectiv
         origins=frame(_origin_records(world, sites, final, before, after), origin_columns,
                       as_frame),
         suggestion=suggestion, outcome_before=before, outcome_after=after,
+    )
+
+
+def _plan_job(given, as_frame):
+    """sitecover.plan with the command's request as keywords: the library's run_plan."""
+    from ._sitecover import _run_plan
+
+    done = _run_plan(**given)
+    columns, rows = done["origins"]
+    return Plan(
+        sites=None,
+        changes=frame(done["changes"], CHANGE_COLUMNS, as_frame),
+        before=done["before"], after=done["after"],
+        origins=frame([dict(zip(columns, row)) for row in rows], columns, as_frame),
+        suggestion=done["suggestion"], outcome_before=None, outcome_after=None,
     )
 
 

@@ -2,8 +2,10 @@
 
 #include <pybind11/stl.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <type_traits>
 #include <variant>
 #include <vector>
@@ -11,9 +13,12 @@
 #include "coverage_binding.hpp"
 #include "errors.hpp"
 #include "request_keywords.hpp"
+#include "scenario_binding.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/report/coverage_job.hpp"
 #include "sitecover/report/nearest_job.hpp"
+#include "sitecover/report/plan_job.hpp"
+#include "suggestion_binding.hpp"
 
 namespace sitecover::python {
 namespace py = pybind11;
@@ -174,9 +179,126 @@ py::tuple run_nearest(const py::kwargs& given) {
     return py::make_tuple(columns, records, nearest_summary(*out));
 }
 
+// A keyword that is one text or a list of texts ("1271" or ["1271", "249"]).
+std::vector<std::string> texts(Keywords& k, const char* key) {
+    const auto given = k.get<py::object>(key);
+    if (!given) return {};
+    if (py::isinstance<py::str>(*given)) return {py::cast<std::string>(*given)};
+    return py::cast<std::vector<std::string>>(*given);
+}
+
+// add: (name, lon, lat) tuples, or "NAME@LON,LAT" texts as on the command line.
+std::vector<Site> added_sites(Keywords& k) {
+    std::vector<Site> sites;
+    const auto given = k.get<py::object>("add");
+    if (!given) return sites;
+    const py::object items =
+        py::isinstance<py::str>(*given) ? py::object(py::make_tuple(*given)) : *given;
+    for (const py::handle item : items) {
+        Site site;
+        if (py::isinstance<py::str>(item)) {
+            const auto text = py::cast<std::string>(item);
+            const auto at = text.rfind('@');
+            const auto comma = text.find(',', at == std::string::npos ? 0 : at);
+            if (at == std::string::npos || comma == std::string::npos)
+                throw keyword_error("add", ": '" + text + "' is not NAME@LON,LAT");
+            site.name = text.substr(0, at);
+            try {
+                site.position = {std::stod(text.substr(at + 1, comma - at - 1)),
+                                 std::stod(text.substr(comma + 1))};
+            } catch (const std::exception&) {
+                throw keyword_error("add", ": '" + text + "' is not NAME@LON,LAT");
+            }
+        } else {
+            const auto [name, lon, lat] = py::cast<std::tuple<std::string, double, double>>(item);
+            site.name = name;
+            site.position = {lon, lat};
+        }
+        if (!is_valid(site.position))
+            throw keyword_error("add", ": " + to_string(site.position) + " is out of range");
+        sites.push_back(site);
+    }
+    return sites;
+}
+
+Objective objective_of(Keywords& k) {
+    const std::string text = k.text("objective").value_or("p-median");
+    if (text == "p-median") return Objective::PMedian;
+    if (text == "p-center") return Objective::PCenter;
+    if (text == "max-coverage") return Objective::MaxCoverage;
+    throw keyword_error("objective", ": '" + text + "' is not p-center, p-median or max-coverage");
+}
+
+report::PlanJob read_plan_job(Keywords& k) {
+    report::PlanJob job;
+    read_study(k, job.study);
+    job.remove = texts(k, "remove");
+    job.add = added_sites(k);
+    job.add_commune = texts(k, "add_commune");
+    if (auto suggest = k.get<long long>("suggest")) {
+        if (*suggest < 0 || *suggest > 1000)
+            throw keyword_error("suggest", ": must be between 0 and 1000");
+        job.suggest = static_cast<std::size_t>(*suggest);
+    }
+    job.objective = objective_of(k);
+    job.candidates = k.text("candidates");
+    k.text("candidates_code_field", job.candidate_fields.code);
+    k.text("candidates_name_field", job.candidate_fields.name);
+    if (auto limit = k.get<std::uint64_t>("exhaustive_limit")) job.exhaustive_limit = *limit;
+    if (auto cover = k.get<bool>("cover_areas")) job.cover_areas = *cover;
+    job.output = read_table_output(k);
+    k.text("sites_output", job.sites_output.path);
+    job.sites_output.t_srs = job.output.t_srs;
+    job.sites_output.overwrite = job.output.overwrite;
+    job.sites_output.lang = job.output.lang;
+    if (job.remove.empty() && job.add.empty() && job.add_commune.empty() && job.suggest == 0)
+        throw keyword_error("suggest",
+                            ": nothing to plan: give add, add_commune, remove or suggest");
+    return job;
+}
+
+// sitecover.plan(**keywords): the plan job (report::run_plan). Returns a dict: changes (records),
+// before / after (figures), origins (columns, rows), suggestion (dict or None), weighted.
+py::dict run_plan(const py::kwargs& given) {
+    Keywords k(given, "plan");
+    const report::PlanJob job = read_plan_job(k);
+    k.check_all_used();
+    std::vector<Message> warnings;
+    std::optional<report::PlanOutcome> out;
+    {
+        const py::gil_scoped_release unlocked;
+        out.emplace(report::run_plan(job, [&](const Message& w) { warnings.push_back(w); }));
+    }
+    for (const Message& w : warnings) warn(w);
+    const report::PlanInputs& in = out->inputs;
+    const report::PlanRun& run = out->run;
+    py::dict result;
+    result["changes"] = change_records(run.changes);
+    result["before"] = figures_dict(run.figures_before, *in.areas);
+    result["after"] = figures_dict(run.figures_after, *in.areas);
+    py::list columns;
+    for (const geodata::Column& c : report::plan_origin_columns(in.roads != nullptr))
+        columns.append(c.name);
+    py::list rows;
+    for (std::size_t i = 0; i < in.codes.size(); ++i) {
+        py::list values;
+        for (const geodata::Value& v : report::plan_origin_row(in, run, i).values)
+            values.append(value_object(v));
+        rows.append(values);
+    }
+    result["origins"] = py::make_tuple(columns, rows);
+    result["suggestion"] =
+        run.suggestion ? py::object(suggestion_dict(*run.suggestion)) : py::none();
+    result["weighted"] = in.weighted;
+    return result;
+}
+
 }  // namespace
 
 void bind_jobs(py::module_& module) {
+    module.def("_run_plan", &run_plan,
+               "The plan job (report::run_plan), its request given as keywords: see "
+               "sitecover.plan().");
     module.def("_run_nearest", &run_nearest,
                "The nearest job (report::run_nearest), its request given as keywords: see "
                "sitecover.nearest().");

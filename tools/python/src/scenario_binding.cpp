@@ -94,9 +94,14 @@ py::list outcome_coverage(const World& w, const Outcome& o) {
 }
 
 py::dict figures(const World& w, const Outcome& o, double within_m, double within_s) {
-    const ScenarioFigures f = scenario_figures(w.world, o.outcome, within_m, within_s);
+    return figures_dict(scenario_figures(w.world, o.outcome, within_m, within_s), *w.areas);
+}
+
+}  // namespace
+
+py::dict figures_dict(const ScenarioFigures& f, const CoverageIndex& areas) {
     std::vector<std::string> uncovered_codes;
-    for (const std::size_t a : f.uncovered) uncovered_codes.push_back(w.areas->areas()[a].code);
+    for (const std::size_t a : f.uncovered) uncovered_codes.push_back(areas.areas()[a].code);
     py::dict d;
     d["covered"] = f.covered;
     d["areas"] = f.areas;
@@ -114,6 +119,8 @@ py::dict figures(const World& w, const Outcome& o, double within_m, double withi
     d["total_weight"] = f.total_weight;
     return d;
 }
+
+namespace {
 
 // (name, lon, lat) tuples as the library's new sites.
 std::vector<Site> new_sites(const py::object& add) {

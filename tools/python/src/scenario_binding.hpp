@@ -37,6 +37,9 @@ struct Changes {
 /// Python records of a change list: site_id, site_name, change, lon, lat, origins, population.
 pybind11::list change_records(const std::vector<SiteChange>& changes);
 
+/// The figures of a scenario as `sitecover plan` prints them (World.figures' dict).
+pybind11::dict figures_dict(const ScenarioFigures& figures, const CoverageIndex& areas);
+
 /// Adds World, Outcome, Changes, apply_changes and load_site_changes to `module`.
 void bind_scenario(pybind11::module_& module);
 

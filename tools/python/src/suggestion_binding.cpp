@@ -70,7 +70,8 @@ py::dict result_dict(const PlanResult& r) {
     return d;
 }
 
-// The Suggestion as a dict; `changes` a Changes object (the new sites).
+}  // namespace
+
 py::dict suggestion_dict(Suggestion s) {
     py::dict d = result_dict(s.result);
     d["exact"] = s.exact ? py::object(result_dict(*s.exact)) : py::none();
@@ -89,6 +90,8 @@ py::dict suggestion_dict(Suggestion s) {
     d["changes"] = changes;
     return d;
 }
+
+namespace {
 
 py::dict suggest(const World& w, const SiteIndex& sites, std::size_t k,
                  const py::object& candidates, const std::string& objective,

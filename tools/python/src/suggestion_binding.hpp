@@ -4,7 +4,12 @@
 
 #include <pybind11/pybind11.h>
 
+#include "sitecover/site_suggestion.hpp"
+
 namespace sitecover::python {
+
+/// The Suggestion as World.suggest's dict; `changes` a Changes object (the new sites).
+pybind11::dict suggestion_dict(Suggestion suggestion);
 
 /// Adds World.suggest; call after bind_scenario.
 void bind_suggestion(pybind11::module_& module);

@@ -24,6 +24,17 @@ from .engine import sitecover
 
 METRICS = ["time", "distance"]
 
+# The text and field parameters declare() adds, and the keyword of sitecover's request each one
+# is (the command's flag in snake case: one vocabulary at every door).
+TEXT_KEYWORDS = {
+    "AREA_CODE_FIELD": "area_code_field", "AREA_NAME_FIELD": "area_name_field",
+    "SITE_ID_FIELD": "site_id_field", "SITE_NAME_FIELD": "site_name_field",
+    "SITE_TYPE_FIELD": "site_type_field", "SITE_DEP_FIELD": "site_dep_field",
+    "SITE_DATE_FIELD": "site_date_field", "SITE_TYPES": "site_types", "AS_OF": "as_of",
+    "ORIGIN_CODE_FIELD": "origin_code_field", "ORIGIN_NAME_FIELD": "origin_name_field",
+    "POPULATION": "population", "SPEEDS": "speeds",
+}
+
 
 def declare(algorithm, roads=True):
     """Adds the shared parameters to `algorithm`."""

@@ -106,44 +106,46 @@ class SuggestAlgorithm(QgsProcessingAlgorithm):
                 "COST_BEFORE": before[figure], "COST_AFTER": value[figure],
                 "COVERED_AFTER": plan.after["covered"]}
 
-    def _candidates(self, parameters, context):
-        source = self.parameterAsSource(parameters, "CANDIDATES", context)
-        if source is None:
-            return None
-        staged = layers.as_geopackage(source, context, "candidates")
-        return sitecover.load_points(
-            staged,
-            code_field=self.parameterAsString(parameters, "CANDIDATE_CODE_FIELD", context) or "code",
-            name_field=self.parameterAsString(parameters, "CANDIDATE_NAME_FIELD", context) or "nom")
+    def _request(self, parameters, context):
+        """The keywords of sitecover.plan (the library's plan job, as `sitecover plan`): the
+        layers' files (or staged copies of layers without one), fields, filters, the change
+        and the suggestion."""
+        request = {}
+        for key, keyword in (("AREAS", "areas"), ("SITES", "sites"), ("ORIGINS", "origins"),
+                             ("ROADS", "roads"), ("CANDIDATES", "candidates")):
+            request.update(study.layer_keywords(self, parameters, key, keyword, context))
+        for key, keyword in study.TEXT_KEYWORDS.items():
+            value = self.parameterAsString(parameters, key, context)
+            if value:
+                request[keyword] = value
+        for key, keyword in (("CANDIDATE_CODE_FIELD", "candidates_code_field"),
+                             ("CANDIDATE_NAME_FIELD", "candidates_name_field")):
+            value = self.parameterAsString(parameters, key, context)
+            if value and "candidates" in request:
+                request[keyword] = value
+        if "roads" in request:
+            request["by"] = study.METRICS[self.parameterAsEnum(parameters, "BY", context)]
+            request["within_min"] = self.parameterAsDouble(parameters, "WITHIN_MIN", context)
+        request["remove"] = [s.strip() for s in
+                             (self.parameterAsString(parameters, "REMOVE", context) or "").split(",")
+                             if s.strip()]
+        request["suggest"] = self.parameterAsInt(parameters, "K", context)
+        request["objective"] = OBJECTIVES[self.parameterAsEnum(parameters, "OBJECTIVE", context)]
+        request["within_km"] = self.parameterAsDouble(parameters, "WITHIN_KM", context)
+        request["cover_areas"] = self.parameterAsBool(parameters, "COVER_AREAS", context)
+        request["threads"] = self.parameterAsInt(parameters, "THREADS", context)
+        return request
 
     def _suggest(self, parameters, context, feedback):
         """(Plan, objective name), or None when cancelled."""
-        areas = study.read_areas(self, parameters, context)
-        sites = study.read_sites(self, parameters, context, feedback)
-        (codes, names, lon, lat), _, shares, _ = study.read_origins(self, parameters, context)
+        request = self._request(parameters, context)
         feedback.setProgress(20)
-        roads, by = study.read_roads(self, parameters, context, feedback)
-        candidates = self._candidates(parameters, context)
-        feedback.setProgress(40)
         if feedback.isCanceled():
             return None
-        world = sitecover.World(areas, lon, lat, weights=study.weights(shares, feedback),
-                                codes=codes, names=names, roads=roads, by=by,
-                                threads=self.parameterAsInt(parameters, "THREADS", context))
-        remove = [s.strip() for s in
-                  (self.parameterAsString(parameters, "REMOVE", context) or "").split(",")
-                  if s.strip()]
-        objective = OBJECTIVES[self.parameterAsEnum(parameters, "OBJECTIVE", context)]
-        feedback.pushInfo(f"searching {self.parameterAsInt(parameters, 'K', context)} new "
-                          f"site(s), {objective}")
-        plan = sitecover.plan(
-            world, sites, remove=remove, suggest=self.parameterAsInt(parameters, "K", context),
-            candidates=candidates, objective=objective,
-            within_m=self.parameterAsDouble(parameters, "WITHIN_KM", context) * 1000.0,
-            within_s=self.parameterAsDouble(parameters, "WITHIN_MIN", context) * 60.0,
-            cover_areas=self.parameterAsBool(parameters, "COVER_AREAS", context), as_frame=False)
+        feedback.pushInfo(f"searching {request['suggest']} new site(s), {request['objective']}")
+        plan = study.with_warnings(feedback, sitecover.plan, as_frame=False, **request)
         feedback.setProgress(90)
-        return plan, objective
+        return plan, request["objective"]
 
     def _write(self, changes, parameters, context):
         fields = QgsFields()

@@ -46,7 +46,7 @@ struct ReportOutcome {
     /// With roads: the road figures of the origins (within thresholds, circuity, population
     /// within the travel time), computed once for every door.
     std::optional<RoadFigures> road_figures;
-    StagedReport staged;            ///< the published documents' paths (StagedFile::target)
+    StagedReport staged;  ///< the published documents' paths (StagedFile::target)
 };
 
 /// Resolves the defaults, stages the outputs (OutputError first, before any input is read),
