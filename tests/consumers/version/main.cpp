@@ -4,9 +4,9 @@
 
 #include "sitecover/version.hpp"
 
-static_assert(SITECOVER_VERSION_NUMBER ==
-                  SITECOVER_VERSION_MAJOR * 10000 + SITECOVER_VERSION_MINOR * 100 +
-                      SITECOVER_VERSION_PATCH,
+static_assert(SITECOVER_VERSION_NUMBER == SITECOVER_VERSION_MAJOR * 10000 +
+                                              SITECOVER_VERSION_MINOR * 100 +
+                                              SITECOVER_VERSION_PATCH,
               "one number orders versions");
 #if SITECOVER_VERSION_NUMBER < 100
 #error "sitecover 0.1.0 or later is needed"
