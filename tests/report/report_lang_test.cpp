@@ -139,7 +139,7 @@ TEST(ReportText, FillAndTables) {
     EXPECT_EQ(std::string(fr.motorway), "Autoroute");
     EXPECT_EQ(std::string(fr.main_road), "Autre route principale");
     EXPECT_EQ(fill(fr.title_as_of, {"Gers (32)", "24", "20 avril 2022"}),
-              "Gers (32)" + kNbsp + ": 24 France Services au 20 avril 2022");
+              "Gers (32)" + kNbsp + ": 24 France services au 20 avril 2022");
     EXPECT_EQ(std::string(fr.parameters), "Paramètres");
     EXPECT_EQ(std::string(en.parameters), "Parameters");
     EXPECT_EQ(sitecover::report::field_alias("covered", Lang::Fr), "Couvert");

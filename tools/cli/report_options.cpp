@@ -32,6 +32,10 @@ void declare_report_outputs(Options& options) {
     options.value("--html", "FILE", "the one-page HTML summary (map embedded)");
     options.value("--place", "NAME", "name in the title (default: Gers (32) on the default data)");
     options.value("--noun", "WORD", "what the areas are called (default: cantons)");
+    options.value("--footer", "TEXT", "a line at the foot of the map and the page");
+    options.value("--logo", "FILE",
+                  "a PNG or SVG logo at the top left of the map and the page (an SVG logo: "
+                  "with an .svg map or none)");
     options.value(
         "--within-km", "KM",
         "the page counts communes within this distance; the map's scale bar (default 19)");
@@ -115,6 +119,9 @@ ReportJob parse_report_options(const Options& options) {
     parse_outputs(options, r);
     if (options.has("--place")) r.place = options.get("--place");
     r.noun = options.get("--noun", "cantons");
+    r.footer = options.get("--footer");
+    r.logo = options.get("--logo");
+    check_report_job(r);  // texts, map and logo formats: usage errors, before any file is read
     StudyRequest& study = r.study;
     study.within_km = options.number("--within-km", 19.0, 0.0, 1e5);
     study.within_min = options.number("--within-min", 30.0, 0.0, 1e6);

@@ -236,7 +236,8 @@ def report(as_frame=None, **request):
     within_min, fragile_m, threads. Documents: output (GeoPackage), map (.png/.svg/.pdf),
     html (with none named: sitecover-report.gpkg, .png, .html here), overwrite, t_srs,
     map_width, map_height, page, lang ("fr" or "en"; default from the environment as the
-    command does), place, noun, context and map_roads (a file, or "none").
+    command does), place, noun, footer (a line at the foot of the map and the page), logo (a
+    PNG or SVG file), context and map_roads (a file, or "none").
 
     Returns a Report (areas, origins, sites tables and summary) with ``written`` (the paths of
     the documents: output, map, html) and ``title``. Warnings met while reading come as

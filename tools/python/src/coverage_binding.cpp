@@ -77,6 +77,15 @@ void bind_coverage(py::module_& module) {
     py::class_<CoverageIndex, std::shared_ptr<CoverageIndex>>(module, "Areas", R"doc(
 Areas (cantons, communes...) indexed for point-in-area tests, in WGS84 lon/lat.
 )doc")
+        .def("__repr__",
+             [](const CoverageIndex& index) {
+                 const auto& areas = index.areas();
+                 std::string text = "<sitecover.Areas: " + std::to_string(areas.size()) +
+                                    (areas.size() == 1 ? " area" : " areas");
+                 if (!areas.empty())
+                     text += ", first " + areas.front().code + " '" + areas.front().name + "'";
+                 return text + ">";
+             })
         .def_static("from_file", &areas_from_file, py::arg("path"), py::arg("layer") = "",
                     py::arg("where") = "", py::arg("crs") = "", py::arg("code_field") = "code",
                     py::arg("name_field") = "nom",

@@ -52,6 +52,8 @@ report::ReportJob read_job(const py::kwargs& given) {
     }
     job.place = k.text("place");
     k.text("noun", job.noun);
+    k.text("footer", job.footer);
+    k.text("logo", job.logo);
     k.check_all_used();
     return job;
 }

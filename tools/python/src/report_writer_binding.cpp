@@ -2,12 +2,14 @@
 
 #include <pybind11/stl.h>
 
+#include <optional>
 #include <string>
 #include <utility>
 
 #include "report_binding.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/report/map_render.hpp"
+#include "sitecover/report/report_job.hpp"
 #include "sitecover/report/report_model.hpp"
 #include "sitecover/report/report_parameters.hpp"
 #include "sitecover/report/report_writer.hpp"
@@ -59,9 +61,9 @@ report::ReportParameters report_parameters(const Report& r, const py::dict& give
 }
 
 py::dict write(const Report& r, const std::string& gpkg, const std::string& map,
-               const std::string& html, const std::string& place, const std::string& lang,
-               const std::string& noun, const py::dict& parameters, bool overwrite,
-               const std::string& t_srs, int map_width_px, int map_height_px,
+               const std::string& html, const std::optional<std::string>& place,
+               const std::string& lang, const std::string& noun, const py::dict& parameters,
+               bool overwrite, const std::string& t_srs, int map_width_px, int map_height_px,
                const std::string& page) {
     if (gpkg.empty() && map.empty() && html.empty()) {
         throw ArgumentError("write_report: name at least one of gpkg, map, html");
@@ -74,7 +76,7 @@ py::dict write(const Report& r, const std::string& gpkg, const std::string& map,
     }
     model.lang = *language;
     model.shade_classes = report::default_shade_classes(model.with_roads, model.lang);
-    model.place = place;
+    model.place = report::default_place(place, false, r.areas->areas(), model.lang);
     model.noun = noun;
     model.parameters = report_parameters(r, parameters);
     report::ReportOutputs outputs;
@@ -112,7 +114,7 @@ void bind_report_writer(py::module_& module) {
     auto report = py::reinterpret_borrow<py::class_<Report, std::shared_ptr<Report>>>(
         module.attr("ReportData"));
     report.def("write", &write, py::arg("gpkg") = "", py::arg("map") = "", py::arg("html") = "",
-               py::arg("place") = "Study area", py::arg("lang") = "en", py::arg("noun") = "cantons",
+               py::arg("place") = py::none(), py::arg("lang") = "en", py::arg("noun") = "cantons",
                py::arg("parameters") = py::dict(), py::arg("overwrite") = false,
                py::arg("t_srs") = "", py::arg("map_width_px") = 1600,
                py::arg("map_height_px") = 1200, py::arg("page") = "",

@@ -208,6 +208,38 @@ std::vector<std::string> site_field(const SiteIndex& index, std::string Site::*f
     return out;
 }
 
+// "<sitecover.SiteIndex: 2845 sites, first 1271 'Auch - Garros'>".
+std::string site_index_repr(const SiteIndex& index) {
+    const std::vector<Site>& sites = index.sites();
+    std::string text = "<sitecover.SiteIndex: " + std::to_string(sites.size()) + " site" +
+                       (sites.size() == 1 ? "" : "s");
+    if (!sites.empty()) text += ", first " + sites.front().id + " '" + sites.front().name + "'";
+    return text + ">";
+}
+
+// The sites, field by field (plain Python values): what a pickle holds.
+py::tuple site_index_state(const SiteIndex& index) {
+    py::list rows;
+    for (const Site& s : index.sites()) {
+        rows.append(py::make_tuple(s.id, s.name, s.position.lon_deg, s.position.lat_deg, s.kind,
+                                   s.department, s.labelled_on));
+    }
+    return py::make_tuple(1, rows);  // format version, then the sites
+}
+
+std::shared_ptr<SiteIndex> site_index_from_state(const py::tuple& state) {
+    if (state.size() != 2 || state[0].cast<int>() != 1)
+        throw py::value_error("SiteIndex: unknown pickle format");
+    std::vector<Site> sites;
+    for (const py::handle row : state[1].cast<py::list>()) {
+        const auto t = row.cast<py::tuple>();
+        sites.push_back({t[0].cast<std::string>(), t[1].cast<std::string>(),
+                         LonLat{t[2].cast<double>(), t[3].cast<double>()}, t[4].cast<std::string>(),
+                         t[5].cast<std::string>(), t[6].cast<std::string>()});
+    }
+    return std::make_shared<SiteIndex>(std::move(sites));
+}
+
 }  // namespace
 
 void bind_site_index(py::module_& module) {
@@ -247,6 +279,10 @@ of longitudes and latitudes (degrees, WGS84), release the GIL and run on `thread
              "filter_sites, as the CLI's --site-types and --as-of. ValueError for a bad date "
              "or a type no site has (the message lists the types present).")
         .def("__len__", [](const SiteIndex& index) { return index.sites().size(); })
+        .def("__repr__", &site_index_repr)
+        .def(py::pickle(&site_index_state, &site_index_from_state),
+             "Pickles as its sites (ids, names, positions, types, departments, dates): an "
+             "unpickled index, in this process or a worker's, answers identically.")
         .def_property_readonly(
             "ids", [](const SiteIndex& i) { return site_field(i, &Site::id); },
             "The site ids, in the order given.")

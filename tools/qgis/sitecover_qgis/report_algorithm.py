@@ -30,9 +30,9 @@ LAYERS = {"areas": "coverage", "origins": "distance", "links": "links", "sites":
 
 # Text parameters passed as they are: QGIS name -> keyword of sitecover.report.
 TEXTS = {"SITE_TYPES": "site_types", "AS_OF": "as_of", "SPEEDS": "speeds", "PLACE": "place",
-         "NOUN": "noun", "CLASS_FIELD": "class_field", "T_SRS": "t_srs"}
+         "NOUN": "noun", "FOOTER": "footer", "CLASS_FIELD": "class_field", "T_SRS": "t_srs"}
 FILES = {"POPULATION": "population", "SCENARIO": "scenario", "CONTEXT": "context",
-         "MAP_ROADS": "map_roads", "PROFILE": "profile"}
+         "MAP_ROADS": "map_roads", "PROFILE": "profile", "LOGO": "logo"}
 NUMBERS = {"WITHIN_KM": "within_km", "WITHIN_MIN": "within_min", "FRAGILE_M": "fragile_m",
            "ACCESS_SPEED": "access_speed", "MAX_SNAP_M": "max_snap_m"}
 FIELDS = {"AREA_CODE_FIELD": "area_code_field", "AREA_NAME_FIELD": "area_name_field",
@@ -93,6 +93,10 @@ class ReportAlgorithm(QgsProcessingAlgorithm):
         add(QgsProcessingParameterString("PLACE", "Place (map title; default from the areas)",
                                          optional=True))
         add(QgsProcessingParameterString("NOUN", "What the areas are called", "cantons"))
+        add(QgsProcessingParameterString("FOOTER", "Footer line of the map and the page",
+                                         optional=True))
+        add(QgsProcessingParameterFile("LOGO", "Logo (PNG or SVG) of the map and the page",
+                                       optional=True, fileFilter="Images (*.png *.svg)"))
         add(QgsProcessingParameterEnum("LANG", "Language", LANGS, defaultValue=0))
         add(QgsProcessingParameterEnum("PAGE", "Print the map on a page (PDF or SVG map)",
                                        PAGES, defaultValue=0))

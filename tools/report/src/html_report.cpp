@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <sstream>
 
 #include "sitecover/report/report_format.hpp"
@@ -21,11 +22,12 @@ std::string hex_colour(std::uint32_t rgb) {
 }
 
 // Shade values (seconds or metres) in bins of one minute or one kilometre, as an inline SVG bar
-// chart coloured by the map's classes.
+// chart coloured by the map's classes; each bar says its class and count in the page's words.
 std::string histogram_svg(const ReportModel& model, const std::vector<double>& values) {
+    const ReportText& t = report_text(model.lang);
     const double unit = model.with_roads ? 60.0 : 1000.0;
     const char* unit_name = model.with_roads ? "min" : "km";
-    if (values.empty()) return std::string("<p>") + report_text(model.lang).no_answer + "</p>";
+    if (values.empty()) return std::string("<p>") + t.no_answer + "</p>";
     const double max_value = *std::max_element(values.begin(), values.end()) / unit;
     const std::size_t bins = static_cast<std::size_t>(std::floor(max_value)) + 1;
     std::vector<std::size_t> counts(bins, 0);
@@ -36,17 +38,24 @@ std::string histogram_svg(const ReportModel& model, const std::vector<double>& v
     const double bar_w = (w - left - 10) / static_cast<double>(bins);
     std::ostringstream svg;
     svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << w << "\" height=\"" << h
-        << "\" role=\"img\" aria-label=\"histogram\" font-family=\"sans-serif\" "
-           "font-size=\"11\">\n";
+        << "\" viewBox=\"0 0 " << w << " " << h << "\" role=\"img\" aria-label=\""
+        << markup_escape(model.with_roads ? t.h_hist_road : t.h_hist_crow)
+        << "\" font-family=\"sans-serif\" font-size=\"11\">\n";
     for (std::size_t i = 0; i < bins; ++i) {
         const double bar_h =
             (h - bottom - top) * static_cast<double>(counts[i]) / static_cast<double>(peak);
         const std::uint32_t rgb =
             model.shade_classes[model.shade_class_of((static_cast<double>(i) + 0.5) * unit)].rgb;
+        const std::string range =
+            fill(t.class_range, {std::to_string(i), std::to_string(i + 1), unit_name});
         svg << "<rect x=\"" << left + bar_w * static_cast<double>(i) << "\" y=\""
             << h - bottom - bar_h << "\" width=\"" << bar_w - 1 << "\" height=\"" << bar_h
             << "\" fill=\"" << hex_colour(rgb) << "\" stroke=\"#777\" stroke-width=\"0.5\"><title>"
-            << i << "-" << i + 1 << " " << unit_name << ": " << counts[i] << "</title></rect>\n";
+            << markup_escape(
+                   fill(t.h_bar,
+                        {range, std::to_string(counts[i]),
+                         noun_for(t.f_communes, static_cast<long long>(counts[i]), model.lang)}))
+            << "</title></rect>\n";
         if (bins <= 40 || i % 5 == 0) {
             svg << "<text x=\"" << left + bar_w * static_cast<double>(i) << "\" y=\""
                 << h - bottom + 14 << "\">" << i << "</text>\n";
@@ -91,11 +100,51 @@ constexpr const char* kStyle =
     ".figure b{display:block;font-size:1.5em}\n"
     "table{border-collapse:collapse;width:100%;font-size:.92em}th,td{border-bottom:1px solid "
     "#e3e3e3;padding:.3em .5em;text-align:left}td.num,th.num{text-align:right}\n"
+    "caption{text-align:left;color:#555;font-size:.9em;padding:.3em 0}\n"
+    "table.sortable thead th{cursor:pointer}table.sortable thead th:after{content:' \\2195';"
+    "color:#aaa}\n"
+    "table.sortable thead th[aria-sort=ascending]:after{content:' \\2191';color:#222}\n"
+    "table.sortable thead th[aria-sort=descending]:after{content:' \\2193';color:#222}\n"
     "tr.uncovered td{background:#fde0dd;color:#a50f15;font-weight:bold}\n"
     "tr.fragile td{background:#fff3cd}\n"
-    "table.parameters th{width:16em;font-weight:normal;color:#555}\n"
+    "table.parameters tbody th{width:16em;font-weight:normal;color:#555}\n"
     "img.map{width:100%;height:auto;border:1px solid #ddd}\n"
-    ".sources{font-size:.85em;color:#555}\n";
+    ".sources{font-size:.85em;color:#555}\n"
+    "header.block{display:flex;align-items:center;gap:1em}header.block img{max-height:80px}\n"
+    "footer.block{margin-top:2em;border-top:1px solid #ccc;padding-top:.5em;color:#333}\n"
+    // A4 print: headings stay with what follows, table heads repeat, rows stay whole, the map
+    // takes a page of its own.
+    "@page{size:A4;margin:14mm 12mm}\n"
+    "@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}"
+    "h1,h2,caption{break-after:avoid;page-break-after:avoid}"
+    "thead{display:table-header-group}tr,.figure,svg{break-inside:avoid;page-break-inside:avoid}"
+    "section.map{break-before:page;page-break-before:always;break-after:page;"
+    "page-break-after:always}"
+    "img.map{border:none;max-height:250mm;object-fit:contain}"
+    "table.sortable thead th:after{content:''}a{color:inherit;text-decoration:none}}\n";
+
+// Sorts a table.sortable by the column whose head is clicked (or Enter on it); cells sort by
+// their data-sort value when they have one (raw numbers), else by their text. "#sort=ID:N"
+// (or "#sort=ID:-N") in the address sorts table ID by column N when the page opens.
+constexpr const char* kSortScript =
+    "(function(){function key(c){var v=c.getAttribute('data-sort');if(v!==null&&v!=='')"
+    "return parseFloat(v);return c.textContent.trim().toLowerCase();}\n"
+    "function sort(t,i,asc){var b=t.tBodies[0],r=Array.prototype.slice.call(b.rows);"
+    "r.sort(function(x,y){var a=key(x.cells[i]),c=key(y.cells[i]),d;"
+    "if(typeof a==='number'&&typeof c==='number')d=a-c;"
+    "else if(typeof a==='number')d=-1;else if(typeof c==='number')d=1;"
+    "else d=a.localeCompare(c,document.documentElement.lang);return asc?d:-d;});"
+    "r.forEach(function(x){b.appendChild(x);});"
+    "Array.prototype.forEach.call(t.tHead.rows[0].cells,function(h,j){"
+    "h.setAttribute('aria-sort',j===i?(asc?'ascending':'descending'):'none');});}\n"
+    "document.querySelectorAll('table.sortable').forEach(function(t){"
+    "Array.prototype.forEach.call(t.tHead.rows[0].cells,function(h,i){h.tabIndex=0;"
+    "h.setAttribute('aria-sort','none');function go(){"
+    "sort(t,i,h.getAttribute('aria-sort')!=='ascending');}"
+    "h.addEventListener('click',go);h.addEventListener('keydown',function(e){"
+    "if(e.key==='Enter')go();});});});\n"
+    "var m=/^#sort=([\\w-]+):(-?)(\\d+)$/.exec(location.hash);if(m){"
+    "var t=document.getElementById(m[1]);if(t&&t.tHead)sort(t,+m[3],m[2]!=='-');}})();\n";
 
 // The page's headline figures.
 struct PageFigures {
@@ -138,10 +187,15 @@ void write_figures(std::ostream& page, const ReportModel& model, const PageFigur
              << markup_escape(label) << "</div>\n";
     };
     page << "<div class=\"figures\">\n";
-    figure(std::to_string(model.covered_count()) + "/" + std::to_string(model.area_rows.size()),
-           fill(t.f_covered, {model.noun}));
-    figure(std::to_string(model.fragile_count()),
-           fill(t.f_fragile, {model.noun, format_threshold(model.fragile_m, "m", lang)}),
+    const auto areas = static_cast<long long>(model.area_rows.size());
+    const auto fragile = static_cast<long long>(model.fragile_count());
+    figure(std::to_string(model.covered_count()) + "/" + std::to_string(areas),
+           fill(t.f_covered,
+                {noun_for(model.noun, areas, lang), covered_word(model.noun, areas, lang)}));
+    figure(std::to_string(fragile),
+           fill(t.f_fragile,
+                {noun_for(model.noun, fragile, lang), format_threshold(model.fragile_m, "m", lang),
+                 fragile_word(fragile, lang)}),
            " fragile");
     figure(std::to_string(model.sites_inside.size()), t.f_inside);
     figure(n, t.f_communes);
@@ -166,19 +220,57 @@ void write_figures(std::ostream& page, const ReportModel& model, const PageFigur
     page << "</div>\n";
 }
 
+// A raw number for the sorting script.
+std::string sort_key(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.3f", value);
+    return buffer;
+}
+
+// <th scope="col"> heads of a table, "num" ones right-aligned.
+void write_head(std::ostream& page, const std::vector<std::pair<std::string, bool>>& heads,
+                const char* hint) {
+    page << "<thead>\n<tr>";
+    for (const auto& [text, num] : heads) {
+        page << "<th scope=\"col\"" << (num ? " class=\"num\"" : "") << " title=\"" << hint << "\">"
+             << markup_escape(text) << "</th>";
+    }
+    page << "</tr>\n</thead>\n<tbody>\n";
+}
+
+// "Commune : 12,3 km" of an area's worst origin.
+std::string worst_cell(const ReportModel& model, const std::optional<std::size_t>& origin,
+                       bool by_time) {
+    if (!origin) return "<td></td>";
+    const ReportOrigin& o = model.origins[*origin];
+    const double value = by_time ? o.travel_time_s : o.distance_m;
+    return "<td data-sort=\"" + sort_key(value) + "\">" +
+           markup_escape(label_value(
+               o.name, by_time ? format_minutes(value, model.lang) : format_km(value, model.lang),
+               model.lang)) +
+           "</td>";
+}
+
+std::string capitalised(std::string text) {
+    if (!text.empty())
+        text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+    return text;
+}
+
 void write_area_table(std::ostream& page, const ReportModel& model) {
     const ReportText& t = report_text(model.lang);
     const Lang lang = model.lang;
     const std::vector<Site>& sites = *model.sites;
     const std::vector<Area>& areas = model.areas->areas();
-    std::string heading = model.noun.empty() ? "areas" : model.noun;
-    heading[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(heading[0])));
-    page << "<h2>" << markup_escape(heading) << "</h2>\n<table class=\"areas\">\n<tr><th>"
-         << t.t_code << "</th><th>" << t.t_name << "</th><th class=\"num\">" << t.t_sites
-         << "</th><th>" << t.t_site_ids << "</th><th>" << t.t_covered << "</th><th class=\"num\">"
-         << t.t_margin << "</th><th class=\"num\">" << t.t_communes << "</th><th>" << t.t_farthest
-         << "</th>" << (model.with_roads ? std::string("<th>") + t.t_longest_trip + "</th>" : "")
-         << "</tr>\n";
+    const std::string noun = model.noun.empty() ? std::string(t.p_areas) : model.noun;
+    page << "<h2>" << markup_escape(capitalised(noun))
+         << "</h2>\n<table class=\"areas sortable\" id=\"areas\">\n<caption>"
+         << markup_escape(fill(t.t_caption_areas, {noun})) << "</caption>\n";
+    std::vector<std::pair<std::string, bool>> heads = {
+        {t.t_code, false},    {t.t_name, false},  {t.t_sites, true},    {t.t_site_ids, false},
+        {t.t_covered, false}, {t.t_margin, true}, {t.t_communes, true}, {t.t_farthest, false}};
+    if (model.with_roads) heads.emplace_back(t.t_longest_trip, false);
+    write_head(page, heads, t.t_sort_hint);
     for (const ReportArea& a : model.area_rows) {
         const Area& area = areas[a.area];
         std::string ids;
@@ -192,27 +284,21 @@ void write_area_table(std::ostream& page, const ReportModel& model) {
              << (!a.covered()       ? t.no
                  : model.fragile(a) ? t.fragile
                                     : t.yes)
-             << "</td><td class=\"num\">"
+             << "</td><td class=\"num\" data-sort=\"" << (a.margin_m ? sort_key(*a.margin_m) : "")
+             << "\">"
              << (a.margin_m ? format_number(*a.margin_m, 0, lang) + unit_space(lang) + "m" : "")
-             << "</td><td class=\"num\">" << a.origins << "</td><td>";
-        if (a.worst_distance_origin) {
-            const ReportOrigin& o = model.origins[*a.worst_distance_origin];
-            page << markup_escape(o.name) << (lang == Lang::Fr ? "\u00a0: " : ": ")
-                 << format_km(o.distance_m, lang);
-        }
-        page << "</td>";
-        if (model.with_roads) {
-            page << "<td>";
-            if (a.worst_time_origin) {
-                const ReportOrigin& o = model.origins[*a.worst_time_origin];
-                page << markup_escape(o.name) << (lang == Lang::Fr ? "\u00a0: " : ": ")
-                     << format_minutes(o.travel_time_s, lang);
-            }
-            page << "</td>";
-        }
+             << "</td><td class=\"num\">" << a.origins << "</td>"
+             << worst_cell(model, a.worst_distance_origin, false);
+        if (model.with_roads) page << worst_cell(model, a.worst_time_origin, true);
         page << "</tr>\n";
     }
-    page << "</table>\n";
+    page << "</tbody>\n</table>\n";
+}
+
+// A number cell with its raw value for sorting; empty when absent.
+std::string number_cell(bool present, double value, const std::string& text) {
+    return present ? "<td class=\"num\" data-sort=\"" + sort_key(value) + "\">" + text + "</td>"
+                   : "<td class=\"num\"></td>";
 }
 
 // The communes farthest from a site, by the shading's measure.
@@ -227,14 +313,17 @@ void write_farthest_table(std::ostream& page, const ReportModel& model) {
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return key(a) > key(b); });
     constexpr std::size_t kListed = 15;
-    page << "<h2>" << fill(t.h_farthest, {std::to_string(std::min(kListed, n))})
-         << "</h2>\n<table>\n<tr><th>" << t.t_code << "</th><th>" << t.t_commune << "</th><th>"
-         << t.t_nearest_site << "</th><th class=\"num\">" << t.t_distance << "</th>";
+    const std::string listed = std::to_string(std::min(kListed, n));
+    page << "<h2>" << fill(t.h_farthest, {listed})
+         << "</h2>\n<table class=\"farthest sortable\" id=\"farthest\">\n<caption>"
+         << markup_escape(fill(t.t_caption_farthest, {listed})) << "</caption>\n";
+    std::vector<std::pair<std::string, bool>> heads = {
+        {t.t_code, false}, {t.t_commune, false}, {t.t_nearest_site, false}, {t.t_distance, true}};
     if (model.with_roads) {
-        page << "<th>" << t.t_nearest_road << "</th><th class=\"num\">" << t.t_by_road
-             << "</th><th class=\"num\">" << t.t_time << "</th>";
+        heads.insert(heads.end(),
+                     {{t.t_nearest_road, false}, {t.t_by_road, true}, {t.t_time, true}});
     }
-    page << "</tr>\n";
+    write_head(page, heads, t.t_sort_hint);
     for (std::size_t k = 0; k < std::min(kListed, n); ++k) {
         const ReportOrigin& o = model.origins[order[k]];
         page << "<tr><td>" << markup_escape(o.code) << "</td><td>" << markup_escape(o.name)
@@ -242,29 +331,35 @@ void write_farthest_table(std::ostream& page, const ReportModel& model) {
              << (o.site ? markup_escape(sites[*o.site].name) + " (" +
                               markup_escape(sites[*o.site].id) + ")"
                         : t.none)
-             << "</td><td class=\"num\">" << (o.site ? format_km(o.distance_m, lang) : "")
-             << "</td>";
+             << "</td>"
+             << number_cell(o.site.has_value(), o.distance_m,
+                            o.site ? format_km(o.distance_m, lang) : "");
         if (model.with_roads) {
-            page << "<td>"
-                 << (o.road_site ? markup_escape(sites[*o.road_site].name) : t.unreachable)
-                 << "</td><td class=\"num\">"
-                 << (o.road_site ? format_km(o.road_distance_m, lang) : "")
-                 << "</td><td class=\"num\">"
-                 << (o.road_site ? format_minutes(o.travel_time_s, lang) : "") << "</td>";
+            const bool road = o.road_site.has_value();
+            page << "<td>" << (road ? markup_escape(sites[*o.road_site].name) : t.unreachable)
+                 << "</td>"
+                 << number_cell(road, o.road_distance_m,
+                                road ? format_km(o.road_distance_m, lang) : "")
+                 << number_cell(road, o.travel_time_s,
+                                road ? format_minutes(o.travel_time_s, lang) : "");
         }
         page << "</tr>\n";
     }
-    page << "</table>\n";
+    page << "</tbody>\n</table>\n";
 }
 
 void write_parameters(std::ostream& page, const ReportModel& model) {
-    page << "<h2 id=\"parameters\">" << report_text(model.lang).parameters
-         << "</h2>\n<table class=\"parameters\">\n";
+    const ReportText& t = report_text(model.lang);
+    page << "<h2 id=\"parameters\">" << t.parameters
+         << "</h2>\n<table class=\"parameters\">\n<caption>" << t.t_caption_parameters
+         << "</caption>\n<thead>\n<tr><th scope=\"col\">"
+         << markup_escape(field_alias("label", model.lang)) << "</th><th scope=\"col\">"
+         << markup_escape(field_alias("value", model.lang)) << "</th></tr>\n</thead>\n<tbody>\n";
     for (const ParameterRow& row : parameter_rows(model.parameters, model.lang)) {
-        page << "<tr data-key=\"" << row.key << "\"><th>" << markup_escape(row.label) << "</th><td>"
-             << markup_escape(row.text) << "</td></tr>\n";
+        page << "<tr data-key=\"" << row.key << "\"><th scope=\"row\">" << markup_escape(row.label)
+             << "</th><td>" << markup_escape(row.text) << "</td></tr>\n";
     }
-    page << "</table>\n";
+    page << "</tbody>\n</table>\n";
 }
 
 }  // namespace
@@ -278,6 +373,11 @@ std::string html_report(const ReportModel& model, const std::string& map_png) {
          << "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" << markup_escape(title)
          << "</title>\n<style>\n"
          << kStyle << "</style>\n</head>\n<body>\n";
+    if (!model.block.logo.empty()) {
+        page << "<header class=\"block\"><img alt=\"" << t.logo_alt
+             << "\" src=\"data:" << (model.block.logo_is_svg() ? "image/svg+xml" : "image/png")
+             << ";base64," << base64(model.block.logo) << "\"></header>\n";
+    }
     page << "<h1>" << markup_escape(title) << "</h1>\n";
     page << "<p>"
          << fill(model.with_roads ? t.intro_road : t.intro_crow,
@@ -285,8 +385,9 @@ std::string html_report(const ReportModel& model, const std::string& map_png) {
          << "</p>\n";
     write_figures(page, model, f);
     if (!map_png.empty()) {
-        page << "<h2>" << t.h_map << "</h2>\n<img class=\"map\" alt=\"" << markup_escape(title)
-             << "\" src=\"data:image/png;base64," << base64(map_png) << "\">\n";
+        page << "<section class=\"map\">\n<h2>" << t.h_map << "</h2>\n<img class=\"map\" alt=\""
+             << markup_escape(title) << "\" src=\"data:image/png;base64," << base64(map_png)
+             << "\">\n</section>\n";
     }
     page << "<h2>" << (model.with_roads ? t.h_hist_road : t.h_hist_crow) << "</h2>\n"
          << histogram_svg(model, f.shade);
@@ -296,7 +397,10 @@ std::string html_report(const ReportModel& model, const std::string& map_png) {
     page << "<h2>" << t.h_sources << "</h2>\n<ul class=\"sources\">\n";
     for (const std::string& s : model.sources) page << "<li>" << markup_escape(s) << "</li>\n";
     page << "<li>" << fill(t.method_note, {"Lambert-93 (EPSG:2154)", SITECOVER_VERSION})
-         << "</li>\n</ul>\n</body>\n</html>\n";
+         << "</li>\n</ul>\n";
+    if (!model.block.footer.empty())
+        page << "<footer class=\"block\">" << markup_escape(model.block.footer) << "</footer>\n";
+    page << "<script>\n" << kSortScript << "</script>\n</body>\n</html>\n";
     return page.str();
 }
 

@@ -72,19 +72,6 @@ LayerStyle localize(LayerStyle style, Lang lang, const char* const (&fields)[N])
     std::vector<std::pair<std::string, std::string>> aliases;
     for (const char* field : fields) aliases.emplace_back(field, field_alias(field, lang));
     style.qml = qgis::with_aliases(style.qml, aliases);
-    if (lang != Lang::En) {
-        const ReportText& en = report_text(Lang::En);
-        const ReportText& t = report_text(lang);
-        style.qml = qgis::with_labels(style.qml, {{en.l_covered, t.l_covered},
-                                                  {en.l_uncovered, t.l_uncovered},
-                                                  {en.l_principal, t.l_principal},
-                                                  {en.l_antenne, t.l_antenne},
-                                                  {en.l_other, t.l_other},
-                                                  {en.site_new, t.site_new},
-                                                  {en.l_suggested, t.l_suggested},
-                                                  {en.l_added, t.l_added},
-                                                  {en.l_removed, t.l_removed}});
-    }
     return style;
 }
 
@@ -103,37 +90,43 @@ std::string or_default(const std::string& field, const char* fallback) {
     return field.empty() ? fallback : field;
 }
 
-// The English style of each kind (localize gives it its language).
-LayerStyle english_style(LayerKind kind, Lang lang, GeometryKind geometry, const StyleFields& f) {
+// The style of each kind in `lang`: legend words, style name and description from the language
+// tables (localize adds the field aliases).
+LayerStyle base_style(LayerKind kind, Lang lang, GeometryKind geometry, const StyleFields& f) {
+    const ReportText& t = report_text(lang);
     const bool points = geometry != GeometryKind::MultiPolygon;
     switch (kind) {
         case LayerKind::Coverage:
-            return {"coverage",
+            return {t.s_coverage,
                     qgis::coverage_outline_style(or_default(f.value, "covered"),
-                                                 or_default(f.label, "area_name")),
-                    "", "areas outlined; those without a site in red"};
+                                                 or_default(f.label, "area_name"),
+                                                 {t.l_covered, t.l_uncovered}),
+                    "", t.d_coverage};
         case LayerKind::Distance:
-            return {"distance",
+            return {t.s_distance,
                     qgis::graduated_style(or_default(f.value, "distance_m"),
                                           shade_ranges(false, lang), points),
-                    "", "distance as the crow flies to the nearest site"};
+                    "", t.d_distance};
         case LayerKind::TravelTime:
-            return {"travel time",
+            return {t.s_travel_time,
                     qgis::graduated_style(or_default(f.value, "travel_time_s"),
                                           shade_ranges(true, lang), points),
-                    "", "travel time by road to the nearest site"};
+                    "", t.d_travel_time};
         case LayerKind::PlanSites:
-            return {"sites by change",
+            return {t.s_plan_sites,
                     qgis::site_change_style(or_default(f.value, "change"),
-                                            or_default(f.label, "site_name")),
-                    "", "a plan's sites: suggested, added and closed"};
+                                            or_default(f.label, "site_name"),
+                                            {t.l_suggested, t.l_added, t.l_removed}),
+                    "", t.d_plan_sites};
         case LayerKind::Sites:
-            return {"sites by type", qgis::site_type_style(or_default(f.value, "type")), "",
-                    "France Services: principal sites and antennes"};
+            return {t.s_sites,
+                    qgis::site_type_style(or_default(f.value, "type"),
+                                          {t.l_principal, t.l_antenne, t.site_new, t.l_other}),
+                    "", t.d_sites};
         case LayerKind::Links:
             break;
     }
-    return {"links", qgis::link_style(), "", "each origin to its nearest site"};
+    return {t.s_links, qgis::link_style(), "", t.d_links};
 }
 
 }  // namespace
@@ -154,7 +147,7 @@ std::optional<LayerKind> parse_layer_kind(const std::string& text) {
 
 LayerStyle layer_style(LayerKind kind, Lang lang, GeometryKind geometry,
                        const StyleFields& fields) {
-    LayerStyle style = english_style(kind, lang, geometry, fields);
+    LayerStyle style = base_style(kind, lang, geometry, fields);
     return kind == LayerKind::PlanSites ? localize(std::move(style), lang, kPlanSiteFields)
                                         : localize(std::move(style), lang, kSharedFields);
 }

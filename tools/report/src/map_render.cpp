@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <numbers>
+#include <regex>
+#include <sstream>
 #include <vector>
 
 #include <cairo-pdf.h>
@@ -13,6 +16,7 @@
 #include <cairo.h>
 
 #include "sitecover/error.hpp"
+#include "sitecover/report/html_report.hpp"
 #include "sitecover/report/palette.hpp"
 #include "sitecover/report/report_format.hpp"
 #include "sitecover/report/report_text.hpp"
@@ -241,6 +245,11 @@ double round_scale_up(double n) {
     }
     return 10.0 * decade;
 }
+
+// Where the logo went (SVG user units): an SVG logo is added to an SVG map as an <image>.
+struct LogoBox {
+    double x = 0.0, y = 0.0, w = 0.0, h = 0.0;
+};
 
 // Where things go on the sheet: the map frame, the legend, and the scale bar with the notes
 // (parameters, sources). Landscape: one column on the right holds all three; portrait: the
@@ -633,17 +642,102 @@ void draw_notes(cairo_t* cr, const MapScene& scene, const Sheet& sh, double top)
     }
 }
 
-MapLayout draw(cairo_t* cr, const MapScene& scene, double width, double height, bool page) {
+// Reads a PNG from memory for Cairo.
+struct ByteReader {
+    const std::string* bytes;
+    std::size_t at = 0;
+};
+
+cairo_status_t read_from_string(void* closure, unsigned char* data, unsigned int length) {
+    auto* r = static_cast<ByteReader*>(closure);
+    if (r->at + length > r->bytes->size()) return CAIRO_STATUS_READ_ERROR;
+    std::memcpy(data, r->bytes->data() + r->at, length);
+    r->at += length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+// The logo's width over its height: the PNG's size, or an SVG's viewBox (else width/height).
+double logo_aspect(const std::string& logo, cairo_surface_t* png) {
+    if (png != nullptr) {
+        const int h = cairo_image_surface_get_height(png);
+        return h > 0 ? cairo_image_surface_get_width(png) / static_cast<double>(h) : 1.0;
+    }
+    static const std::regex view_box(
+        R"(viewBox\s*=\s*["']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+))");
+    std::smatch m;
+    const std::string head = logo.substr(0, std::min<std::size_t>(logo.size(), 4096));
+    if (std::regex_search(head, m, view_box)) {
+        const double w = std::stod(m[1].str()), h = std::stod(m[2].str());
+        if (w > 0 && h > 0) return w / h;
+    }
+    return 1.0;
+}
+
+// The logo top left in the title band; returns the width it takes (0 without a logo). A PNG
+// is painted; an SVG logo's box is left for render_map_file to fill with an <image>.
+double draw_logo(cairo_t* cr, const MapScene& scene, const Sheet& sh, LogoBox* box) {
+    const bool is_png = scene.logo.rfind("\x89PNG", 0) == 0;
+    // No room for an SVG logo where nobody adds it (the page's map: the page shows it).
+    if (scene.logo.empty() || (!is_png && box == nullptr)) return 0.0;
+    const double s = sh.s;
+    const double h = 76.0 * s;
+    cairo_surface_t* png = nullptr;
+    if (is_png) {
+        ByteReader reader{&scene.logo};
+        png = cairo_image_surface_create_from_png_stream(read_from_string, &reader);
+        if (cairo_surface_status(png) != CAIRO_STATUS_SUCCESS) {
+            cairo_surface_destroy(png);
+            throw InputError("the logo is not a PNG image Cairo can read");
+        }
+    }
+    const double w = h * logo_aspect(scene.logo, png);
+    if (box != nullptr) *box = {sh.margin, 10.0 * s, w, h};
+    if (png != nullptr) {
+        cairo_save(cr);
+        cairo_translate(cr, sh.margin, 10.0 * s);
+        cairo_scale(cr, h / cairo_image_surface_get_height(png),
+                    h / cairo_image_surface_get_height(png));
+        cairo_set_source_surface(cr, png, 0, 0);
+        cairo_paint(cr);
+        cairo_restore(cr);
+        cairo_surface_destroy(png);
+    }
+    return w + 16.0 * s;
+}
+
+// The footer line at the foot of the sheet, shrunk to fit its width; the sheet's boxes end
+// above it.
+void draw_footer(cairo_t* cr, const MapScene& scene, double width, double height, Sheet& sh) {
+    if (scene.footer.empty()) return;
+    const double s = sh.s;
+    const double band = 26.0 * s;
+    for (Box* b : {&sh.frame, &sh.panel, &sh.notes}) b->y1 -= band;
+    double size = 13.0 * s;
+    font(cr, size);
+    cairo_text_extents_t e;
+    cairo_text_extents(cr, scene.footer.c_str(), &e);
+    const double room = width - 2.0 * sh.margin;
+    if (e.x_advance > room) {
+        size *= room / e.x_advance;
+        font(cr, size);
+    }
+    text(cr, scene.footer, sh.margin, height - sh.margin + 2.0 * s, 0x333333);
+}
+
+MapLayout draw(cairo_t* cr, const MapScene& scene, double width, double height, bool page,
+               LogoBox* logo_box = nullptr) {
     MapLayout layout;
-    const Sheet sh = sheet_for(width, height, page);
+    Sheet sh = sheet_for(width, height, page);
     const double s = sh.s;
     set_rgb(cr, 0xffffff);
     cairo_paint(cr);
 
+    const double indent = draw_logo(cr, scene, sh, logo_box);
+    draw_footer(cr, scene, width, height, sh);
     font(cr, 34.0 * s, true);
-    text(cr, scene.title, sh.margin, 48.0 * s);
+    text(cr, scene.title, sh.margin + indent, 48.0 * s);
     font(cr, 20.0 * s);
-    text(cr, scene.subtitle, sh.margin, 80.0 * s, 0x555555);
+    text(cr, scene.subtitle, sh.margin + indent, 80.0 * s, 0x555555);
 
     const Viewport fit(scene, sh.frame);
     double px_per_m = fit.px_per_m();
@@ -739,6 +833,19 @@ std::optional<MapPage> parse_page(const std::string& text) {
                    landscape ? short_pt : long_pt};
 }
 
+namespace {
+
+// An SVG logo as an <image> of the SVG map (Cairo cannot draw SVG).
+std::string svg_logo(const std::string& logo, const LogoBox& box) {
+    if (logo.empty() || logo.rfind("\x89PNG", 0) == 0 || box.w <= 0.0) return "";
+    std::ostringstream out;
+    out << "<image x=\"" << box.x << "\" y=\"" << box.y << "\" width=\"" << box.w << "\" height=\""
+        << box.h << "\" href=\"data:image/svg+xml;base64," << base64(logo) << "\"/>\n";
+    return out.str();
+}
+
+}  // namespace
+
 MapLayout render_map_file(const MapScene& scene, const std::string& path, MapFormat format,
                           int width, int height, const MapRenderOptions& options) {
     const bool page = options.page.has_value();
@@ -749,6 +856,7 @@ MapLayout render_map_file(const MapScene& scene, const std::string& path, MapFor
     const CairoCacheReset reset;
     std::string svg;                 // the SVG document, for its words to be added
     std::vector<SvgText> svg_texts;  // the words
+    LogoBox logo_box;                // where the logo goes
     Surface surface;                 // after `svg`: may write into it until destroyed
     switch (format) {
         case MapFormat::Png:
@@ -768,7 +876,7 @@ MapLayout render_map_file(const MapScene& scene, const std::string& path, MapFor
         const Context cr(cairo_create(surface.get()));
         if (format == MapFormat::Svg)
             cairo_set_user_data(cr.get(), &kTextRecorder, &svg_texts, nullptr);
-        layout = draw(cr.get(), scene, w, h, page);
+        layout = draw(cr.get(), scene, w, h, page, &logo_box);
         check(cairo_status(cr.get()), what);
     }
     if (format == MapFormat::Png)
@@ -776,7 +884,9 @@ MapLayout render_map_file(const MapScene& scene, const std::string& path, MapFor
     cairo_surface_finish(surface.get());
     check(cairo_surface_status(surface.get()), what);
     if (format == MapFormat::Svg)
-        write_text_file(path, append_to_svg(svg, svg_text_group(svg_texts)), path);
+        write_text_file(
+            path, append_to_svg(svg, svg_logo(scene.logo, logo_box) + svg_text_group(svg_texts)),
+            path);
     return layout;
 }
 

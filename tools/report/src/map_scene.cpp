@@ -136,6 +136,8 @@ MapScene build_map_scene(const ReportModel& model, const MapContext& context,
     scene.subtitle = model.coverage_line(model.lang) + " · " +
                      (model.with_roads ? text.subtitle_road : text.subtitle_crow);
     scene.crs_name = crs == "EPSG:2154" ? "Lambert-93 (EPSG:2154)" : crs;
+    scene.footer = model.block.footer;
+    scene.logo = model.block.logo;
     scene.legend_title = model.with_roads ? text.legend_road : text.legend_crow;
     scene.scale_bar_km = model.within_m / 1000.0;
 
@@ -162,8 +164,7 @@ MapScene build_map_scene(const ReportModel& model, const MapContext& context,
     for (const ShadeClass& c : model.shade_classes) scene.legend.push_back({c.label, c.rgb});
     scene.credits = model.sources;
     for (const ParameterRow& row : parameter_rows(model.parameters, model.lang)) {
-        scene.parameters.push_back(row.label + (model.lang == Lang::Fr ? "\u00a0: " : ": ") +
-                                   row.text);
+        scene.parameters.push_back(label_value(row.label, row.text, model.lang));
     }
 
     // True north at the centre of the areas' bounding box.

@@ -89,6 +89,13 @@ std::string document(const std::string& renderer, const std::string& labeling = 
            std::string(labeling.empty() ? "0" : "1") + "\">\n" + renderer + labeling + "</qgis>\n";
 }
 
+// One category of a categorised renderer.
+std::string category(const std::string& value, const std::string& symbol_name,
+                     const std::string& label) {
+    return "      <category value=\"" + markup_escape(value) + "\" symbol=\"" + symbol_name +
+           "\" label=\"" + markup_escape(label) + "\" render=\"true\"/>\n";
+}
+
 }  // namespace
 
 std::string graduated_style(const std::string& field, const std::vector<Range>& ranges,
@@ -112,16 +119,16 @@ std::string graduated_style(const std::string& field, const std::vector<Range>& 
     return document(r);
 }
 
-std::string coverage_outline_style(const std::string& field, const std::string& label_field) {
+std::string coverage_outline_style(const std::string& field, const std::string& label_field,
+                                   const std::vector<std::string>& labels) {
     // An expression, not the field: QGIS 3.22 reads an Integer(Boolean) field as a Boolean whose
     // value ("true") matches no category "1", later releases as an integer; if() gives 1 or 0
     // for both.
     const std::string attr = "if(\"" + field + "\", 1, 0)";
     std::string r = "  <renderer-v2 type=\"categorizedSymbol\" attr=\"" + markup_escape(attr) +
                     "\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\">\n"
-                    "    <categories>\n"
-                    "      <category value=\"1\" symbol=\"0\" label=\"covered\" render=\"true\"/>\n"
-                    "      <category value=\"0\" symbol=\"1\" label=\"no site\" render=\"true\"/>\n"
+                    "    <categories>\n" +
+                    category("1", "0", labels.at(0)) + category("0", "1", labels.at(1)) +
                     "    </categories>\n    <symbols>\n";
     r += symbol("0", "fill", "SimpleFill",
                 fill(palette::kHalo, 0, palette::kAreaOutline, 0.6, false));
@@ -130,7 +137,7 @@ std::string coverage_outline_style(const std::string& field, const std::string& 
     return document(r, simple_labeling(label_field));
 }
 
-std::string site_type_style(const std::string& field) {
+std::string site_type_style(const std::string& field, const std::vector<std::string>& labels) {
     // An expression folding every value onto a known class: QGIS 3.22 has no catch-all category
     // (a category "" matches only empty values), so a scenario's "suggested" site or an unknown
     // type would not be drawn at all.
@@ -139,16 +146,12 @@ std::string site_type_style(const std::string& field) {
                              ") = 'principal' THEN 'Principal' WHEN lower(" + f +
                              ") = 'antenne' THEN 'Antenne' WHEN " + f +
                              " IN ('added', 'suggested') THEN 'new' ELSE 'other' END";
-    std::string r =
-        "  <renderer-v2 type=\"categorizedSymbol\" attr=\"" + markup_escape(attr) +
-        "\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\">\n"
-        "    <categories>\n"
-        "      <category value=\"Principal\" symbol=\"0\" label=\"France Services\" "
-        "render=\"true\"/>\n"
-        "      <category value=\"Antenne\" symbol=\"1\" label=\"antenne\" render=\"true\"/>\n"
-        "      <category value=\"new\" symbol=\"2\" label=\"new site (plan)\" render=\"true\"/>\n"
-        "      <category value=\"other\" symbol=\"3\" label=\"other\" render=\"true\"/>\n"
-        "    </categories>\n    <symbols>\n";
+    std::string r = "  <renderer-v2 type=\"categorizedSymbol\" attr=\"" + markup_escape(attr) +
+                    "\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\">\n"
+                    "    <categories>\n" +
+                    category("Principal", "0", labels.at(0)) +
+                    category("Antenne", "1", labels.at(1)) + category("new", "2", labels.at(2)) +
+                    category("other", "3", labels.at(3)) + "    </categories>\n    <symbols>\n";
     r += symbol("0", "marker", "SimpleMarker",
                 marker("circle", palette::kSite, palette::kHalo, 3.2));
     r += symbol("1", "marker", "SimpleMarker",
@@ -176,16 +179,13 @@ std::string link_style() {
     return document(r);
 }
 
-std::string site_change_style(const std::string& field, const std::string& label_field) {
+std::string site_change_style(const std::string& field, const std::string& label_field,
+                              const std::vector<std::string>& labels) {
     std::string r = "  <renderer-v2 type=\"categorizedSymbol\" attr=\"" + markup_escape(field) +
                     "\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\">\n"
-                    "    <categories>\n"
-                    "      <category value=\"suggested\" symbol=\"0\" label=\"suggested site\" "
-                    "render=\"true\"/>\n"
-                    "      <category value=\"added\" symbol=\"1\" label=\"added site\" "
-                    "render=\"true\"/>\n"
-                    "      <category value=\"removed\" symbol=\"2\" label=\"closed site\" "
-                    "render=\"true\"/>\n"
+                    "    <categories>\n" +
+                    category("suggested", "0", labels.at(0)) +
+                    category("added", "1", labels.at(1)) + category("removed", "2", labels.at(2)) +
                     "    </categories>\n    <symbols>\n";
     r += symbol("0", "marker", "SimpleMarker",
                 marker("star", palette::kNewSite, palette::kHalo, 5.0));

@@ -1,17 +1,63 @@
 #include "sitecover/report/report_job.hpp"
 
+#include <cctype>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "sitecover/error.hpp"
+#include "sitecover/message.hpp"
 #include "sitecover/report/report_format.hpp"
 #include "sitecover/report/report_text.hpp"
 #include "sitecover/report_data.hpp"
 
 namespace sitecover::report {
 namespace {
+
+// The length of the UTF-8 sequence led by `c` and the range of its second byte (no overlong
+// form, no surrogate, nothing above U+10FFFF); 0 for a byte that cannot lead.
+std::size_t utf8_length(unsigned char c, unsigned char& lo, unsigned char& hi) {
+    lo = 0x80;
+    hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) return 2;
+    if (c >= 0xe0 && c <= 0xef) {
+        if (c == 0xe0) lo = 0xa0;
+        if (c == 0xed) hi = 0x9f;
+        return 3;
+    }
+    if (c >= 0xf0 && c <= 0xf4) {
+        if (c == 0xf0) lo = 0x90;
+        if (c == 0xf4) hi = 0x8f;
+        return 4;
+    }
+    return 0;
+}
+
+bool valid_utf8(const std::string& text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        unsigned char lo = 0, hi = 0;
+        const std::size_t n = utf8_length(c, lo, hi);
+        if (n == 0 || i + n > text.size()) return false;
+        for (std::size_t k = 1; k < n; ++k) {
+            const auto b = static_cast<unsigned char>(text[i + k]);
+            if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xbf)) return false;
+        }
+        i += n;
+    }
+    return true;
+}
+
+[[noreturn]] void usage_error(const char* field, const std::string& problem) {
+    throw Error(Message("option '").field(field).text("': " + problem), ErrorKind::Usage, field);
+}
 
 std::string file_name(const std::string& path) {
     return std::filesystem::path(path).filename().string();
@@ -49,7 +95,9 @@ ReportModel build_model(const ReportJob& job, const StudyInputs& in) {
     model.lang = job.lang;
     model.shade_classes = default_shade_classes(model.with_roads, model.lang);
     model.noun = job.noun;
-    model.place = default_place(job.place, study.defaults_used.areas, in.areas->areas());
+    model.place = default_place(job.place, study.defaults_used.areas, in.areas->areas(), job.lang);
+    model.block.footer = job.footer;
+    if (!job.logo.empty()) model.block.logo = read_logo(job.logo);
     model.parameters = stated_parameters(job, in);
     return model;
 }
@@ -123,14 +171,50 @@ void resolve_report_defaults(ReportJob& job, const std::string& hint) {
 }
 
 std::string default_place(const std::optional<std::string>& place, bool default_areas,
-                          const std::vector<Area>& areas) {
+                          const std::vector<Area>& areas, Lang lang) {
     if (place) return *place;
     if (default_areas || areas.empty()) return "Gers (32)";
+    const ReportText& t = report_text(lang);
     std::string prefix = areas.front().code.substr(0, 2);
     for (const Area& a : areas) {
-        if (a.code.compare(0, 2, prefix) != 0) return "Study area";
+        if (a.code.compare(0, 2, prefix) != 0) return t.default_area_name;
     }
-    return "Département " + prefix;
+    return fill(t.department, {prefix});
+}
+
+void check_report_job(const ReportJob& job) {
+    const std::pair<const char*, const std::string*> texts[] = {
+        {"place", job.place ? &*job.place : nullptr}, {"noun", &job.noun}, {"footer", &job.footer}};
+    for (const auto& [field, text] : texts) {
+        if (text != nullptr && !valid_utf8(*text))
+            usage_error(field, "the text is not UTF-8 (the documents are UTF-8)");
+    }
+    const std::string& map = job.outputs.map_path;
+    const auto format = map.empty() ? std::nullopt : map_format_for_path(map);
+    if (!map.empty() && !format)
+        usage_error("map", "'" + map + "' is not a .png, .svg or .pdf file");
+    const std::string& logo = job.logo;
+    if (logo.empty()) return;
+    std::string ext = std::filesystem::path(logo).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext != ".png" && ext != ".svg")
+        usage_error("logo", "'" + logo + "' is not a .png or .svg file");
+    if (ext == ".svg" && format && *format != MapFormat::Svg)
+        usage_error("logo",
+                    "an SVG logo is drawn on an .svg map and the page only; give a .png "
+                    "logo for a .png or .pdf map");
+}
+
+std::string read_logo(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw MissingFileError(path);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const bool png = bytes.rfind("\x89PNG\r\n\x1a\n", 0) == 0;
+    const bool svg = bytes.find("<svg") != std::string::npos;
+    if (!png && !svg)
+        throw InputError(Message("logo file '" + path + "' is neither a PNG nor an SVG image"),
+                         "logo");
+    return bytes;
 }
 
 ReportParameters stated_parameters(const ReportJob& job, const StudyInputs& in) {
@@ -147,6 +231,8 @@ ReportParameters stated_parameters(const ReportJob& job, const StudyInputs& in) 
     p.from_where = study.origins.source.where;
     p.population_file = in.population_path.empty() ? "" : file_name(in.population_path);
     p.scenario_file = study.scenario ? file_name(*study.scenario) : "";
+    p.origin_centroid = study.origins.rule == geodata::OriginRule::Centroid;
+    p.boundary_included = true;  // build_report_data counts coverage with Boundary::Included
     p.within_km = study.within_km;
     p.within_min = study.within_min;
     p.fragile_m = study.fragile_m;
@@ -159,6 +245,11 @@ ReportParameters stated_parameters(const ReportJob& job, const StudyInputs& in) 
         if (!roads.speeds.empty())
             p.road_profile += (p.road_profile.empty() ? "" : "; ") + roads.speeds;
         p.road_by = roads.query_options.metric == RoadMetric::Time ? "time" : "distance";
+        for (const auto& [road_class, kmh] : roads.load.profile.speed_kmh)
+            p.speeds_kmh.emplace_back(road_class, kmh);
+        p.speed_field = roads.load.speed_field;
+        p.access_speed_kmh = roads.query_options.access_speed_kmh;
+        p.max_snap_m = roads.max_snap_m;
     }
     p.run_date = run_date();
     p.version = SITECOVER_VERSION;
@@ -166,6 +257,7 @@ ReportParameters stated_parameters(const ReportJob& job, const StudyInputs& in) 
 }
 
 ReportOutcome run_report(ReportJob job, const WarningSink& warn) {
+    check_report_job(job);
     resolve_report_defaults(job);
     // The map's surroundings are resolved before anything is written or read: a missing data
     // directory is said first.

@@ -24,8 +24,11 @@ std::string ReportModel::headline(Lang in) const {
 }
 
 std::string ReportModel::coverage_line(Lang in) const {
+    // The words agree with the total ("1/1 canton couvert", "12/17 cantons couverts").
+    const auto total = static_cast<long long>(area_rows.size());
     return fill(report_text(in).covered_count,
-                {std::to_string(covered_count()), std::to_string(area_rows.size()), noun});
+                {std::to_string(covered_count()), std::to_string(total), noun_for(noun, total, in),
+                 covered_word(noun, total, in)});
 }
 
 std::string ReportModel::title(Lang in) const { return headline(in) + ", " + coverage_line(in); }

@@ -54,6 +54,29 @@ std::string run_date() {
     return iso_day(std::time(nullptr));
 }
 
+namespace {
+
+// The speeds by class ("motorway 110 km/h, trunk 80 km/h..."), the per-road speed field, the
+// access speed and the snap limit.
+void add_road_speeds(std::vector<ParameterRow>& rows, const ReportParameters& p, Lang lang) {
+    const ReportText& t = report_text(lang);
+    std::string text, value;
+    for (const auto& [road_class, kmh] : p.speeds_kmh) {
+        text += (text.empty() ? "" : ", ") + road_class_name(road_class, lang) + " " +
+                format_threshold(kmh, "km/h", lang);
+        value += (value.empty() ? "" : ",") + road_class + "=" + raw(kmh);
+    }
+    if (!p.speed_field.empty())
+        text += (text.empty() ? "" : lang == Lang::Fr ? "\u00a0; " : "; ") + p.speed_field;
+    rows.push_back({"speeds", t.p_speeds, text, value});
+    rows.push_back({"access_speed", t.p_access_speed,
+                    format_threshold(p.access_speed_kmh, "km/h", lang), raw(p.access_speed_kmh)});
+    rows.push_back(
+        {"max_snap_m", t.p_max_snap, format_threshold(p.max_snap_m, "m", lang), raw(p.max_snap_m)});
+}
+
+}  // namespace
+
 std::vector<ParameterRow> parameter_rows(const ReportParameters& p, Lang lang) {
     const ReportText& t = report_text(lang);
     std::vector<ParameterRow> rows;
@@ -71,6 +94,11 @@ std::vector<ParameterRow> parameter_rows(const ReportParameters& p, Lang lang) {
     add("areas_file", t.p_areas, p.areas_file, p.areas_file);
     if (!p.areas_where.empty()) add("areas_where", t.p_areas_where, p.areas_where, p.areas_where);
     add("origins_file", t.p_origins, p.origins_file, p.origins_file);
+    add("origin", t.p_origin_rule, p.origin_centroid ? t.v_centroid : t.v_point_on_surface,
+        p.origin_centroid ? "centroid" : "point-on-surface");
+    add("boundary", t.p_boundary,
+        p.boundary_included ? t.v_boundary_included : t.v_boundary_excluded,
+        p.boundary_included ? "included" : "excluded");
     if (!p.from_where.empty()) add("from_where", t.p_from_where, p.from_where, p.from_where);
     if (!p.population_file.empty())
         add("population_file", t.p_population, p.population_file, p.population_file);
@@ -87,7 +115,8 @@ std::vector<ParameterRow> parameter_rows(const ReportParameters& p, Lang lang) {
             add("roads_where", t.p_roads_where, p.roads_where, p.roads_where);
         add("road_profile", t.p_profile,
             p.road_profile.empty() ? t.v_default_speeds : p.road_profile, p.road_profile);
-        add("road_by", t.p_by, p.road_by, p.road_by);
+        add("road_by", t.p_by, p.road_by == "time" ? t.v_by_time : t.v_by_distance, p.road_by);
+        add_road_speeds(rows, p, lang);
     }
     add("run_date", t.p_run_date, format_date(p.run_date, lang), p.run_date);
     add("version", t.p_version, p.version, p.version);

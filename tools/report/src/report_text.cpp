@@ -1,5 +1,6 @@
 #include "sitecover/report/report_text.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace sitecover::report {
@@ -9,7 +10,8 @@ constexpr ReportText kEnglish{
     .html_lang = "en",
     .title_as_of = "{1}: {2} France Services as of {3}",
     .title = "{1}: {2} France Services",
-    .covered_count = "{1}/{2} {3} covered",
+    .covered_count = "{1}/{2} {3} {4}",
+    .label_value = "{1}: {2}",
     .subtitle_road = "Travel time by road to the nearest France Services",
     .subtitle_crow = "Distance as the crow flies to the nearest France Services",
     .legend_road = "Travel time by road",
@@ -59,13 +61,25 @@ constexpr ReportText kEnglish{
     .v_all_dates = "all (no date filter)",
     .v_crow_fly = "none (as the crow flies)",
     .v_default_speeds = "default speeds",
+    .v_by_time = "travel time",
+    .v_by_distance = "road distance",
+    .p_speeds = "Speeds by road class",
+    .p_access_speed = "Access speed (straight line to the road)",
+    .p_max_snap = "Farthest distance to a road",
+    .p_boundary = "Site on an area's boundary",
+    .p_origin_rule = "Point of each commune",
+    .v_boundary_included = "counts for both areas",
+    .v_boundary_excluded = "counts for neither area",
+    .v_point_on_surface = "a point inside its outline (point on surface)",
+    .v_centroid = "its centroid",
+    .v_other_classes = "other classes",
     .intro_road =
         "Travel times by road and distances from each of the {1} communes to its nearest "
         "France Services.",
     .intro_crow =
         "Distances as the crow flies (WGS84 geodesic) from each of the {1} communes to its "
         "nearest France Services.",
-    .f_covered = "{1} covered",
+    .f_covered = "{1} {2}",
     .f_inside = "France Services inside",
     .f_communes = "communes",
     .f_farthest = "farthest commune (crow-fly)",
@@ -75,7 +89,8 @@ constexpr ReportText kEnglish{
     .f_mean_time = "mean travel time",
     .f_population_within = "of {1} inhabitants within {2}",
     .f_inhabitants = "inhabitants",
-    .f_fragile = "fragile {1} (best site less than {2} from the boundary)",
+    .f_fragile = "{3} {1} (best site less than {2} from the boundary)",
+    .h_bar = "{1}: {2} {3}",
     .h_map = "Map",
     .h_hist_road = "Travel times of the communes",
     .h_hist_crow = "Distances of the communes",
@@ -99,6 +114,13 @@ constexpr ReportText kEnglish{
     .t_nearest_road = "nearest by road",
     .t_by_road = "by road",
     .t_time = "time",
+    .t_caption_areas =
+        "Coverage of the {1}: sites inside, margin to the boundary, farthest commune",
+    .t_caption_farthest = "The {1} communes farthest from their nearest site, farthest first",
+    .t_caption_parameters = "What the figures were computed from",
+    .t_sort_hint = "Sort by this column",
+    .default_area_name = "Study area",
+    .department = "Département {1}",
     .none = "none",
     .unreachable = "unreachable",
     .h_sources = "Sources",
@@ -113,24 +135,38 @@ constexpr ReportText kEnglish{
     .l_suggested = "suggested site",
     .l_added = "added site",
     .l_removed = "closed site",
+    .s_coverage = "coverage",
+    .d_coverage = "areas outlined; those without a site in red",
+    .s_distance = "distance",
+    .d_distance = "distance as the crow flies to the nearest site",
+    .s_travel_time = "travel time",
+    .d_travel_time = "travel time by road to the nearest site",
+    .s_plan_sites = "sites by change",
+    .d_plan_sites = "a plan's sites: suggested, added and closed",
+    .s_sites = "sites by type",
+    .d_sites = "France Services: principal sites and antennes",
+    .s_links = "links",
+    .d_links = "each origin to its nearest site",
+    .logo_alt = "Logo",
 };
 
 constexpr ReportText kFrench{
     .html_lang = "fr",
-    .title_as_of = "{1}\u00a0: {2} France Services au {3}",
-    .title = "{1}\u00a0: {2} France Services",
-    .covered_count = "{1}/{2} {3} couverts",
-    .subtitle_road = "Temps de trajet par la route jusqu’à la France Services la plus proche",
-    .subtitle_crow = "Distance à vol d’oiseau jusqu’à la France Services la plus proche",
+    .title_as_of = "{1}\u00a0: {2} France services au {3}",
+    .title = "{1}\u00a0: {2} France services",
+    .covered_count = "{1}/{2} {3} {4}",
+    .label_value = "{1}\u00a0: {2}",
+    .subtitle_road = "Temps de trajet par la route jusqu’à la France services la plus proche",
+    .subtitle_crow = "Distance à vol d’oiseau jusqu’à la France services la plus proche",
     .legend_road = "Temps de trajet par la route",
     .legend_crow = "Distance à vol d’oiseau",
-    .site_principal = "France Services (site principal)",
-    .site_antenne = "Antenne France Services",
-    .site_outside = "France Services hors de la zone",
+    .site_principal = "France services (site principal)",
+    .site_antenne = "Antenne France services",
+    .site_outside = "France services hors de la zone",
     .site_new = "nouveau site (plan)",
     .commune_with_site = "Commune dotée en France services",
     .area_outline = "Canton",
-    .area_uncovered = "Canton sans France Services",
+    .area_uncovered = "Canton sans France services",
     .motorway = "Autoroute",
     .main_road = "Autre route principale",
     .neighbour = "Département voisin",
@@ -138,12 +174,12 @@ constexpr ReportText kFrench{
     .projection_note =
         "Projection\u00a0: {1}\u00a0; distances géodésiques sur l’ellipsoïde WGS84. Réalisé avec "
         "sitecover {2}.",
-    .map_heading_sites = "France Services",
+    .map_heading_sites = "France services",
     .map_heading_context = "Repères",
-    .class_range = "de {1} à {2} {3}",
-    .class_beyond = "plus de {1} {2}",
+    .class_range = "de {1} à {2}\u00a0{3}",
+    .class_beyond = "plus de {1}\u00a0{2}",
     .source_default =
-        "IGN GEOFLA 2016, ADMIN EXPRESS 2018\u00a0; ANCT, liste des France Services du {1} "
+        "IGN GEOFLA 2016, ADMIN EXPRESS 2018\u00a0; ANCT, liste des France services du {1} "
         "(Licence "
         "Ouverte)",
     .source_roads_default = "Routes\u00a0: Travel Mapping (points de passage OpenStreetMap)",
@@ -173,14 +209,26 @@ constexpr ReportText kFrench{
     .v_all_dates = "tous (sans filtre de date)",
     .v_crow_fly = "aucun (à vol d’oiseau)",
     .v_default_speeds = "vitesses par défaut",
+    .v_by_time = "temps de trajet",
+    .v_by_distance = "distance par la route",
+    .p_speeds = "Vitesses par classe de route",
+    .p_access_speed = "Vitesse d’accès (en ligne droite jusqu’à la route)",
+    .p_max_snap = "Distance maximale à une route",
+    .p_boundary = "Site sur la limite d’une zone",
+    .p_origin_rule = "Point de chaque commune",
+    .v_boundary_included = "compte pour les deux zones",
+    .v_boundary_excluded = "ne compte pour aucune des deux zones",
+    .v_point_on_surface = "un point à l’intérieur de son contour",
+    .v_centroid = "son centroïde",
+    .v_other_classes = "autres classes",
     .intro_road =
         "Temps de trajet par la route et distances de chacune des {1} communes à la France "
         "Services la plus proche.",
     .intro_crow =
         "Distances à vol d’oiseau (géodésiques WGS84) de chacune des {1} communes à la France "
         "Services la plus proche.",
-    .f_covered = "{1} couverts",
-    .f_inside = "France Services dans la zone",
+    .f_covered = "{1} {2}",
+    .f_inside = "France services dans la zone",
     .f_communes = "communes",
     .f_farthest = "commune la plus éloignée (à vol d’oiseau)",
     .f_mean_distance = "distance moyenne",
@@ -189,7 +237,8 @@ constexpr ReportText kFrench{
     .f_mean_time = "temps de trajet moyen",
     .f_population_within = "des {1} habitants à moins de {2}",
     .f_inhabitants = "habitants",
-    .f_fragile = "{1} fragiles (meilleur site à moins de {2} de la limite)",
+    .f_fragile = "{1} {3} (meilleur site à moins de {2} de la limite)",
+    .h_bar = "{1}\u00a0: {2} {3}",
     .h_map = "Carte",
     .h_hist_road = "Temps de trajet des communes",
     .h_hist_crow = "Distances des communes",
@@ -213,6 +262,14 @@ constexpr ReportText kFrench{
     .t_nearest_road = "le plus proche par la route",
     .t_by_road = "par la route",
     .t_time = "temps",
+    .t_caption_areas =
+        "Couverture des {1}\u00a0: sites dans la zone, marge à la limite, commune la plus "
+        "éloignée",
+    .t_caption_farthest = "Les {1} communes les plus éloignées de leur site le plus proche",
+    .t_caption_parameters = "Ce à partir de quoi les chiffres ont été calculés",
+    .t_sort_hint = "Trier selon cette colonne",
+    .default_area_name = "Zone d’étude",
+    .department = "Département {1}",
     .none = "aucun",
     .unreachable = "injoignable",
     .h_sources = "Sources",
@@ -221,13 +278,26 @@ constexpr ReportText kFrench{
         "Réalisé "
         "avec sitecover {2}.",
     .l_covered = "couvert",
-    .l_uncovered = "sans France Services",
-    .l_principal = "France Services",
+    .l_uncovered = "sans France services",
+    .l_principal = "France services",
     .l_antenne = "antenne",
     .l_other = "autre",
     .l_suggested = "site suggéré",
     .l_added = "site ajouté",
     .l_removed = "site fermé",
+    .s_coverage = "couverture",
+    .d_coverage = "contours des zones\u00a0; en rouge celles sans site",
+    .s_distance = "distance",
+    .d_distance = "distance à vol d’oiseau jusqu’au site le plus proche",
+    .s_travel_time = "temps de trajet",
+    .d_travel_time = "temps de trajet par la route jusqu’au site le plus proche",
+    .s_plan_sites = "sites par changement",
+    .d_plan_sites = "les sites d’un plan\u00a0: suggérés, ajoutés et fermés",
+    .s_sites = "sites par type",
+    .d_sites = "France services\u00a0: sites principaux et antennes",
+    .s_links = "liens",
+    .d_links = "chaque origine reliée à son site le plus proche",
+    .logo_alt = "Logo",
 };
 
 struct Alias {
@@ -252,7 +322,7 @@ constexpr std::array kAliases{
     Alias{"margin_m", "Margin to the boundary (m)", "Marge à la limite (m)"},
     Alias{"origin_count", "Communes", "Nombre de communes"},
     Alias{"worst_distance_m", "Farthest commune: distance (m)",
-          "Commune la plus éloignée : distance (m)"},
+          "Commune la plus éloignée\u00a0: distance (m)"},
     Alias{"worst_distance_origin", "Farthest commune", "Commune la plus éloignée"},
     Alias{"worst_time_s", "Longest trip (s)", "Trajet le plus long (s)"},
     Alias{"worst_time_origin", "Commune with the longest trip", "Commune au trajet le plus long"},
@@ -261,7 +331,8 @@ constexpr std::array kAliases{
     Alias{"site_id", "Nearest site id", "Identifiant du site le plus proche"},
     Alias{"site_name", "Nearest site", "Site le plus proche"},
     Alias{"distance_m", "Distance (m)", "Distance (m)"},
-    Alias{"road_site_id", "Nearest site by road: id", "Site le plus proche par la route : id"},
+    Alias{"road_site_id", "Nearest site by road: id",
+          "Site le plus proche par la route\u00a0: identifiant"},
     Alias{"road_site_name", "Nearest site by road", "Site le plus proche par la route"},
     Alias{"road_distance_m", "Road distance (m)", "Distance par la route (m)"},
     Alias{"travel_time_s", "Travel time (s)", "Temps de trajet (s)"},
@@ -269,7 +340,7 @@ constexpr std::array kAliases{
     Alias{"origin_code", "Commune code", "Code de la commune"},
     Alias{"origin_name", "Commune", "Commune"},
     Alias{"by", "Measured", "Mesure"},
-    Alias{"site_dep", "Nearest site: département", "Site le plus proche : département"},
+    Alias{"site_dep", "Nearest site: département", "Site le plus proche\u00a0: département"},
     Alias{"rank", "Rank", "Rang"},
     Alias{"snap_m", "Distance to the road (m)", "Distance à la route (m)"},
     Alias{"reachable", "Reaches a site by road", "Atteint un site par la route"},
@@ -305,6 +376,72 @@ std::string fill(const std::string& pattern, const std::vector<std::string>& arg
         }
     }
     return out;
+}
+
+namespace {
+
+std::string first_word(const std::string& noun) { return noun.substr(0, noun.find(' ')); }
+
+bool ends_with(const std::string& text, const std::string& tail) {
+    return text.size() >= tail.size() &&
+           text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+bool singular_count(long long count, Lang lang) {
+    return lang == Lang::Fr ? (count == 0 || count == 1 || count == -1)
+                            : (count == 1 || count == -1);
+}
+
+bool feminine(const std::string& plural_noun) {
+    const std::string word = noun_for(first_word(plural_noun), 1, Lang::Fr);
+    static constexpr std::array kMasculine{"territoire", "périmètre", "secteur", "groupe",
+                                           "espace",     "site",      "bassin",  "arrondissement"};
+    if (std::find(kMasculine.begin(), kMasculine.end(), word) != kMasculine.end()) return false;
+    return ends_with(word, "e") || ends_with(word, "ion") || ends_with(word, "té");
+}
+
+}  // namespace
+
+std::string noun_for(const std::string& plural_noun, long long count, Lang lang) {
+    if (!singular_count(count, lang)) return plural_noun;
+    const std::size_t end = std::min(plural_noun.find(' '), plural_noun.size());
+    if (end > 1 && plural_noun[end - 1] == 's' && plural_noun[end - 2] != 's')
+        return plural_noun.substr(0, end - 1) + plural_noun.substr(end);
+    return plural_noun;
+}
+
+std::string covered_word(const std::string& plural_noun, long long count, Lang lang) {
+    if (lang == Lang::En) return "covered";
+    std::string word = feminine(plural_noun) ? "couverte" : "couvert";
+    return singular_count(count, lang) ? word : word + "s";
+}
+
+std::string fragile_word(long long count, Lang lang) {
+    return lang == Lang::Fr && !singular_count(count, lang) ? "fragiles" : "fragile";
+}
+
+std::string road_class_name(const std::string& road_class, Lang lang) {
+    struct RoadClass {
+        const char* key;
+        const char* en;
+        const char* fr;
+    };
+    static constexpr std::array kClasses{
+        RoadClass{"motorway", "motorway", "autoroute"},
+        RoadClass{"trunk", "trunk road", "voie rapide"},
+        RoadClass{"primary", "primary road", "route principale"},
+        RoadClass{"secondary", "secondary road", "route secondaire"},
+        RoadClass{"tertiary", "tertiary road", "route tertiaire"},
+        RoadClass{"departmental", "departmental road", "route départementale"},
+        RoadClass{"local", "local road", "voie locale"}};
+    for (const RoadClass& c : kClasses) {
+        if (road_class == c.key) return lang == Lang::Fr ? c.fr : c.en;
+    }
+    return road_class;
+}
+
+std::string label_value(const std::string& label, const std::string& value, Lang lang) {
+    return fill(report_text(lang).label_value, {label, value});
 }
 
 std::string field_alias(const std::string& field, Lang lang) {

@@ -56,7 +56,7 @@ int stack_rank(LayerKind kind, geodata::GeometryKind geometry);
 std::string write_layer_style(const std::string& path, const std::string& layer, LayerKind kind,
                               Lang lang, const StyleFields& fields = {});
 
-/// `style` with the documents' field aliases and legend labels in `lang` (English QML in).
+/// `style` with the documents' field aliases in `lang`.
 geodata::LayerStyle localized_style(geodata::LayerStyle style, Lang lang);
 
 /// Gives `writer`'s layer the style of `kind` in `lang`, stored inside the staged file, when it

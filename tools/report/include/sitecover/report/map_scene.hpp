@@ -38,6 +38,8 @@ struct MapScene {
     std::string title;
     std::string subtitle;  ///< e.g. "crow-fly distance to the nearest site, WGS84 geodesic"
     std::string crs_name;  ///< "Lambert-93 (EPSG:2154)"
+    std::string footer;    ///< a line at the foot of the sheet; empty: none
+    std::string logo;      ///< PNG or SVG bytes placed top left, the title beside it; empty: none
 
     /// Origins: shapes (or, when the origins are points, one dot each) and their fill colour.
     std::vector<MapShape> origin_shapes;

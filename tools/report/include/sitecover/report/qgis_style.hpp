@@ -28,17 +28,26 @@ std::string graduated_style(const std::string& field, const std::vector<Range>& 
 /// Areas outlined: covered ones (`field` true or 1) in dark grey, the others thick red with a
 /// light red wash; every area labelled with `label_field`. Categorised on an expression that
 /// QGIS 3.22 (which reads an Integer(Boolean) field as a Boolean) and later releases agree on.
-std::string coverage_outline_style(const std::string& field, const std::string& label_field);
+/// `labels`: the legend words of the two categories (covered, uncovered), in the document's
+/// language.
+std::string coverage_outline_style(const std::string& field, const std::string& label_field,
+                                   const std::vector<std::string>& labels = {"covered", "no site"});
 
 /// Sites by `field` value (case-insensitive): "Principal" as dark blue discs, "Antenne" as
 /// white triangles outlined in blue, a plan's "added" / "suggested" sites as purple stars,
 /// anything else as grey discs.
-std::string site_type_style(const std::string& field);
+/// `labels`: the legend words (principal, antenne, new, other).
+std::string site_type_style(const std::string& field,
+                            const std::vector<std::string>& labels = {"France Services", "antenne",
+                                                                      "new site (plan)", "other"});
 
 /// A plan's sites by `field` ("suggested", "added", "removed"): new sites as purple stars
 /// (the map's new-site symbol), closed ones as grey crosses; labelled with `label_field`
 /// unless empty.
-std::string site_change_style(const std::string& field, const std::string& label_field);
+/// `labels`: the legend words (suggested, added, removed).
+std::string site_change_style(const std::string& field, const std::string& label_field,
+                              const std::vector<std::string>& labels = {
+                                  "suggested site", "added site", "closed site"});
 
 /// Thin grey lines.
 std::string link_style();

@@ -24,7 +24,19 @@ struct ReportJob {
     Lang lang = Lang::En;              ///< lang
     std::optional<std::string> place;  ///< place (title); not set: from the areas' codes
     std::string noun = "cantons";      ///< noun: what the areas are called
+    std::string footer;                ///< footer: a line at the foot of the map and the page
+    std::string logo;                  ///< logo: a PNG or SVG file placed top left of both
 };
+
+/// Checks what can be checked of `job` before any file is read: the texts (place, noun,
+/// footer) are UTF-8, the map's extension is .png, .svg or .pdf, an SVG logo goes with an SVG
+/// map or none. Throws RequestFieldError naming the field ("place", "noun", "footer", "map",
+/// "logo"). run_report calls it first; the doors may call it earlier.
+void check_report_job(const ReportJob& job);
+
+/// The logo file's bytes; InputError naming the file when it cannot be read or is neither PNG
+/// nor SVG.
+std::string read_logo(const std::string& path);
 
 /// The documents written when none is named: sitecover-report.gpkg, .png and .html in the
 /// current directory. Leaves `outputs` as it is when any is named.
@@ -56,9 +68,9 @@ struct ReportOutcome {
 ReportOutcome run_report(ReportJob job, const WarningSink& warn = {});
 
 /// The place named in the title: `place` when set, "Gers (32)" on the default areas, else
-/// "Département NN" when every area code starts with NN, else "Study area".
+/// "Département NN" when every area code starts with NN, else "Study area" ("Zone d'étude").
 std::string default_place(const std::optional<std::string>& place, bool default_areas,
-                          const std::vector<Area>& areas);
+                          const std::vector<Area>& areas, Lang lang = Lang::En);
 
 /// What the report was computed from, as its documents state it.
 ReportParameters stated_parameters(const ReportJob& job, const StudyInputs& inputs);

@@ -21,6 +21,15 @@ struct ShadeClass {
     std::uint32_t rgb = 0;  ///< 0xRRGGBB
 };
 
+/// The identity block of the map and the page (a préfecture's logo and footer line).
+struct MapBlock {
+    std::string footer;  ///< one line at the foot of the map and the page; empty: none
+    std::string logo;    ///< the logo file's bytes (PNG or SVG); empty: none
+
+    /// The logo is SVG (else PNG): from its first bytes.
+    bool logo_is_svg() const { return !logo.empty() && logo.rfind("\x89PNG", 0) != 0; }
+};
+
 /// Everything the report's documents show: the library's ReportData (per area, per origin,
 /// sites inside; see sitecover/report_data.hpp) plus what the documents add to it (title,
 /// shading classes, language, parameters, credits).
@@ -31,6 +40,7 @@ struct ReportModel : ReportData {
     std::string noun = "cantons";           ///< what the areas are called
     Lang lang = Lang::En;                   ///< the documents' language
     ReportParameters parameters;  ///< what the report was computed from, shown by each document
+    MapBlock block;               ///< logo and footer
 
     /// Index into shade_classes of a shade value (seconds or metres).
     std::size_t shade_class_of(double value) const;

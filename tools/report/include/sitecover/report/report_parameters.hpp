@@ -4,6 +4,7 @@
 // the office still says what it shows.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sitecover/report/report_lang.hpp"
@@ -27,8 +28,16 @@ struct ReportParameters {
     std::string roads_file, roads_where;
     std::string road_profile;  ///< profile file and/or speeds list; empty: the default speeds
     std::string road_by;       ///< "time" or "distance"
-    std::string run_date;      ///< ISO
-    std::string version;       ///< sitecover's version
+    /// The speed of each road class (km/h), as the routed network used them (profile and
+    /// speeds applied), in class order.
+    std::vector<std::pair<std::string, double>> speeds_kmh;
+    std::string speed_field;         ///< a per-road speed field, read before the class speed
+    double access_speed_kmh = 30.0;  ///< the straight leg from a point to its road
+    double max_snap_m = 5000.0;      ///< beyond it a point is off the network
+    bool boundary_included = true;   ///< a site on an area's boundary counts for both sides
+    bool origin_centroid = false;    ///< each commune's point: its centroid (else inside it)
+    std::string run_date;            ///< ISO
+    std::string version;             ///< sitecover's version
 
     /// The date the sites are counted at: as_of, else the list's date (may be empty).
     const std::string& sites_counted_on() const { return as_of.empty() ? sites_date : as_of; }
