@@ -221,14 +221,33 @@ AccessDecay parse_access_decay(const std::string& text) {
 }
 
 void check_access_job(const AccessJob& job) {
-    if (job.catchment_km.has_value() == job.catchment_min.has_value()) {
-        refuse(job.catchment_km ? "catchment_min" : "catchment_km",
-               job.catchment_km ? " and catchment_km are exclusive: give one catchment"
-                                : ": a catchment is required (catchment_km, or catchment_min "
-                                  "with roads)");
+    if (job.catchment_km && job.catchment_min) {
+        throw ArgumentError(Message()
+                                .field("catchment_min")
+                                .text(" and ")
+                                .field("catchment_km")
+                                .text(" are exclusive: give one catchment"),
+                            "catchment_min");
     }
-    if (job.catchment_min && !job.study.roads)
-        refuse("catchment_min", " needs a road network (roads): crow-fly, give catchment_km");
+    if (!job.catchment_km && !job.catchment_min) {
+        throw ArgumentError(Message()
+                                .field("catchment_km")
+                                .text(": a catchment is required (")
+                                .field("catchment_km")
+                                .text(", or ")
+                                .field("catchment_min")
+                                .text(" with roads)"),
+                            "catchment_km");
+    }
+    if (job.catchment_min && !job.study.roads) {
+        throw ArgumentError(Message()
+                                .field("catchment_min")
+                                .text(" needs a road network (")
+                                .field("roads")
+                                .text("): crow-fly, give ")
+                                .field("catchment_km"),
+                            "catchment_min");
+    }
     const char* field = job.catchment_km ? "catchment_km" : "catchment_min";
     check_access_decay(parse_access_decay(job.decay),
                        job.catchment_km.value_or(job.catchment_min.value_or(0.0)), field, "decay");
