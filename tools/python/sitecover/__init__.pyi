@@ -398,3 +398,10 @@ def nearest(
     as_frame: bool | None = ...,
     **request: Any,
 ) -> Any: ...
+
+def access(
+    origins: str | None = ...,
+    sites: str | None = ...,
+    as_frame: bool | None = ...,
+    **request: Any,
+) -> Any: ...
