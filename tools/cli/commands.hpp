@@ -11,5 +11,6 @@ int run_coverage(const std::vector<std::string>& args);
 int run_nearest(const std::vector<std::string>& args);
 int run_report(const std::vector<std::string>& args);
 int run_plan(const std::vector<std::string>& args);
+int run_access(const std::vector<std::string>& args);
 
 }  // namespace sitecover::cli

@@ -30,6 +30,7 @@ constexpr const char* kUsageText =
     "  nearest    nearest site of every origin (commune, point), exact WGS84 distances\n"
     "  report     GeoPackage for QGIS, map (PNG/SVG/PDF) and HTML page for planners\n"
     "  plan       what if sites open or close; where K new sites would help most\n"
+    "  access     supply-aware accessibility (2SFCA, E2SFCA) and equity figures\n"
     "\n"
     "With no input options the commands run on the Gers data in ../shared/geodata\n"
     "(or --data DIR, or $SITECOVER_DATA). 'sitecover <command> --help' lists the options.\n"
@@ -59,8 +60,10 @@ int dispatch(const std::vector<std::string>& args) {
     if (command == "nearest") return run_nearest(rest);
     if (command == "report") return run_report(rest);
     if (command == "plan") return run_plan(rest);
-    throw UsageError("unknown command '" + command +
-                     "' (commands: coverage, nearest, report, plan; see 'sitecover --help')");
+    if (command == "access") return run_access(rest);
+    throw UsageError(
+        "unknown command '" + command +
+        "' (commands: coverage, nearest, report, plan, access; see 'sitecover --help')");
 }
 
 // Standard output carries tables and summaries: a write that failed there (disk full,

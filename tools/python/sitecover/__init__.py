@@ -30,9 +30,10 @@ from ._sitecover import (  # noqa: F401  (re-exported)
 )
 from ._sitecover import _coverage_records
 from ._planning import Plan, Report, plan, population_weights, report, report_data, suggest  # noqa: F401
+from ._access import access  # noqa: F401
 
 __all__ = [
-    "Areas", "Changes", "DataWarning", "InputError", "MissingFileError", "Outcome", "OutputError",
+    "access", "Areas", "Changes", "DataWarning", "InputError", "MissingFileError", "Outcome", "OutputError",
     "Plan", "ReportData", "nearest",
     "RoadNetwork", "SiteIndex", "World", "apply_changes", "coverage", "load_points",
     "layer_style", "load_site_changes", "plan", "population_shares", "population_weights",

@@ -399,3 +399,10 @@ def nearest(
     as_frame: bool | None = ...,
     **request: Any,
 ) -> Any: ...
+
+def access(
+    origins: str | None = ...,
+    sites: str | None = ...,
+    as_frame: bool | None = ...,
+    **request: Any,
+) -> Any: ...

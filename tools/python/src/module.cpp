@@ -2,6 +2,7 @@
 
 #include <pybind11/pybind11.h>
 
+#include "access_binding.hpp"
 #include "coverage_binding.hpp"
 #include "errors.hpp"
 #include "jobs_binding.hpp"
@@ -29,5 +30,6 @@ PYBIND11_MODULE(_sitecover, module) {
     sitecover::python::bind_report_writer(module);
     sitecover::python::bind_report_job(module);
     sitecover::python::bind_jobs(module);
+    sitecover::python::bind_access(module);
     sitecover::python::bind_styles(module);
 }

@@ -2,6 +2,7 @@
 
 from qgis.core import QgsProcessingProvider
 
+from .access_algorithm import AccessAlgorithm
 from .coverage_algorithm import CoverageAlgorithm
 from .nearest_algorithm import NearestAlgorithm
 from .report_algorithm import ReportAlgorithm
@@ -27,3 +28,4 @@ class SitecoverProvider(QgsProcessingProvider):
         self.addAlgorithm(RoadNearestAlgorithm())
         self.addAlgorithm(ReportAlgorithm())
         self.addAlgorithm(SuggestAlgorithm())
+        self.addAlgorithm(AccessAlgorithm())
