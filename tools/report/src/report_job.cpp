@@ -1,11 +1,13 @@
 #include "sitecover/report/report_job.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "sitecover/error.hpp"
+#include "sitecover/geodata/staged_file.hpp"
 #include "sitecover/report/report_format.hpp"
 #include "sitecover/report/report_text.hpp"
 #include "sitecover/report_data.hpp"
@@ -80,16 +82,39 @@ void check_outputs_are_not_inputs(const ReportJob& job, const MapContextSources&
                                        study.scenario.value_or(""), context.neighbours_path};
     if (study.roads) inputs.push_back(study.roads->source.path);
     if (context.roads) inputs.push_back(context.roads->path);
+    std::erase(inputs, std::string());
     for (const std::string& output :
          {job.outputs.gpkg_path, job.outputs.map_path, job.outputs.html_path}) {
         if (output.empty()) continue;
-        for (const std::string& input : inputs) {
-            std::error_code ec;
-            if (!input.empty() && std::filesystem::equivalent(output, input, ec))
-                throw OutputError(output +
-                                  " is an input of the report: choose another file for the output");
-        }
+        // The same file under any name, or a file of a shapefile input ("areas.dbf").
+        if (!geodata::output_over_input({output}, inputs).first.empty())
+            throw OutputError(output +
+                              " is an input of the report: choose another file for the output");
     }
+}
+
+// Whether `text` is valid UTF-8 (no overlong form, no surrogate, at most U+10FFFF).
+bool is_utf8(const std::string& text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const std::size_t length = c < 0x80           ? 1
+                                   : (c >> 5) == 0x6  ? 2
+                                   : (c >> 4) == 0xE  ? 3
+                                   : (c >> 3) == 0x1E ? 4
+                                                      : 0;
+        if (length == 0 || i + length > text.size()) return false;
+        std::uint32_t code = length == 1 ? c : c & (0x7F >> length);
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80) return false;
+            code = (code << 6) | (next & 0x3F);
+        }
+        constexpr std::uint32_t kLeast[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (code < kLeast[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+            return false;
+        i += length;
+    }
+    return true;
 }
 
 // The road figures of the model's origins (as `nearest --roads` counts them).
@@ -166,6 +191,9 @@ ReportParameters stated_parameters(const ReportJob& job, const StudyInputs& in) 
 }
 
 ReportOutcome run_report(ReportJob job, const WarningSink& warn) {
+    // Words of the documents: checked before any work (they would fail at the last write).
+    if (job.place && !is_utf8(*job.place))
+        throw ArgumentError(Message().field("place").text(": not valid UTF-8 text"), "place");
     resolve_report_defaults(job);
     // The map's surroundings are resolved before anything is written or read: a missing data
     // directory is said first.
