@@ -1,6 +1,7 @@
 #include "sitecover/scenario.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "sitecover/site_index.hpp"
 
@@ -46,6 +47,18 @@ RequestFieldError::RequestFieldError(const std::string& field, std::optional<std
                                      const std::string& problem)
     : ArgumentError(request_field_message(field, index, problem), field), index_(index) {}
 
+std::vector<std::string> unused_site_ids(const std::vector<Site>& sites, const std::string& prefix,
+                                         std::size_t count) {
+    std::unordered_set<std::string> taken;
+    for (const Site& s : sites) taken.insert(s.id);
+    std::vector<std::string> ids;
+    for (std::size_t n = 1; ids.size() < count; ++n) {
+        std::string id = prefix + std::to_string(n);
+        if (!taken.contains(id)) ids.push_back(std::move(id));
+    }
+    return ids;
+}
+
 WhatIf apply_what_if(const std::vector<Site>& sites, const WhatIfRequest& request,
                      const CoverageIndex& areas) {
     for (std::size_t r = 0; r < request.remove_ids.size(); ++r) {
@@ -64,6 +77,7 @@ WhatIf apply_what_if(const std::vector<Site>& sites, const WhatIfRequest& reques
             w.after.push_back(s);
         }
     }
+    const std::vector<std::string> ids = unused_site_ids(sites, "added-", request.add.size());
     for (std::size_t a = 0; a < request.add.size(); ++a) {
         Site s = request.add[a];
         if (!is_valid(s.position)) {
@@ -74,7 +88,7 @@ WhatIf apply_what_if(const std::vector<Site>& sites, const WhatIfRequest& reques
                                     "the new site '" + s.name + "' at " + to_string(s.position) +
                                         " lies outside every area");
         }
-        s.id = "added-" + std::to_string(a + 1);
+        s.id = ids[a];
         s.kind = "added";
         w.after.push_back(s);
         w.changes.push_back({s, SiteChangeKind::Added});

@@ -147,10 +147,11 @@ Suggestion suggest_new_sites(const ScenarioWorld& world, const std::vector<Site>
     exact_search(problem, request, goal, out);
 
     const PlanAssignment assignment = plan_assign(problem, out.result.chosen);
+    const auto ids = unused_site_ids(sites, "suggested-", out.result.chosen.size());
     for (std::size_t p = 0; p < out.result.chosen.size(); ++p) {
         const SiteCandidate& c = candidates[order[out.result.chosen[p]]];
         Site s;
-        s.id = "suggested-" + std::to_string(p + 1);
+        s.id = ids[p];  // never an id the sites hold
         s.name = c.name.empty() ? c.code : c.name + " (" + c.code + ")";
         s.kind = "suggested";
         s.position = c.position;

@@ -145,7 +145,10 @@ LayerReader::LayerReader(const LayerSource& source) : source_(source) {
     ensure_gdal();
     check_path(source.path);
     stamp_ = stamp_of(source.path);
-    if (is_text_format(source.path)) refuse_nul_bytes(source.path);
+    if (is_text_format(source.path)) {
+        refuse_nul_bytes(source.path);
+        refuse_truncated_csv(source.path);
+    }
     take_gdal_error();
     dataset_.reset(static_cast<GDALDataset*>(GDALOpenEx(
         source.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));

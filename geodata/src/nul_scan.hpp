@@ -17,4 +17,11 @@ bool is_text_format(const std::string& path);
 /// open that follows reports it).
 void refuse_nul_bytes(const std::string& path);
 
+/// Throws InputError naming the line when the CSV file at `path` (.csv, .tsv) looks cut short:
+/// it does not end with an end of line and its last record ends inside a quoted value or
+/// holds fewer fields than the header (a copy cut mid-row: GDAL reads the short row, a
+/// longitude cut to its first digits included). O(1) for a file that ends with an end of line;
+/// else one pass. Not a regular file, unreadable: does nothing.
+void refuse_truncated_csv(const std::string& path);
+
 }  // namespace sitecover::geodata::detail

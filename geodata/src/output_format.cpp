@@ -107,6 +107,9 @@ CPLStringList layer_creation_options(const std::string& driver, GeometryKind geo
     CPLStringList options;
     // RFC 7946 makes GDAL write WGS84 whatever the layer's CRS: only without a target CRS.
     if (driver == "GeoJSON" && !target_srs) options.SetNameValue("RFC7946", "YES");
+    // UTF-8 with a .cpg that says so: GDAL's default (ISO-8859-1, no .cpg) turned the "œ" of
+    // Escornebœuf into "?".
+    if (driver == "ESRI Shapefile") options.SetNameValue("ENCODING", "UTF-8");
     if (driver == "CSV") {
         options.SetNameValue("LINEFORMAT", "LF");
         options.SetNameValue("STRING_QUOTING", "IF_NEEDED");

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 
 #include <cpl_conv.h>
 
@@ -228,6 +229,13 @@ private:
         if (origin.code.empty()) {
             throw InputError(reader_.where(feature) + ", field '" + code_name_ + "': empty code");
         }
+        // An origin counted twice would weigh twice (plan, population figures).
+        if (const auto [it, inserted] = fid_of_code_.emplace(origin.code, feature.GetFID());
+            !inserted) {
+            throw InputError(reader_.where(feature) + ", field '" + code_name_ +
+                             "': origin code '" + origin.code + "' already used by feature " +
+                             std::to_string(it->second));
+        }
         origin.name = detail::utf8_field(feature, name_field_);
         const std::string label = "code '" + origin.code + "'";
         OGRGeometry* geometry = feature.GetGeometryRef();
@@ -299,6 +307,7 @@ private:
     int name_field_ = -1;
     std::unique_ptr<detail::FeaturePointReader> points_;
     std::vector<std::string> warnings_;
+    std::unordered_map<std::string, long long> fid_of_code_;  // codes read so far
 };
 
 }  // namespace

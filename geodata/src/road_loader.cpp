@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 
 #include <ogr_geometry.h>
 
@@ -135,9 +136,12 @@ public:
 
     // One line per cause, with the first place met.
     void add_warnings() const;
+    // ArgumentError naming `speeds` for a class it names that no road of the network has.
+    void check_named_classes() const;
 
 private:
     void read(OGRFeature& feature);
+    void note_class(const std::string& road_class);
     std::optional<double> speed_kmh(OGRFeature& feature, const std::string& road_class,
                                     const std::map<std::string, std::string>& tags);
     bool take_lines(OGRGeometry& geometry, OGRFeature& feature);
@@ -155,7 +159,36 @@ private:
     Tally non_line_, bad_vertex_, unknown_class_, degenerate_, missing_speed_, forbidden_,
         missing_nodes_;
     std::map<std::string, std::size_t> unknown_classes_;
+    // The classes of the request's speeds met in the network, and (for the message) the
+    // network's classes, at most kListedClasses of them.
+    std::vector<bool> named_found_ = std::vector<bool>(options_.profile.named_classes.size());
+    std::set<std::string> classes_;
+    static constexpr std::size_t kListedClasses = 40;
 };
+
+void RoadFeatureReader::note_class(const std::string& road_class) {
+    const std::vector<std::string>& named = options_.profile.named_classes;
+    for (std::size_t i = 0; i < named.size(); ++i) {
+        if (!named_found_[i] && SpeedProfile::prices(named[i], road_class)) named_found_[i] = true;
+    }
+    if (!named.empty() && classes_.size() < kListedClasses && road_class.size() <= 80)
+        classes_.insert(road_class);
+}
+
+void RoadFeatureReader::check_named_classes() const {
+    const std::vector<std::string>& named = options_.profile.named_classes;
+    for (std::size_t i = 0; i < named.size(); ++i) {
+        if (named_found_[i]) continue;
+        std::string list;
+        for (const std::string& c : classes_) list += (list.empty() ? "'" : ", '") + c + "'";
+        if (classes_.size() == kListedClasses) list += "...";
+        throw ArgumentError(
+            Message().field("speeds").text(": no road of " + reader_.where() + " is of class '" +
+                                           named[i] + "' (field '" + fields_.class_field +
+                                           "'); its classes: " + (list.empty() ? "none" : list)),
+            "speeds");
+    }
+}
 
 void RoadFeatureReader::read(OGRFeature& feature) {
     const auto where = [&] { return reader_.where(feature); };
@@ -167,6 +200,7 @@ void RoadFeatureReader::read(OGRFeature& feature) {
         ++out_.not_drivable;
         return;
     }
+    note_class(road_class);
     std::map<std::string, std::string> tags;
     if (fields_.tags_index >= 0 && feature.IsFieldSetAndNotNull(fields_.tags_index)) {
         tags = detail::parse_hstore(feature.GetFieldAsString(fields_.tags_index));
@@ -326,6 +360,7 @@ LoadedRoads load_roads(const LayerSource& source, const RoadLoadOptions& options
     const RoadFields fields = find_road_fields(reader, options, out.osm);
     RoadFeatureReader features(reader, fields, options, out);
     features.read_all();
+    features.check_named_classes();
     features.add_warnings();
     if (out.network.edges.empty()) {
         if (out.osm) {

@@ -37,6 +37,16 @@ SpeedProfile SpeedProfile::defaults() {
     return p;
 }
 
+bool SpeedProfile::prices(const std::string& profile_class, const std::string& road_class) {
+    std::string_view candidate = road_class;
+    while (candidate != profile_class && candidate.size() > 5 && candidate.ends_with("_link"))
+        candidate.remove_suffix(5);
+    if (candidate == profile_class) return true;
+    return profile_class == "local" &&
+           (candidate == "unclassified" || candidate == "residential" ||
+            candidate == "living_street" || candidate == "service" || candidate == "road");
+}
+
 std::optional<double> SpeedProfile::speed_for(const std::string& road_class) const {
     // Strips "_link" suffixes one at a time, in a loop rather than by recursion, and looks up
     // only the candidates no longer than the longest class name: a class value read from a
@@ -69,7 +79,7 @@ std::optional<double> SpeedProfile::speed_for(const std::string& road_class) con
     return std::nullopt;
 }
 
-void apply_speeds(SpeedProfile& profile, const std::string& text, const std::string& origin) {
+void apply_speeds(SpeedProfile& profile, const std::string& text) {
     std::stringstream in(text);
     std::string item;
     while (std::getline(in, item, ',')) {
@@ -77,10 +87,16 @@ void apply_speeds(SpeedProfile& profile, const std::string& text, const std::str
         std::string road_class;
         double kmh = 0.0;
         if (!parse_item(item, road_class, kmh)) {
-            throw InputError(origin + ": '" + trim(item) +
-                             "' is not class=km/h with a speed in (0, 300] (e.g. motorway=110)");
+            throw ArgumentError(
+                Message().field("speeds").text(": '" + trim(item) +
+                                               "' is not class=km/h with a speed in (0, 300] (e.g. "
+                                               "motorway=110)"),
+                "speeds");
         }
         profile.speed_kmh[road_class] = kmh;
+        if (std::find(profile.named_classes.begin(), profile.named_classes.end(), road_class) ==
+            profile.named_classes.end())
+            profile.named_classes.push_back(road_class);
     }
 }
 

@@ -83,6 +83,41 @@ bool is_regular(const std::string& path) {
 
 std::atomic<unsigned> g_staged_count{0};  // per-process part of the staging names
 
+// A format written as several files named after the main one.
+struct FileFamily {
+    const char* driver;
+    const char* main_extension;
+    std::vector<std::string> companions;
+};
+
+const std::vector<FileFamily>& file_families() {
+    static const std::vector<FileFamily> families = {
+        // The spatial indexes (.qix written by GDAL or MapServer, .sbn/.sbx by ArcGIS) are
+        // not written by GDAL's driver but would be stale beside a new file.
+        {"ESRI Shapefile", ".shp", {".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx"}},
+        {"GML", ".gml", {".xsd"}},  // the schema the .gml names
+        {"MapInfo File", ".tab", {".dat", ".map", ".id", ".ind", ".mid"}},
+    };
+    return families;
+}
+
+const FileFamily* family_of_extension(const std::string& extension) {
+    for (const FileFamily& family : file_families()) {
+        if (extension == family.main_extension) return &family;
+        for (const std::string& companion : family.companions)
+            if (extension == companion) return &family;
+    }
+    return nullptr;
+}
+
+// One spelling per file, even for files not created yet: absolute, links of the existing part
+// resolved, "." and ".." gone.
+std::string resolved(const std::string& path) {
+    std::error_code ec;
+    const fs::path name = fs::weakly_canonical(fs::absolute(path, ec), ec);
+    return ec ? path : name.string();
+}
+
 }  // namespace
 
 std::string special_file_kind(const std::string& path) {
@@ -101,6 +136,58 @@ bool same_file(const std::string& a, const std::string& b) {
     }, second{};
     return ::stat(a.c_str(), &first) == 0 && ::stat(b.c_str(), &second) == 0 &&
            first.st_dev == second.st_dev && first.st_ino == second.st_ino;
+}
+
+std::vector<std::string> companion_extensions(const std::string& driver_name) {
+    for (const FileFamily& family : file_families())
+        if (driver_name == family.driver) return family.companions;
+    return {};
+}
+
+std::vector<std::string> files_of_output(const std::string& path, const std::string& driver) {
+    std::vector<std::string> files{path};
+    const fs::path name(path);
+    std::vector<std::string> companions;
+    if (!driver.empty()) {
+        companions = companion_extensions(driver);
+    } else {
+        for (const FileFamily& family : file_families())
+            if (lower(name.extension().string()) == family.main_extension)
+                companions = family.companions;
+    }
+    for (const std::string& extension : companions)
+        files.push_back((name.parent_path() / (name.stem().string() + extension)).string());
+    return files;
+}
+
+std::vector<std::string> files_of_input(const std::string& path) {
+    std::vector<std::string> files{path};
+    const fs::path name(path);
+    const FileFamily* family = family_of_extension(lower(name.extension().string()));
+    if (family == nullptr) return files;
+    const fs::path stem = name.parent_path() / name.stem();
+    std::vector<std::string> extensions = family->companions;
+    extensions.insert(extensions.begin(), family->main_extension);
+    for (const std::string& extension : extensions) {
+        std::string file = stem.string() + extension;
+        if (file != path) files.push_back(std::move(file));
+    }
+    return files;
+}
+
+bool same_target(const std::string& a, const std::string& b) {
+    return resolved(a) == resolved(b) || same_file(a, b);
+}
+
+std::pair<std::string, std::string> output_over_input(const std::vector<std::string>& output_files,
+                                                      const std::vector<std::string>& inputs) {
+    for (const std::string& input : inputs) {
+        for (const std::string& read : files_of_input(input)) {
+            for (const std::string& written : output_files)
+                if (same_target(written, read)) return {written, input};
+        }
+    }
+    return {};
 }
 
 StagedFile::StagedFile(std::string target, bool overwrite)
@@ -148,6 +235,7 @@ void StagedFile::check_target() {
         throw OutputError("output '" + target_ + "': directory '" + dir.string() +
                           "' is not writable");
     }
+    refuse_inputs();
     for (const std::string& extension : options_.sidecar_extensions) {
         const fs::path sidecar = path.parent_path() / (path.stem().string() + extension);
         if (::lstat(sidecar.c_str(), &info) != 0) continue;
@@ -160,6 +248,22 @@ void StagedFile::check_target() {
                                   .text(" to replace it"));
         }
     }
+}
+
+void StagedFile::refuse_inputs() const {
+    if (options_.inputs.empty()) return;
+    const fs::path path(destination_);
+    std::vector<std::string> written{target_, destination_};
+    for (const std::string& extension : options_.sidecar_extensions)
+        written.push_back((path.parent_path() / (path.stem().string() + extension)).string());
+    const auto [output, input] = output_over_input(written, options_.inputs);
+    if (output.empty()) return;
+    const bool main_file = output == target_ || output == destination_;
+    throw OutputError(
+        "output '" + target_ + "' " +
+        (main_file ? std::string("is also an input of this run")
+                   : "writes '" + output + "' beside it, a file of an input of this run") +
+        " ('" + input + "'): sitecover never writes over its inputs; name another output file");
 }
 
 void StagedFile::create_staging_dir() {
@@ -249,6 +353,14 @@ void StagedFile::commit() {
             files.emplace_back(staged, (final_dir / (stem + extension)).string());
     }
     files.emplace_back(temporary_, destination_);
+    // Sidecars not written this time (an old .qix): removed with overwrite, never left stale.
+    std::vector<std::string> stale;
+    for (const std::string& extension : options_.sidecar_extensions) {
+        const std::string published = (final_dir / (stem + extension)).string();
+        if (options_.overwrite && !is_regular(staging_dir_ + "/" + stem + extension) &&
+            is_regular(published))
+            stale.push_back(published);
+    }
     for (const auto& [staged, published] : files) {
         if (const int error = sync_path(staged, false); error != 0) {
             throw OutputError("cannot write '" + target_ + "': " + std::strerror(error));
@@ -287,6 +399,7 @@ void StagedFile::commit() {
             throw OutputError("cannot move the finished output to '" + name +
                               "': " + std::strerror(error));
         }
+        for (const std::string& old : stale) ::unlink(old.c_str());
         committed_ = true;
     }
     std::error_code ec;

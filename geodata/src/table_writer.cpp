@@ -101,12 +101,27 @@ void append_csv_value(std::string& line, const Value& value, int decimals) {
     }
 }
 
-// Files a driver writes beside its main file, named after it.
-std::vector<std::string> sidecars_of(const std::string& driver_name) {
-    if (driver_name == "ESRI Shapefile") return {".shx", ".dbf", ".prj", ".cpg"};
-    if (driver_name == "GML") return {".xsd"};  // the schema the .gml names
-    if (driver_name == "MapInfo File") return {".dat", ".map", ".id", ".ind", ".mid"};
-    return {};
+// XML formats: their text cannot hold most control characters, whatever the escaping.
+bool writes_xml(const std::string& driver_name) {
+    return driver_name == "LIBKML" || driver_name == "KML" || driver_name == "GML" ||
+           driver_name == "GPX" || driver_name == "GeoRSS";
+}
+
+// Text an XML parser accepts once the driver has written it: control characters other than
+// tab, line feed and carriage return removed (XML 1.0 has no way to hold them); for LIBKML,
+// which wraps text holding < > & in a CDATA section without splitting a "]]>" inside, that
+// sequence written "]] >".
+std::string xml_safe(const std::string& text, bool libkml) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+        if (libkml && c == '>' && out.size() >= 2 && out.compare(out.size() - 2, 2, "]]") == 0)
+            out += ' ';
+        out += text[i];
+    }
+    return out;
 }
 
 // The extension to give the staged file ("csv"; "" when the target's own suits the driver).
@@ -193,7 +208,7 @@ TableWriter::TableWriter(TableOptions options, std::vector<Column> columns)
         // staged file gets the driver's own when the target lacks it.
         w.staged.emplace(w.target,
                          StagingOptions{w.options.overwrite, staged_extension(*driver, w.target),
-                                        sidecars_of(w.driver_name)});
+                                        companion_extensions(w.driver_name), w.options.inputs});
     }
 
     const bool projected = !w.options.target_srs.empty();
@@ -290,8 +305,18 @@ void TableWriter::add_row(const Row& row) {
     }
     if (w.dataset == nullptr) throw OutputError("output '" + w.target + "' is already closed");
     OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(w.layer->GetLayerDefn()));
-    detail::fill_feature(*feature, w.columns, row, w.options.geometry,
-                         w.layer->GetGeomType() != wkbNone);
+    if (writes_xml(w.driver_name)) {
+        Row safe = row;
+        for (Value& value : safe.values) {
+            if (auto* text = std::get_if<std::string>(&value))
+                *text = xml_safe(*text, w.driver_name == "LIBKML");
+        }
+        detail::fill_feature(*feature, w.columns, safe, w.options.geometry,
+                             w.layer->GetGeomType() != wkbNone);
+    } else {
+        detail::fill_feature(*feature, w.columns, row, w.options.geometry,
+                             w.layer->GetGeomType() != wkbNone);
+    }
     ++w.rows;
     if (OGRGeometry* geometry = feature->GetGeometryRef();
         geometry != nullptr && w.srs->transforms()) {

@@ -55,7 +55,9 @@ void check_values(const Options& options, const std::vector<std::string>& args) 
             check();
         } catch (const cli::UsageError&) {
         } catch (const InputError&) {
-        } catch (const OutputError&) {  // an output that is also an input
+        } catch (const OutputError&) {      // an output that is also an input
+        } catch (const ArgumentError& e) {  // a bad value of a request field: usage (exit 2)
+            if (e.field().empty()) throw;
         }
     };
     // The commands' own readers (every check made before any input is read).
@@ -79,7 +81,7 @@ void check_values(const Options& options, const std::vector<std::string>& args) 
     guarded([&] {
         if (!options.has("--speeds")) return;
         geodata::SpeedProfile profile = geodata::SpeedProfile::defaults();
-        geodata::apply_speeds(profile, options.get("--speeds"), "--speeds");
+        geodata::apply_speeds(profile, options.get("--speeds"));
         for (const auto& [road_class, kmh] : profile.speed_kmh) {
             SITECOVER_FUZZ_CHECK(kmh > 0.0 && kmh <= 300.0);
             SITECOVER_FUZZ_CHECK(profile.speed_for(road_class).has_value());

@@ -260,11 +260,11 @@ TEST(SpeedProfile, DefaultsOverridesAndFiles) {
     EXPECT_EQ(p.speed_for("departmental"), 70.0);
     EXPECT_EQ(p.speed_for("residential"), 40.0);
     EXPECT_FALSE(p.speed_for("track"));
-    apply_speeds(p, "motorway=130, local=30", "speeds");
+    apply_speeds(p, "motorway=130, local=30");
     EXPECT_EQ(p.speed_for("motorway"), 130.0);
     EXPECT_EQ(p.speed_for("service"), 30.0);
-    EXPECT_THROW(apply_speeds(p, "motorway:130", "speeds"), InputError);
-    EXPECT_THROW(apply_speeds(p, "motorway=-5", "speeds"), InputError);
+    EXPECT_THROW(apply_speeds(p, "motorway:130"), ArgumentError);
+    EXPECT_THROW(apply_speeds(p, "motorway=-5"), ArgumentError);
 
     test::TempDir dir;
     test::write_file(dir.path() / "p.txt",

@@ -126,7 +126,7 @@ TEST(GersRoadsCli, BadRoadInputs) {
     EXPECT_NE(r.err.find("option '--by' needs --roads FILE"), std::string::npos) << r.err;
 
     r = nearest({"--roads", kRoads, "--speeds", "motorway:130"});
-    EXPECT_EQ(r.exit_code, 3) << r.report();
+    EXPECT_EQ(r.exit_code, 2) << r.report();  // a bad option value (issue 23)
     EXPECT_NE(r.err.find("--speeds: 'motorway:130' is not class=km/h"), std::string::npos) << r.err;
 
     r = nearest({"--roads", kRoads, "--by", "fastest"});

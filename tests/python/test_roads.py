@@ -56,5 +56,6 @@ def test_road_errors(roads, france_services, tmp_path):
         roads.nearest_sites(far, [0.5], [43.6])
     with pytest.raises(OSError, match="nothing.geojson"):
         sitecover.RoadNetwork.from_file(str(tmp_path / "nothing.geojson"))
-    with pytest.raises(OSError, match="speeds"):
+    # A bad value of a request field: ValueError naming it (issue 23, item 15).
+    with pytest.raises(ValueError, match="speeds"):
         sitecover.RoadNetwork.from_file(str(ROADS), speeds="motorway=fast")

@@ -236,7 +236,8 @@ geodata::LayerSource layer_source(const Options& options, const std::string& opt
 
 SiteFilter site_filter(const Options& options) {
     SiteFilter filter;
-    if (const std::string as_of = options.get("--as-of"); !as_of.empty()) {
+    if (options.has("--as-of")) {
+        const std::string as_of = options.get("--as-of");
         if (!is_iso_date(as_of))
             throw UsageError("option '--as-of': '" + as_of + "' is not a date YYYY-MM-DD");
         filter.as_of_iso = as_of;

@@ -82,7 +82,7 @@ void declare_what_if_and_suggest(Options& options) {
                   "K <= 2: exact optimum too when at most N sets (default 2000000; 0: never)");
     options.flag("--cover-areas",
                  "each area left without a site gets one of the K new sites first");
-    options.value("--threads", "N", "threads for the road cost table (default: all cores)");
+    options.value("--threads", "N", "threads for the road cost table (0 or default: all cores)");
 }
 
 void declare_plan_outputs(Options& options) {
@@ -115,7 +115,7 @@ void parse_suggest_options(const Options& options, PlanOptions& plan) {
                         1'000'000'000'000));
     // 0 (the default) stands for all cores.
     plan.threads =
-        resolve_thread_count(static_cast<unsigned>(options.integer("--threads", 0, 1, 256)));
+        resolve_thread_count(static_cast<unsigned>(options.integer("--threads", 0, 0, 256)));
     if (options.has("--candidates")) plan.candidates_path = options.get("--candidates");
     plan.candidate_fields.code = options.get("--candidates-code-field", plan.candidate_fields.code);
     plan.candidate_fields.name = options.get("--candidates-name-field", plan.candidate_fields.name);

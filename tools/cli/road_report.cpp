@@ -73,7 +73,7 @@ RoadOptions road_options(const Options& options) {
     }
     if (options.has("--speeds")) {
         r.speeds = options.get("--speeds");
-        geodata::apply_speeds(r.load.profile, r.speeds, "--speeds");
+        geodata::apply_speeds(r.load.profile, r.speeds);
     }
     const std::string by = options.get("--by", "time");
     if (by != "time" && by != "distance")

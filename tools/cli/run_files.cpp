@@ -1,7 +1,6 @@
 #include "run_files.hpp"
 
 #include <filesystem>
-#include <system_error>
 
 #include "inputs.hpp"
 #include "sitecover/error.hpp"
@@ -20,18 +19,6 @@ bool is_output_option(const std::string& name) {
             name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0);
 }
 
-// One spelling per file, even for files not created yet: absolute, links of the existing
-// part resolved, "." and ".." gone.
-std::string resolved(const std::string& path) {
-    std::error_code ec;
-    const fs::path name = fs::weakly_canonical(fs::absolute(path, ec), ec);
-    return ec ? path : name.string();
-}
-
-bool same_target(const std::string& a, const std::string& b) {
-    return resolved(a) == resolved(b) || geodata::same_file(a, b);
-}
-
 }  // namespace
 
 std::vector<NamedFile> output_files(const Options& options) {
@@ -43,6 +30,9 @@ std::vector<NamedFile> output_files(const Options& options) {
 }
 
 std::vector<NamedFile> input_files(const Options& options) {
+    // "" is no directory (left out, the data directory is searched for: not what was asked).
+    if (options.has("--data") && options.get("--data").empty())
+        throw UsageError("option '--data': empty directory name");
     std::vector<NamedFile> inputs;
     for (const auto& [option, path] : options.file_values()) {
         if (!is_output_option(option)) inputs.push_back({option, path});
@@ -67,22 +57,42 @@ std::vector<NamedFile> input_files(const Options& options) {
 void check_run_files(const std::vector<NamedFile>& outputs, const std::vector<NamedFile>& inputs) {
     for (std::size_t i = 0; i < outputs.size(); ++i) {
         for (std::size_t j = i + 1; j < outputs.size(); ++j) {
-            if (!same_target(outputs[i].path, outputs[j].path)) continue;
+            if (!geodata::same_target(outputs[i].path, outputs[j].path)) continue;
             throw UsageError("options '" + outputs[i].option + "' and '" + outputs[j].option +
                              "' name the same file '" + outputs[j].path +
                              "': give each output its own file name");
         }
+        // Every file the output consists of: "s.shp" writes "s.dbf" too (the library's
+        // writers check the same; here it is refused before any work, naming the options).
+        const std::vector<std::string> written = geodata::files_of_output(outputs[i].path);
         for (const NamedFile& input : inputs) {
-            if (!same_target(outputs[i].path, input.path)) continue;
-            throw OutputError(
-                "output '" + outputs[i].path + "' (" + outputs[i].option +
-                ") is also an input of this run (" + input.option + " '" + input.path +
-                "'): sitecover never writes over its inputs; name another output file");
+            const auto [file, read] = geodata::output_over_input(written, {input.path});
+            if (file.empty()) continue;
+            const std::string what =
+                file == outputs[i].path
+                    ? std::string("is also an input of this run")
+                    : "writes '" + file + "' beside it, a file of an input of this run";
+            throw OutputError("output '" + outputs[i].path + "' (" + outputs[i].option + ") " +
+                              what + " (" + input.option + " '" + input.path +
+                              "'): sitecover never writes over its inputs; name another output "
+                              "file");
         }
     }
 }
 
 void check_run_files(const Options& options) {
+    // Standard output takes one table: two would run into each other.
+    std::vector<std::string> to_stdout;
+    for (const auto& [option, path] : options.file_values()) {
+        if (!is_output_option(option)) continue;
+        if (path.empty()) throw UsageError("option '" + option + "': empty file name");
+        if (path == "-") to_stdout.push_back(option);
+    }
+    if (to_stdout.size() > 1) {
+        throw UsageError("options '" + to_stdout[0] + "' and '" + to_stdout[1] +
+                         "' both write to standard output ('-'): standard output takes one "
+                         "table; name a file for the other");
+    }
     check_run_files(output_files(options), input_files(options));
 }
 

@@ -45,10 +45,17 @@ struct SiteChange {
 /// The sites to close and to open.
 struct WhatIfRequest {
     std::vector<std::string> remove_ids;  ///< ids of sites to close
-    /// Sites to open (name and position; their id becomes "added-1", "added-2"... and their
-    /// kind "added", so that maps mark them).
+    /// Sites to open (name and position; their id becomes "added-1", "added-2"..., skipping
+    /// the ids the sites already hold (unused_site_ids), and their kind "added", so that maps
+    /// mark them).
     std::vector<Site> add;
 };
+
+/// `count` site ids `prefix` + n for n = 1, 2... that no site of `sites` holds, in order:
+/// ("added-", 2) gives "added-1", "added-2", or "added-2", "added-3" when a site already holds
+/// "added-1" (a plan's output merged back into the list). O(sites + count) on average.
+std::vector<std::string> unused_site_ids(const std::vector<Site>& sites, const std::string& prefix,
+                                         std::size_t count);
 
 /// The site list after a what-if.
 struct WhatIf {

@@ -119,7 +119,7 @@ std::optional<report::RoadRequest> read_roads(Keywords& k) {
     if (roads.source.path.empty()) return std::nullopt;
     if (!roads.profile_path.empty())
         geodata::apply_profile_file(roads.load.profile, roads.profile_path);
-    if (!roads.speeds.empty()) geodata::apply_speeds(roads.load.profile, roads.speeds, "speeds");
+    if (!roads.speeds.empty()) geodata::apply_speeds(roads.load.profile, roads.speeds);
     return roads;
 }
 

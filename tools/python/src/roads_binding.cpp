@@ -30,7 +30,7 @@ std::shared_ptr<Network> network_from_file(const std::string& path, const std::s
     load.class_field = class_field;
     load.speed_field = speed_field;
     if (!profile.empty()) geodata::apply_profile_file(load.profile, profile);
-    if (!speeds.empty()) geodata::apply_speeds(load.profile, speeds, "speeds");
+    if (!speeds.empty()) geodata::apply_speeds(load.profile, speeds);
     auto network = std::make_shared<Network>();
     {
         const py::gil_scoped_release unlocked;

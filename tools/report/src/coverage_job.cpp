@@ -7,10 +7,12 @@
 namespace sitecover::report {
 namespace {
 
-void write_coverage_table(const TableOutput& output, const CoverageOutcome& out,
-                          std::vector<std::string>& warnings) {
-    geodata::TableWriter writer(
-        table_options(output, "coverage", geodata::GeometryKind::MultiPolygon), coverage_columns());
+void write_coverage_table(const TableOutput& output, const StudyRequest& study,
+                          const CoverageOutcome& out, std::vector<std::string>& warnings) {
+    geodata::TableOptions table =
+        table_options(output, "coverage", geodata::GeometryKind::MultiPolygon);
+    table.inputs = study_input_files(study);  // never over an input (a shapefile's .dbf too)
+    geodata::TableWriter writer(table, coverage_columns());
     style_table(writer, LayerKind::Coverage, output.lang, geodata::GeometryKind::MultiPolygon);
     const std::vector<Site>& sites = out.site_set.sites;
     for (const AreaCoverage& cov : out.coverage) {
@@ -52,6 +54,19 @@ CoverageOutcome run_coverage(CoverageJob job, const WarningSink& warn) {
     out.areas_path = job.study.areas.source.path;
     out.areas = std::make_shared<CoverageIndex>(load_area_set(job.study.areas));
     out.site_set = load_site_set(job.study.sites, warn);
+    if (out.site_set.sites.empty() && warn) {
+        // Not an error (a coverage of nothing is an answer), but never a silent one.
+        const std::string where = "no site to count in " + out.site_set.path;
+        if (out.site_set.read == 0) {
+            warn(where + ": every area is uncovered");
+        } else {
+            warn(Message(where + " (" + std::to_string(out.site_set.read) + " read, none kept by ")
+                     .field("site_types")
+                     .text(" and ")
+                     .field("as_of")
+                     .text("): every area is uncovered"));
+        }
+    }
     out.coverage = compute_coverage(*out.areas, out.site_set.sites, job.boundary);
     std::vector<char> inside(out.site_set.sites.size(), 0);
     for (const AreaCoverage& cov : out.coverage) {
@@ -61,7 +76,7 @@ CoverageOutcome run_coverage(CoverageJob job, const WarningSink& warn) {
         if (*cov.margin_m < job.study.fragile_m) out.fragile.push_back(cov.area);
     }
     for (const char flag : inside) out.sites_inside += flag;
-    if (job.output.written()) write_coverage_table(job.output, out, out.warnings);
+    if (job.output.written()) write_coverage_table(job.output, job.study, out, out.warnings);
     return out;
 }
 

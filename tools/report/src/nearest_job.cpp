@@ -268,6 +268,10 @@ NearestOutcome run_nearest(NearestJob job, const NearestHooks& hooks) {
             table_options(job.output, "nearest", geodata::GeometryKind::Point);
         // A plain CSV of points in, CSV out: the batch path, with the streaming CSV writer.
         table.streaming_csv = input.plain_csv;
+        // Never over an input, a shapefile's .dbf beside the named file included.
+        table.inputs = study_input_files(job.study);
+        table.inputs.push_back(input.path);
+        if (!input.points_path.empty()) table.inputs.push_back(input.points_path);
         writer.emplace(table, nearest_columns(job));
         // By road: the travel time, the answer the road columns add.
         style_table(*writer, job.study.roads ? LayerKind::TravelTime : LayerKind::Distance,

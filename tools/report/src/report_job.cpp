@@ -1,6 +1,7 @@
 #include "sitecover/report/report_job.hpp"
 
 #include <cctype>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -10,6 +11,7 @@
 
 #include "sitecover/error.hpp"
 #include "sitecover/message.hpp"
+#include "sitecover/geodata/staged_file.hpp"
 #include "sitecover/report/report_format.hpp"
 #include "sitecover/report/report_text.hpp"
 #include "sitecover/report_data.hpp"
@@ -128,15 +130,14 @@ void check_outputs_are_not_inputs(const ReportJob& job, const MapContextSources&
                                        study.scenario.value_or(""), context.neighbours_path};
     if (study.roads) inputs.push_back(study.roads->source.path);
     if (context.roads) inputs.push_back(context.roads->path);
+    std::erase(inputs, std::string());
     for (const std::string& output :
          {job.outputs.gpkg_path, job.outputs.map_path, job.outputs.html_path}) {
         if (output.empty()) continue;
-        for (const std::string& input : inputs) {
-            std::error_code ec;
-            if (!input.empty() && std::filesystem::equivalent(output, input, ec))
-                throw OutputError(output +
-                                  " is an input of the report: choose another file for the output");
-        }
+        // The same file under any name, or a file of a shapefile input ("areas.dbf").
+        if (!geodata::output_over_input({output}, inputs).first.empty())
+            throw OutputError(output +
+                              " is an input of the report: choose another file for the output");
     }
 }
 

@@ -76,6 +76,18 @@ void resolve_defaults(StudyRequest& request, const std::string& hint, StudyParts
     }
 }
 
+std::vector<std::string> study_input_files(const StudyRequest& request) {
+    std::vector<std::string> files{request.areas.source.path, request.sites.source.path,
+                                   request.origins.source.path, request.population.value_or(""),
+                                   request.scenario.value_or("")};
+    if (request.roads) {
+        files.push_back(request.roads->source.path);
+        files.push_back(request.roads->profile_path);
+    }
+    std::erase_if(files, [](const std::string& file) { return file.empty() || file == "-"; });
+    return files;
+}
+
 LoadedSiteSet load_site_set(const SiteSetRequest& request, const WarningSink& warn) {
     LoadedSiteSet set;
     set.path = request.source.path;

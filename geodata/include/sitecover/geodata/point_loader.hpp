@@ -44,6 +44,9 @@ struct OriginFields {
 /// simplified outlines): an origin needs only a point inside, so such a polygon is made valid
 /// with GEOS (GDAL's MakeValid) and a warning naming it is appended to `warnings` (when not
 /// null). Origins come in file order. O(features + vertices).
+/// Each code is one origin: a code met twice is an InputError naming the code and both
+/// features (an origin counted twice would weigh twice). A plain CSV of points read by
+/// open_point_csv (point_csv.hpp) is a batch of queries and may repeat an id.
 /// Thread-safety: may be called concurrently (each call opens its own GDAL dataset).
 std::vector<Origin> load_origins(const LayerSource& source, const OriginFields& fields = {},
                                  OriginRule rule = OriginRule::PointOnSurface,

@@ -37,8 +37,9 @@ struct LoadedSites {
 LoadedSites load_sites(const LayerSource& source, const SiteFields& fields = {});
 
 /// Parses the labelling date of a site: "Espace labellisé 01/09/2020", "01/09/2020" or
-/// "2020-09-01" give "2020-09-01"; anything else gives "". Thread-safe; does not throw except
-/// std::bad_alloc.
+/// "2020-09-01" give "2020-09-01"; anything else, an impossible date such as 31/02/2020
+/// included, gives "" (load_sites warns of such dates: the site counts as undated). Thread-safe;
+/// does not throw except std::bad_alloc.
 std::string parse_labelling_date(const std::string& text);
 
 }  // namespace sitecover::geodata

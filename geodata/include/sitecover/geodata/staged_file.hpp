@@ -5,6 +5,7 @@
 /// earlier file at the target stays as it was.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sitecover::geodata {
@@ -22,6 +23,10 @@ struct StagingOptions {
     /// extensions (".shx", ".dbf" for a shapefile; ".xsd" for GML). They are staged, published
     /// and removed with the main file.
     std::vector<std::string> sidecar_extensions;
+    /// The files this run reads (as named: the file of a multi-file format counts with its
+    /// companions, see files_of_input()). The main file and every sidecar must be none of
+    /// them: the run never writes over its inputs, whatever the name.
+    std::vector<std::string> inputs{};
 };
 
 /// One staged output (plus its sidecar files). The files are written in a hidden staging
@@ -38,8 +43,8 @@ class StagedFile {
 public:
     /// Checks the target at once and creates the staging directory. Throws OutputError naming
     /// the target when it (or a sidecar) is a directory or another non-regular file, exists
-    /// while overwrite is false, is a dangling link, or when its directory is missing or not
-    /// writable.
+    /// while overwrite is false, is a dangling link, is one of the inputs (a sidecar too:
+    /// "s.shp" writes "s.dbf"), or when its directory is missing or not writable.
     StagedFile(std::string target, StagingOptions options);
     /// StagedFile(target, {overwrite}).
     StagedFile(std::string target, bool overwrite);
@@ -60,7 +65,9 @@ public:
     const std::string& staging_dir() const noexcept { return staging_dir_; }
 
     /// Flushes the staged files to disk (fsync), publishes them (sidecars first, the main
-    /// file last), syncs the directory and removes the staging directory. Without overwrite,
+    /// file last), syncs the directory and removes the staging directory. With overwrite, a
+    /// sidecar the writer did not write this time (a shapefile's old spatial index .qix) is
+    /// removed: nothing stale is left beside the new file. Without overwrite,
     /// publishing never replaces a file: one created at the target meanwhile is left alone and
     /// OutputError names it. Throws OutputError when the main file is missing, a sync or a
     /// rename fails, or the target became a non-regular file; nothing is published then.
@@ -70,6 +77,7 @@ public:
 
 private:
     void check_target();
+    void refuse_inputs() const;
     void create_staging_dir();
 
     std::string target_;       // as given
@@ -92,5 +100,30 @@ void refuse_non_regular_output(const std::string& target);
 /// True when the two paths name the same existing file (same device and inode: hard links,
 /// symbolic links and different spellings included). Thread-safe.
 bool same_file(const std::string& a, const std::string& b);
+
+/// The extensions (with the dot) of the files a GDAL driver writes, or may leave, beside its
+/// main file, named after it: a shapefile's ".shx", ".dbf", ".prj", ".cpg" and the spatial
+/// indexes ".qix", ".sbn", ".sbx"; a GML's ".xsd"; a MapInfo table's parts. Empty for a
+/// one-file format. Thread-safe.
+std::vector<std::string> companion_extensions(const std::string& driver_name);
+
+/// Every file an output at `path` consists of: `path`, then its companions (by the driver
+/// name `driver`, or by the extension when empty: ".shp" is a shapefile). Thread-safe.
+std::vector<std::string> files_of_output(const std::string& path, const std::string& driver = "");
+
+/// Every file an input at `path` is read with: `path` and, when its extension is one of a
+/// multi-file format's (".shp", ".dbf", ".shx"... of a shapefile), the other files of that
+/// format named after it. Thread-safe.
+std::vector<std::string> files_of_input(const std::string& path);
+
+/// True when the two paths name the same file: the same existing file (same_file()), or the
+/// same absolute path once "." and ".." and the links of its existing part are resolved (for
+/// files not created yet). Thread-safe.
+bool same_target(const std::string& a, const std::string& b);
+
+/// The first file of `output_files` that is also a file of an input (files_of_input() of each
+/// of `inputs`), as {output file, input as named}; empty strings when there is none.
+std::pair<std::string, std::string> output_over_input(const std::vector<std::string>& output_files,
+                                                      const std::vector<std::string>& inputs);
 
 }  // namespace sitecover::geodata

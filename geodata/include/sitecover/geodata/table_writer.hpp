@@ -65,6 +65,9 @@ struct TableOptions {
     /// empty: WGS84 lon/lat. With a CRS, a CSV output carries the geometry too (X,Y columns
     /// for points, WKT otherwise) and the streaming CSV writer is not used.
     std::string target_srs{};
+    /// The files the run reads: the output and every file its driver writes beside it (a
+    /// shapefile's .dbf...) must be none of them (OutputError; see StagingOptions::inputs).
+    std::vector<std::string> inputs{};
 };
 
 /// Streams rows into one layer. The file is staged (see StagedFile: a shapefile's parts and a
@@ -75,6 +78,10 @@ struct TableOptions {
 /// Throws OutputError naming the path for an existing file (without overwrite), a
 /// non-regular file (even with overwrite), an unknown format, an unwritable directory, a
 /// failed write (disk full...) or a driver failure; standard output too.
+///
+/// XML formats (KML, GML, GPX) get text their parsers accept: control characters other than
+/// tab and line breaks are removed, and LIBKML's CDATA sections get "]]>" as "]] >". A
+/// Shapefile is written in UTF-8 with its .cpg.
 ///
 /// Thread-safety: a writer belongs to one thread; different writers may be used concurrently.
 class TableWriter {

@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "sitecover/geodata/area_loader.hpp"
 #include "sitecover/geodata/layer_source.hpp"
@@ -96,6 +97,11 @@ struct StudyParts {
 /// (InputError ending with `hint`, else kDataDirHint, when it is missing); opens no other file.
 void resolve_defaults(StudyRequest& request, const std::string& hint = "",
                       StudyParts parts = StudyParts::all());
+
+/// The files `request` names (areas, sites, origins, population, roads and their speed
+/// profile, scenario), those not named left out: no output of a job may be one of them (see
+/// geodata::TableOptions::inputs).
+std::vector<std::string> study_input_files(const StudyRequest& request);
 
 /// Where warnings met while loading go (repaired polygons, sites without a date...): the CLI
 /// prints them with its flags, Python raises them as warnings, QGIS pushes them to its log. A
