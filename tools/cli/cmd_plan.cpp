@@ -28,11 +28,15 @@ Options plan_command_options() {
         "of the data directory); without it every origin weighs 1. The search is greedy, then\n"
         "swaps one site for another while that improves the objective (a local optimum); for\n"
         "K <= 2 the exact optimum is also computed when small enough, to show the gap. Ties go\n"
-        "to the candidate listed first (candidates sorted by code).\n\n"
+        "to the candidate listed first (candidates sorted by code). Then the answer is\n"
+        "certified (COIN-OR CBC): the proven optimum, or after --time-limit seconds the best\n"
+        "answer found with its proven gap. --objective cover gives the fewest new sites that\n"
+        "bring every origin within --within-km (or --within-min by road).\n\n"
         "Examples:\n"
         "  sitecover plan --remove 1271\n"
         "  sitecover plan --add \"Lupiac@0.18,43.68\" --add-commune 32271\n"
         "  sitecover plan --suggest 2 --objective p-center\n"
+        "  sitecover plan --objective cover --within-km 10\n"
         "  sitecover plan --suggest 1 --objective max-coverage --within-min 15 --roads "
         "../shared/geodata/france/roads-major-travelmapping-2026-08.geojson\n");
     return options;
@@ -44,7 +48,7 @@ PlanRun compute_plan(const PlanOptions& plan, const PlanInputs& in) {
     WhatIf what_if = plan_what_if(plan, in);
     run.final_sites = what_if.after;
     run.changes = std::move(what_if.changes);
-    if (plan.suggest_k > 0) {
+    if (plan.suggest_k > 0 || plan.cover) {
         run.suggestion = plan_suggestion(plan, in, what_if.after);
         for (const SiteChange& c : run.suggestion->changes) {
             run.final_sites.push_back(c.site);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "origin_population.hpp"
+#include "progress.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/point_loader.hpp"
 #include "sitecover/geodata/population.hpp"
@@ -53,6 +54,10 @@ std::vector<SiteCandidate> plan_candidates(const PlanOptions& plan, const PlanIn
                                       std::size_t inside) {
     const CoverageIndex& areas = *in.areas;
     const std::string source = plan.candidates_path.value_or("the origins' points");
+    if (e.field() == "SuggestRequest::k" && plan.cover) {
+        throw UsageError("option '--objective': cover needs candidates, but " + source +
+                         " give none inside the areas");
+    }
     if (e.field() == "SuggestRequest::k") {
         throw UsageError("option '--suggest': " + std::to_string(plan.suggest_k) +
                          " new sites asked, but " + source + " give only " +
@@ -67,6 +72,22 @@ std::vector<SiteCandidate> plan_candidates(const PlanOptions& plan, const PlanIn
     for (const AreaCoverage& c : compute_coverage(areas, after)) uncovered += c.covered() ? 0 : 1;
     throw UsageError("option '--cover-areas': " + std::to_string(uncovered) +
                      " areas have no site, more than --suggest " + std::to_string(plan.suggest_k));
+}
+
+// Cover's "no number of sites will do": the origins beyond the threshold, named.
+[[noreturn]] void throw_unreachable(const UnreachableOriginsError& e, const PlanOptions& plan,
+                                    const PlanInputs& in) {
+    const bool by_time = in.roads && in.roads->query_options.metric == RoadMetric::Time;
+    const std::string flag = by_time ? "--within-min" : "--within-km";
+    const std::string threshold = by_time ? format_fixed(in.within_s / 60.0, 0) + " min"
+                                          : format_km(plan.within_m);
+    std::vector<std::string> names;
+    for (const std::size_t i : e.origins())
+        names.push_back(in.names[i].empty() ? in.codes[i] : in.names[i] + " (" + in.codes[i] + ")");
+    throw UsageError("option '" + flag + "': " + std::to_string(names.size()) +
+                     " origin(s) lie farther than " + threshold +
+                     " from every candidate and every site, so no number of new sites brings "
+                     "them within it: " + first_items(names));
 }
 
 }  // namespace
@@ -137,9 +158,15 @@ Suggestion plan_suggestion(const PlanOptions& plan, const PlanInputs& in,
     request.within = by_time ? plan.roads->within_s : plan.within_m;
     request.exhaustive_limit = plan.exhaustive_limit;
     request.cover_areas = plan.cover_areas;
+    request.time_limit_s = plan.time_limit_s;
+    Progress progress("certified search steps", !plan.quiet);
+    std::size_t steps = 0;
+    request.progress = [&](const SolveProgressEvent&) { progress.update(++steps); };
     Suggestion s;
     try {
         s = suggest_new_sites(in.world, after, candidates, request);
+    } catch (const UnreachableOriginsError& e) {
+        throw_unreachable(e, plan, in);
     } catch (const RequestFieldError& e) {
         throw_suggest_error(e, plan, in, after, inside);
     } catch (const InputError&) {
