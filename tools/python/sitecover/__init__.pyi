@@ -209,10 +209,12 @@ class World:
         sites: SiteIndex,
         k: int,
         candidates: _Points | None = ...,
-        objective: Literal["p-median", "p-center", "max-coverage"] = ...,
+        objective: Literal["p-median", "p-center", "max-coverage", "cover"] = ...,
         within: float | None = ...,
         exhaustive_limit: int = ...,
         cover_areas: bool = ...,
+        time_limit_s: float = ...,
+        certify: bool = ...,
     ) -> dict[str, Any]: ...
 
 class Plan:
@@ -232,23 +234,25 @@ def plan(
     add: Sequence[tuple[str, float, float]] | None = ...,
     suggest: int = ...,
     candidates: _Points | None = ...,
-    objective: Literal["p-median", "p-center", "max-coverage"] = ...,
+    objective: Literal["p-median", "p-center", "max-coverage", "cover"] = ...,
     within_m: float = ...,
     within_s: float = ...,
     exhaustive_limit: int = ...,
     cover_areas: bool = ...,
     as_frame: bool | None = ...,
+    time_limit_s: float = ...,
 ) -> Plan: ...
 def suggest(
     world: World,
     sites: SiteIndex,
     k: int,
     candidates: _Points | None = ...,
-    objective: Literal["p-median", "p-center", "max-coverage"] = ...,
+    objective: Literal["p-median", "p-center", "max-coverage", "cover"] = ...,
     within: float | None = ...,
     exhaustive_limit: int = ...,
     cover_areas: bool = ...,
     as_frame: bool | None = ...,
+    time_limit_s: float = ...,
 ) -> tuple[Any, dict[str, Any]]: ...
 def population_shares(path: str, codes: Sequence[str]) -> npt.NDArray[np.float64]: ...
 def population_weights(shares: npt.ArrayLike) -> tuple[npt.NDArray[np.float64], bool]: ...
