@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <numeric>
 #include <string>
@@ -93,7 +94,8 @@ std::vector<double> subgradient(const MedianData& d, const std::vector<double>& 
         if (d.active[i]) g[i] = 1.0 - (d.base[i] < lambda[i] ? 1.0 : 0.0);
     }
     for (const std::size_t j : p.chosen) {
-        for (const MedianData::Pair& e : d.pairs[j]) g[e.origin] -= e.cost < lambda[e.origin] ? 1.0 : 0.0;
+        for (const MedianData::Pair& e : d.pairs[j])
+            g[e.origin] -= e.cost < lambda[e.origin] ? 1.0 : 0.0;
     }
     return g;
 }
@@ -172,7 +174,8 @@ MipModel median_mip(const MedianData& d, const Fixing& f, std::size_t k,
     std::vector<double> sure(d.base);
     for (const std::size_t j : f.free_or_open) {
         if (!f.must_open[j]) continue;
-        for (const MedianData::Pair& e : d.pairs[j]) sure[e.origin] = std::min(sure[e.origin], e.cost);
+        for (const MedianData::Pair& e : d.pairs[j])
+            sure[e.origin] = std::min(sure[e.origin], e.cost);
     }
     MipModel model;
     std::vector<int> origin_row(n, -1);
@@ -209,7 +212,8 @@ MipModel median_mip(const MedianData& d, const Fixing& f, std::size_t k,
         if (d.active[i] && std::isfinite(d.base[i]))
             model.add_column(d.base[i], 0.0, 1.0, false, {{origin_row[i], 1.0}});
     }
-    for (const auto& [row, link, cost] : x) model.add_column(cost, 0.0, 1.0, false, {{row, 1.0}, {link, 1.0}});
+    for (const auto& [row, link, cost] : x)
+        model.add_column(cost, 0.0, 1.0, false, {{row, 1.0}, {link, 1.0}});
     return model;
 }
 
@@ -217,9 +221,8 @@ MipModel median_mip(const MedianData& d, const Fixing& f, std::size_t k,
 // the heuristic's answer is the MIP start); the answer found replaces plan.result when
 // strictly better. Returns the proven bound (cut at upper) and whether the search finished.
 std::pair<double, bool> branch_and_bound(const PlanProblem& problem, const MedianData& d,
-                                         const Fixing& fixing, std::size_t k,
-                                         const PlanGoal& goal, double upper,
-                                         const Deadline& clock, ExactPlan& plan) {
+                                         const Fixing& fixing, std::size_t k, const PlanGoal& goal,
+                                         double upper, const Deadline& clock, ExactPlan& plan) {
     MipOptions mip;
     mip.time_limit_s = clock.remaining_s();
     if (std::isfinite(upper)) mip.cutoff = upper + 1e-9 * std::max(1.0, upper);
@@ -285,8 +288,7 @@ ExactPlan solve_median(const PlanProblem& problem, std::size_t k, const PlanGoal
     bool finished = make_quality(upper, bound, method, clock, false).gap == 0.0;
     if (!finished && !clock.expired()) {
         report(options, clock,
-               "branch and bound on " + std::to_string(fixing.free_or_open.size()) +
-                   " candidates",
+               "branch and bound on " + std::to_string(fixing.free_or_open.size()) + " candidates",
                upper, bound);
         const auto [mip_bound, done] =
             branch_and_bound(problem, d, fixing, k, goal, upper, clock, plan);

@@ -171,8 +171,8 @@ bool drop_dominated_candidates(CoverRows& rows, std::size_t candidate_count,
     }
     bool changed = false;
     for (auto& covers : rows.covers) {
-        const auto end = std::remove_if(covers.begin(), covers.end(),
-                                        [&](std::size_t j) { return dropped[j]; });
+        const auto end =
+            std::remove_if(covers.begin(), covers.end(), [&](std::size_t j) { return dropped[j]; });
         changed = changed || end != covers.end();
         covers.erase(end, covers.end());
     }
@@ -224,9 +224,8 @@ std::vector<std::size_t> greedy_cover(const CoverRows& rows, std::size_t candida
         bool groups_kept = true;
         for (const auto& group : groups) {
             if (std::find(group.begin(), group.end(), j) == group.end()) continue;
-            groups_kept = groups_kept && std::count_if(group.begin(), group.end(), [&](auto g) {
-                                             return open[g];
-                                         }) >= 2;
+            groups_kept = groups_kept && std::count_if(group.begin(), group.end(),
+                                                       [&](auto g) { return open[g]; }) >= 2;
         }
         if (!rows_kept || !groups_kept) continue;
         open[j] = false;
@@ -249,7 +248,8 @@ MipModel cover_model(const CoverRows& rows, std::size_t candidate_count,
         const int row = model.add_row(1.0, kInf);
         for (const std::size_t j : group) columns[j].emplace_back(row, 1.0);
     }
-    for (std::size_t j = 0; j < candidate_count; ++j) model.add_column(1.0, 0.0, 1.0, true, columns[j]);
+    for (std::size_t j = 0; j < candidate_count; ++j)
+        model.add_column(1.0, 0.0, 1.0, true, columns[j]);
     return model;
 }
 
@@ -310,7 +310,8 @@ ExactPlan solve_max_coverage(const PlanProblem& problem, std::size_t k, const Pl
         for (const std::size_t j : group) y[j].emplace_back(row, 1.0);
     }
     for (std::size_t j = 0; j < m; ++j) model.add_column(0.0, 0.0, 1.0, true, y[j]);
-    for (const auto& [row, weight] : u_rows) model.add_column(-weight, 0.0, 1.0, false, {{row, 1.0}});
+    for (const auto& [row, weight] : u_rows)
+        model.add_column(-weight, 0.0, 1.0, false, {{row, 1.0}});
 
     const double start_extra = start.value.covered_weight - base_covered;
     detail::MipOptions mip;
@@ -332,7 +333,8 @@ ExactPlan solve_max_coverage(const PlanProblem& problem, std::size_t k, const Pl
     }
     const double value = plan.result.value.covered_weight;
     double bound = value;
-    if (outcome.status == detail::MipStatus::Stopped || outcome.status == detail::MipStatus::Failed) {
+    if (outcome.status == detail::MipStatus::Stopped ||
+        outcome.status == detail::MipStatus::Failed) {
         // No bound from a failed search: everyone within is the only sure one.
         bound = std::isnan(outcome.bound) ? problem.total_weight()
                                           : std::max(value, base_covered - outcome.bound);
@@ -347,9 +349,8 @@ std::string unreachable_message(const std::vector<std::size_t>& origins, double 
     for (std::size_t n = 0; n < origins.size() && n < 10; ++n)
         list += (n == 0 ? "" : ", ") + std::to_string(origins[n]);
     if (origins.size() > 10) list += "...";
-    return std::to_string(origins.size()) +
-           " origin(s) lie farther than the threshold (" + std::to_string(within) +
-           ") from every candidate and every fixed site: " + list;
+    return std::to_string(origins.size()) + " origin(s) lie farther than the threshold (" +
+           std::to_string(within) + ") from every candidate and every fixed site: " + list;
 }
 
 // Among covers of the same size, the one the swap search finds with the lowest weighted mean,
@@ -427,8 +428,8 @@ ExactPlan solve_cover(const PlanProblem& problem, const PlanGoal& goal,
     plan.result.greedy = plan_evaluate(problem, chosen, goal.within);
     if (chosen.empty()) plan.result.value = plan.result.before;
     const auto count = static_cast<double>(plan.result.chosen.size());
-    const bool stopped = outcome.status == detail::MipStatus::Stopped ||
-                         outcome.status == detail::MipStatus::Failed;
+    const bool stopped =
+        outcome.status == detail::MipStatus::Stopped || outcome.status == detail::MipStatus::Failed;
     double bound = count;
     if (stopped) {
         // No bound from a failed search: one site at least when someone needs one.

@@ -289,8 +289,8 @@ PlanResult suggest_sites(const PlanProblem& problem, std::size_t k, const PlanGo
     return complete_sites(problem, {}, k, goal);
 }
 
-PlanResult complete_sites(const PlanProblem& problem, std::vector<std::size_t> start,
-                          std::size_t k, const PlanGoal& goal) {
+PlanResult complete_sites(const PlanProblem& problem, std::vector<std::size_t> start, std::size_t k,
+                          const PlanGoal& goal) {
     check_k(problem, k);
     check_candidates(problem, start);
     if (start.size() > k) throw ArgumentError("complete_sites: more than k sites to start from");
@@ -348,7 +348,8 @@ PlanResult improve_sites(const PlanProblem& problem, std::vector<std::size_t> st
     std::sort(chosen.begin(), chosen.end());
     std::vector<bool> open(m, false);
     for (const std::size_t j : chosen) {
-        if (open[j]) throw ArgumentError("improve_sites: candidate " + std::to_string(j) + " twice");
+        if (open[j])
+            throw ArgumentError("improve_sites: candidate " + std::to_string(j) + " twice");
         open[j] = true;
     }
     PlanResult result;

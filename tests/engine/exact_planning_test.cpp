@@ -128,8 +128,8 @@ Oracle brute_force(const Instance& in, std::size_t k, const PlanGoal& goal) {
     double worst = -kInf;
     for_each_subset(in.problem.candidate_count(), k, [&](const std::vector<std::size_t>& set) {
         if (!serves_groups(set, goal.cover_groups)) return;
-        const double v = primary(sitecover::plan_evaluate(in.problem, set, goal.within),
-                                 goal.objective);
+        const double v =
+            primary(sitecover::plan_evaluate(in.problem, set, goal.within), goal.objective);
         if (!o.best || v < *o.best) o.best = v;
         if (v > worst) {
             worst = v;
@@ -217,8 +217,9 @@ std::optional<std::size_t> fewest_covering(const Instance& in, double within) {
                     sitecover::plan_evaluate(in.problem, {}, within).max_cost <= within;
         } else {
             for_each_subset(in.problem.candidate_count(), k, [&](const auto& set) {
-                found = found || (serves_groups(set, in.groups) &&
-                                  sitecover::plan_evaluate(in.problem, set, within).max_cost <= within);
+                found =
+                    found || (serves_groups(set, in.groups) &&
+                              sitecover::plan_evaluate(in.problem, set, within).max_cost <= within);
             });
         }
         if (found) return k;

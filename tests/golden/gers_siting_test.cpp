@@ -78,7 +78,7 @@ TEST(GersSiting, PCenterSixMoreSitesWithTheFranceServicesIsProvenAt11_48Km) {
     // "11.48 km" in the issue; 11,475.0 m here (within 10 m: the independent solver's points
     // and distances may round differently).
     EXPECT_NEAR(s.result.value.max_cost, 11480.0, 10.0);
-    EXPECT_GT(s.heuristic.value.max_cost, 11700.0);      // the heuristic's 11.76 km
+    EXPECT_GT(s.heuristic.value.max_cost, 11700.0);  // the heuristic's 11.76 km
     EXPECT_EQ(s.changes.size(), 6u);
 }
 

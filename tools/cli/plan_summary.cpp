@@ -186,10 +186,10 @@ std::string suggestion_header(const PlanOptions& plan, const PlanInputs& in, con
     const std::string cost_name = !in.roads ? "crow-fly distance"
                                   : time    ? "travel time"
                                             : "road distance";
-    const std::string what =
-        plan.cover ? "cover: every origin within " + within_text + " needs " +
-                         std::to_string(s.result.chosen.size()) + " new site(s)"
-                   : "suggest " + std::to_string(plan.suggest_k) + " new site(s)";
+    const std::string what = plan.cover
+                                 ? "cover: every origin within " + within_text + " needs " +
+                                       std::to_string(s.result.chosen.size()) + " new site(s)"
+                                 : "suggest " + std::to_string(plan.suggest_k) + " new site(s)";
     return what + ": " + plan.objective_name + " on " + cost_name + ", " +
            std::to_string(s.candidate_count) + " candidates, " + std::to_string(s.pair_count) +
            " useful origin/candidate pairs (table " + format_fixed(s.table_s, 2) + " s, search " +
@@ -198,8 +198,7 @@ std::string suggestion_header(const PlanOptions& plan, const PlanInputs& in, con
 
 // The heuristic's steps, the exhaustive optimum (k <= 2) and the certified answer.
 void print_search(std::ostream& out, const PlanOptions& plan, const Suggestion& s,
-                  const std::function<std::string(const PlanValue&)>& text,
-                  const CostUnit& unit) {
+                  const std::function<std::string(const PlanValue&)>& text, const CostUnit& unit) {
     if (!plan.cover) {
         out << "  greedy:  " << text(s.heuristic.greedy) << "\n";
         out << "  after " << s.heuristic.swaps << " swap(s): " << text(s.heuristic.value) << "\n";
@@ -215,7 +214,8 @@ void print_search(std::ostream& out, const PlanOptions& plan, const Suggestion& 
             << " candidate sets > --exhaustive-limit " << plan.exhaustive_limit << "\n";
     }
     if (!s.quality) return;
-    const bool improved = !plan.cover && plan_better(s.result.value, s.heuristic.value, plan.objective);
+    const bool improved =
+        !plan.cover && plan_better(s.result.value, s.heuristic.value, plan.objective);
     out << "  certified: " << text(s.result.value)
         << (improved ? " (better than the heuristic)" : "") << "; "
         << quality_text(*s.quality, plan.objective, unit) << "\n";

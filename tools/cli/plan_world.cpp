@@ -79,15 +79,16 @@ std::vector<SiteCandidate> plan_candidates(const PlanOptions& plan, const PlanIn
                                     const PlanInputs& in) {
     const bool by_time = in.roads && in.roads->query_options.metric == RoadMetric::Time;
     const std::string flag = by_time ? "--within-min" : "--within-km";
-    const std::string threshold = by_time ? format_fixed(in.within_s / 60.0, 0) + " min"
-                                          : format_km(plan.within_m);
+    const std::string threshold =
+        by_time ? format_fixed(in.within_s / 60.0, 0) + " min" : format_km(plan.within_m);
     std::vector<std::string> names;
     for (const std::size_t i : e.origins())
         names.push_back(in.names[i].empty() ? in.codes[i] : in.names[i] + " (" + in.codes[i] + ")");
     throw UsageError("option '" + flag + "': " + std::to_string(names.size()) +
                      " origin(s) lie farther than " + threshold +
                      " from every candidate and every site, so no number of new sites brings "
-                     "them within it: " + first_items(names));
+                     "them within it: " +
+                     first_items(names));
 }
 
 }  // namespace

@@ -37,10 +37,10 @@ struct PlanQuality {
 
 /// A step of a long solve, for progress reports.
 struct SolveProgressEvent {
-    std::string stage;        ///< e.g. "radius 24.8 km?", "LP bound", "branch and bound"
-    double value = 0.0;       ///< best primary figure found so far
-    double bound = 0.0;       ///< best proven bound so far
-    double elapsed_s = 0.0;   ///< since the certified search started
+    std::string stage;       ///< e.g. "radius 24.8 km?", "LP bound", "branch and bound"
+    double value = 0.0;      ///< best primary figure found so far
+    double bound = 0.0;      ///< best proven bound so far
+    double elapsed_s = 0.0;  ///< since the certified search started
 };
 
 /// Called between the steps of a solve (from the calling thread); may be empty.

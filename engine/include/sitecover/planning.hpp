@@ -66,8 +66,8 @@ private:
 
 /// What the new sites should achieve.
 enum class Objective {
-    PCenter,     ///< minimise the largest cost of any origin (then the weighted mean)
-    PMedian,     ///< minimise the weighted mean cost (then the largest)
+    PCenter,      ///< minimise the largest cost of any origin (then the weighted mean)
+    PMedian,      ///< minimise the weighted mean cost (then the largest)
     MaxCoverage,  ///< maximise the weight within `within` (then minimise the weighted mean)
     /// The fewest new sites that bring every origin within `within` (solve_cover in
     /// exact_planning.hpp; k is the answer). Compared as MaxCoverage.
@@ -135,8 +135,8 @@ PlanResult suggest_sites(const PlanProblem& problem, std::size_t k, const PlanGo
 
 /// suggest_sites' greedy construction and swap search, the construction starting from `start`
 /// (candidate indices, each once, at most k) instead of from nothing.
-PlanResult complete_sites(const PlanProblem& problem, std::vector<std::size_t> start,
-                          std::size_t k, const PlanGoal& goal);
+PlanResult complete_sites(const PlanProblem& problem, std::vector<std::size_t> start, std::size_t k,
+                          const PlanGoal& goal);
 
 /// The swap local search of suggest_sites, started from `start` (candidate indices, each once):
 /// the best exchange of one chosen candidate for another while it improves goal.objective
