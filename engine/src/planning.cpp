@@ -240,6 +240,7 @@ bool plan_better(const PlanValue& a, const PlanValue& b, Objective objective) {
             second = compare(a.max_cost, b.max_cost);
             break;
         case Objective::MaxCoverage:
+        case Objective::Cover:
             first = compare(b.covered_weight, a.covered_weight);
             second = compare(a.mean_cost, b.mean_cost);
             break;
@@ -285,18 +286,26 @@ PlanValue plan_evaluate(const PlanProblem& problem, const std::vector<std::size_
 }
 
 PlanResult suggest_sites(const PlanProblem& problem, std::size_t k, const PlanGoal& goal) {
+    return complete_sites(problem, {}, k, goal);
+}
+
+PlanResult complete_sites(const PlanProblem& problem, std::vector<std::size_t> start, std::size_t k,
+                          const PlanGoal& goal) {
     check_k(problem, k);
+    check_candidates(problem, start);
+    if (start.size() > k) throw ArgumentError("complete_sites: more than k sites to start from");
     const std::size_t m = problem.candidate_count();
     PlanResult result;
     result.before = plan_evaluate(problem, {}, goal.within);
     SearchState state(problem, goal.within);
     std::vector<bool> open(m, false);
-    std::vector<std::size_t> chosen;
+    std::vector<std::size_t> chosen = std::move(start);
+    for (const std::size_t j : chosen) open[j] = true;
 
     // Greedy: add the best candidate, k times; while a cover group is unserved, the best
     // candidate of the first such group.
     const CoverGroups groups(problem, goal.cover_groups);
-    for (std::size_t step = 0; step < k; ++step) {
+    while (chosen.size() < k) {
         state.reset(chosen);
         const std::vector<std::size_t> gaps = groups.missing(chosen);
         std::vector<std::size_t> pool;
@@ -322,7 +331,33 @@ PlanResult suggest_sites(const PlanProblem& problem, std::size_t k, const PlanGo
     }
     if (!groups.missing(chosen).empty()) throw ArgumentError(too_few(k));
     std::sort(chosen.begin(), chosen.end());
+    const PlanValue greedy = plan_evaluate(problem, chosen, goal.within);
+    PlanResult improved = improve_sites(problem, chosen, goal);
+    improved.before = result.before;
+    improved.greedy = greedy;
+    improved.evaluations += result.evaluations;
+    return improved;
+}
+
+PlanResult improve_sites(const PlanProblem& problem, std::vector<std::size_t> start,
+                         const PlanGoal& goal) {
+    check_candidates(problem, start);
+    const std::size_t m = problem.candidate_count();
+    const std::size_t k = start.size();
+    std::vector<std::size_t> chosen = std::move(start);
+    std::sort(chosen.begin(), chosen.end());
+    std::vector<bool> open(m, false);
+    for (const std::size_t j : chosen) {
+        if (open[j])
+            throw ArgumentError("improve_sites: candidate " + std::to_string(j) + " twice");
+        open[j] = true;
+    }
+    PlanResult result;
+    result.before = plan_evaluate(problem, {}, goal.within);
     result.greedy = plan_evaluate(problem, chosen, goal.within);
+    SearchState state(problem, goal.within);
+    const CoverGroups groups(problem, goal.cover_groups);
+    const bool groups_served = groups.missing(chosen).empty();
 
     // Swap: the best exchange of one chosen candidate for another, while it improves. Rounds
     // are capped so that ties within the tolerance can never cycle.
@@ -333,7 +368,8 @@ PlanResult suggest_sites(const PlanProblem& problem, std::size_t k, const PlanGo
         std::optional<std::pair<std::size_t, std::size_t>> best_move;
         for (std::size_t p = 0; p < chosen.size(); ++p) {
             const std::vector<std::size_t> rest = without(chosen, p);
-            const std::vector<std::size_t> gaps = groups.missing(rest);
+            const std::vector<std::size_t> gaps =
+                groups_served ? groups.missing(rest) : std::vector<std::size_t>{};
             state.reset(rest);
             for (std::size_t j = 0; j < m; ++j) {
                 if (open[j] || !groups.fills(gaps, j)) continue;

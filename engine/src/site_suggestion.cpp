@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <numeric>
 
 #include "sitecover/batch_query.hpp"
 #include "sitecover/coverage.hpp"
@@ -20,7 +21,8 @@ double seconds_since(Clock::time_point start) {
 
 // The cost table by road: only origins on the network take part (plan_origin maps them back).
 PlanProblem road_cost_table(const ScenarioWorld& world, const std::vector<Site>& sites,
-                            const std::vector<LonLat>& positions, Suggestion& out) {
+                            const std::vector<LonLat>& positions, Suggestion& out,
+                            std::vector<std::size_t>& on_road) {
     const ScenarioRoads& roads = *world.roads;
     const double max_snap_m = roads.options.max_snap_m;
     RoadPlanInput input;
@@ -31,6 +33,7 @@ PlanProblem road_cost_table(const ScenarioWorld& world, const std::vector<Site>&
     for (std::size_t i = 0; i < world.origins.size(); ++i) {
         const std::optional<RoadSnap> snap = roads.snapper->snap(world.origins[i], max_snap_m);
         if (!snap) continue;
+        on_road.push_back(i);
         input.origin_snaps.push_back(snap);
         weights.push_back(world.weights[i]);
     }
@@ -82,6 +85,85 @@ std::vector<std::vector<std::size_t>> cover_groups(const CoverageIndex& areas,
     return groups;
 }
 
+// The certified answer on top of the heuristic's: kept unless strictly better.
+void certify(const PlanProblem& problem, const SuggestRequest& request, const PlanGoal& goal,
+             Suggestion& out) {
+    const auto start = Clock::now();
+    ExactPlan exact = solve_exact(problem, request.k, goal, out.heuristic,
+                                  ExactOptions{request.time_limit_s, request.progress});
+    out.certify_s = seconds_since(start);
+    out.quality = exact.quality;
+    out.result = std::move(exact.result);
+}
+
+// The fewest new sites that bring everyone within request.within; the origins that nothing
+// brings within it are reported in the world's numbering.
+void solve_cover_request(const PlanProblem& problem, const SuggestRequest& request,
+                         const PlanGoal& goal, const std::vector<std::size_t>& world_origin,
+                         Suggestion& out) {
+    const auto start = Clock::now();
+    try {
+        ExactPlan exact =
+            solve_cover(problem, goal, ExactOptions{request.time_limit_s, request.progress});
+        out.certify_s = seconds_since(start);
+        out.quality = exact.quality;
+        out.result = std::move(exact.result);
+        out.heuristic = out.result;
+    } catch (const UnreachableOriginsError& e) {
+        std::vector<std::size_t> origins;
+        for (const std::size_t i : e.origins()) origins.push_back(world_origin[i]);
+        throw UnreachableOriginsError(origins,
+                                      std::to_string(origins.size()) +
+                                          " origin(s) lie beyond within of every candidate and "
+                                          "every site, e.g. origin " +
+                                          std::to_string(origins.front()));
+    }
+}
+
+// The new sites ("suggested-1"...) of the answer, with the origins each serves.
+std::vector<SiteChange> suggested_changes(const PlanProblem& problem,
+                                          const std::vector<Site>& sites,
+                                          const std::vector<SiteCandidate>& candidates,
+                                          const std::vector<std::size_t>& order,
+                                          const PlanResult& result) {
+    std::vector<SiteChange> changes;
+    const PlanAssignment assignment = plan_assign(problem, result.chosen);
+    const auto ids = unused_site_ids(sites, "suggested-", result.chosen.size());
+    for (std::size_t p = 0; p < result.chosen.size(); ++p) {
+        const SiteCandidate& c = candidates[order[result.chosen[p]]];
+        Site s;
+        s.id = ids[p];  // never an id the sites hold
+        s.name = c.name.empty() ? c.code : c.name + " (" + c.code + ")";
+        s.kind = "suggested";
+        s.position = c.position;
+        SiteChange change{s, SiteChangeKind::Suggested};
+        for (std::size_t i = 0; i < assignment.by.size(); ++i) {
+            if (assignment.by[i] != p) continue;
+            ++change.origins;
+            change.population += problem.weights()[i];
+        }
+        changes.push_back(change);
+    }
+    return changes;
+}
+
+void check_request(const SuggestRequest& request, std::size_t candidate_count) {
+    const bool cover = request.objective == Objective::Cover;
+    if (!cover && (request.k == 0 || request.k > candidate_count)) {
+        throw RequestFieldError("k", std::nullopt,
+                                std::to_string(request.k) + " new sites asked, but only " +
+                                    std::to_string(candidate_count) +
+                                    " candidate(s) lie inside the areas");
+    }
+    if (cover && candidate_count == 0) {
+        throw RequestFieldError("k", std::nullopt, "no candidate lies inside the areas");
+    }
+    if ((request.certify || cover) && !(request.time_limit_s > 0.0)) {
+        throw RequestFieldError("time_limit_s", std::nullopt,
+                                "must be > 0 seconds, got " + std::to_string(request.time_limit_s));
+    }
+}
+
 // The exhaustive optimum for k <= 2 when there are few enough candidate sets.
 void exact_search(const PlanProblem& problem, const SuggestRequest& request, const PlanGoal& goal,
                   Suggestion& out) {
@@ -123,46 +205,38 @@ Suggestion suggest_new_sites(const ScenarioWorld& world, const std::vector<Site>
     const std::vector<std::size_t> order = candidates_inside(areas, candidates);
     out.candidate_count = order.size();
     out.candidates_outside = candidates.size() - order.size();
-    if (request.k == 0 || request.k > out.candidate_count) {
-        throw RequestFieldError("k", std::nullopt,
-                                std::to_string(request.k) + " new sites asked, but only " +
-                                    std::to_string(out.candidate_count) +
-                                    " candidate(s) lie inside the areas");
-    }
+    check_request(request, out.candidate_count);
     std::vector<LonLat> positions;
     for (const std::size_t c : order) positions.push_back(candidates[c].position);
 
     const auto table_start = Clock::now();
+    std::vector<std::size_t> world_origin;  // problem origin -> world origin
     const PlanProblem problem =
-        world.roads ? road_cost_table(world, sites, positions, out)
+        world.roads ? road_cost_table(world, sites, positions, out, world_origin)
                     : crow_fly_problem(world.origins, world.weights, SiteIndex(sites), positions);
+    if (!world.roads) {
+        world_origin.resize(world.origins.size());
+        std::iota(world_origin.begin(), world_origin.end(), std::size_t{0});
+    }
     out.table_s = seconds_since(table_start);
     out.pair_count = problem.entry_count();
     PlanGoal goal{request.objective, request.within, {}};
-    if (request.cover_areas)
-        goal.cover_groups = cover_groups(areas, sites, positions, request.k, out);
-    const auto search_start = Clock::now();
-    out.result = suggest_sites(problem, request.k, goal);
-    out.search_s = seconds_since(search_start);
-    exact_search(problem, request, goal, out);
-
-    const PlanAssignment assignment = plan_assign(problem, out.result.chosen);
-    const auto ids = unused_site_ids(sites, "suggested-", out.result.chosen.size());
-    for (std::size_t p = 0; p < out.result.chosen.size(); ++p) {
-        const SiteCandidate& c = candidates[order[out.result.chosen[p]]];
-        Site s;
-        s.id = ids[p];  // never an id the sites hold
-        s.name = c.name.empty() ? c.code : c.name + " (" + c.code + ")";
-        s.kind = "suggested";
-        s.position = c.position;
-        SiteChange change{s, SiteChangeKind::Suggested};
-        for (std::size_t i = 0; i < assignment.by.size(); ++i) {
-            if (assignment.by[i] != p) continue;
-            ++change.origins;
-            change.population += problem.weights()[i];
-        }
-        out.changes.push_back(change);
+    const bool cover = request.objective == Objective::Cover;
+    if (request.cover_areas) {
+        const std::size_t k = cover ? out.candidate_count : request.k;
+        goal.cover_groups = cover_groups(areas, sites, positions, k, out);
     }
+    if (cover) {
+        solve_cover_request(problem, request, goal, world_origin, out);
+    } else {
+        const auto search_start = Clock::now();
+        out.heuristic = suggest_sites(problem, request.k, goal);
+        out.result = out.heuristic;
+        out.search_s = seconds_since(search_start);
+        exact_search(problem, request, goal, out);
+        if (request.certify) certify(problem, request, goal, out);
+    }
+    out.changes = suggested_changes(problem, sites, candidates, order, out.result);
     return out;
 }
 

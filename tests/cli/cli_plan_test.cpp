@@ -222,7 +222,7 @@ TEST(CliPlan, BadRequestsSayWhatToFixAndWriteNothing) {
         {{"--add", "X@200,43"}, "option '--add': (200, 43) is out of range"},
         {{"--add-commune", "75056"}, "option '--add-commune': no origin with code '75056'"},
         {{"--suggest", "1", "--objective", "fastest"},
-         "option '--objective': 'fastest' is not p-center, p-median or max-coverage"},
+         "option '--objective': 'fastest' is not p-center, p-median, max-coverage or cover"},
         {{"--objective", "p-center", "--remove", "1271"}, "option '--objective' needs --suggest K"},
         {{"--within-min", "20", "--suggest", "1"}, "option '--within-min' needs --roads FILE"},
         {{}, "nothing to plan: give --add, --add-commune, --remove or --suggest K"},

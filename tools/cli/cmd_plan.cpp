@@ -7,6 +7,7 @@
 #include "inputs.hpp"
 #include "plan_options.hpp"
 #include "plan_summary.hpp"
+#include "progress.hpp"
 #include "sitecover/site_filter.hpp"
 
 namespace sitecover::cli {
@@ -28,11 +29,15 @@ Options plan_command_options() {
         "of the data directory); without it every origin weighs 1. The search is greedy, then\n"
         "swaps one site for another while that improves the objective (a local optimum); for\n"
         "K <= 2 the exact optimum is also computed when small enough, to show the gap. Ties go\n"
-        "to the candidate listed first (candidates sorted by code).\n\n"
+        "to the candidate listed first (candidates sorted by code). Then the answer is\n"
+        "certified (COIN-OR CBC): the proven optimum, or after --time-limit seconds the best\n"
+        "answer found with its proven gap. --objective cover gives the fewest new sites that\n"
+        "bring every origin within --within-km (or --within-min by road).\n\n"
         "Examples:\n"
         "  sitecover plan --remove 1271\n"
         "  sitecover plan --add \"Lupiac@0.18,43.68\" --add-commune 32271\n"
         "  sitecover plan --suggest 2 --objective p-center\n"
+        "  sitecover plan --objective cover --within-km 10\n"
         "  sitecover plan --suggest 1 --objective max-coverage --within-min 15 --roads "
         "../shared/geodata/france/roads-major-travelmapping-2026-08.geojson\n");
     return options;
@@ -40,8 +45,12 @@ Options plan_command_options() {
 
 // run_plan, its errors in the command line's words.
 report::PlanOutcome run(const PlanOptions& plan) {
+    report::PlanJob job = plan.job;
+    Progress progress("certified search steps", !plan.quiet);
+    std::size_t steps = 0;
+    job.progress = [&](const SolveProgressEvent&) { progress.update(++steps); };
     try {
-        return report::run_plan(plan.job, warning_sink());
+        return report::run_plan(std::move(job), warning_sink());
     } catch (const UnknownSiteTypeError& e) {
         throw site_types_error(e, plan.sites.source.path);
     }

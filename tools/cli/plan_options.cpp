@@ -58,8 +58,9 @@ Objective parse_objective(const std::string& text) {
     if (text == "p-center") return Objective::PCenter;
     if (text == "p-median") return Objective::PMedian;
     if (text == "max-coverage") return Objective::MaxCoverage;
+    if (text == "cover") return Objective::Cover;
     throw UsageError("option '--objective': '" + text +
-                     "' is not p-center, p-median or max-coverage");
+                     "' is not p-center, p-median, max-coverage or cover");
 }
 
 void declare_what_if_and_suggest(Options& options) {
@@ -71,7 +72,9 @@ void declare_what_if_and_suggest(Options& options) {
     options.group("Suggest new sites");
     options.value("--suggest", "K", "choose K new sites (the sites of the scenario stay)");
     options.value("--objective", "NAME",
-                  "p-median (smallest weighted mean; default), p-center or max-coverage");
+                  "p-median (smallest weighted mean; default), p-center, max-coverage, or cover "
+                  "(the fewest new sites bringing everyone within --within-km / --within-min; "
+                  "no --suggest)");
     options.value("--candidates", "FILE",
                   "candidate points (point or polygon layer; default: every origin's point)");
     options.value("--candidates-code-field", "NAME", "candidate code field (default: code)");
@@ -82,6 +85,9 @@ void declare_what_if_and_suggest(Options& options) {
                   "K <= 2: exact optimum too when at most N sets (default 2000000; 0: never)");
     options.flag("--cover-areas",
                  "each area left without a site gets one of the K new sites first");
+    options.value("--time-limit", "S",
+                  "seconds for proving the answer optimal (default 60); when they run out, the "
+                  "best answer found and its proven gap");
     options.value("--threads", "N", "threads for the road cost table (0 or default: all cores)");
 }
 
@@ -99,16 +105,35 @@ void declare_plan_outputs(Options& options) {
     declare_quiet_option(options);
 }
 
-void parse_suggest_options(const Options& options, PlanOptions& plan) {
-    plan.suggest_k = static_cast<std::size_t>(options.integer("--suggest", 0, 0, 1000));
-    for (const char* suggest_only :
-         {"--objective", "--candidates", "--candidates-code-field", "--candidates-name-field",
-          "--exhaustive-limit", "--cover-areas"}) {
-        if (options.has(suggest_only) && !options.has("--suggest"))
-            throw UsageError(std::string("option '") + suggest_only + "' needs --suggest K");
-    }
+// --objective cover takes no K (K is its answer); the others need --suggest K.
+void parse_objective_options(const Options& options, PlanOptions& plan) {
     plan.objective_name = options.get("--objective", "p-median");
     plan.objective = parse_objective(plan.objective_name);
+    plan.cover = plan.objective == Objective::Cover;
+    if (plan.cover && options.has("--suggest")) {
+        throw UsageError(
+            "option '--suggest': --objective cover finds how many new sites are needed; give "
+            "no --suggest K");
+    }
+    if (plan.cover && options.has("--exhaustive-limit"))
+        throw UsageError("option '--exhaustive-limit' needs --suggest K (not with cover)");
+    plan.time_limit_s = options.number("--time-limit", 60.0, 0.0, 1e7);
+    if (!(plan.time_limit_s > 0.0)) {
+        throw UsageError("option '--time-limit': must be more than 0 seconds, got " +
+                         options.get("--time-limit"));
+    }
+}
+
+void parse_suggest_options(const Options& options, PlanOptions& plan) {
+    plan.suggest_k = static_cast<std::size_t>(options.integer("--suggest", 0, 0, 1000));
+    const bool cover = options.get("--objective") == "cover";
+    for (const char* suggest_only :
+         {"--objective", "--candidates", "--candidates-code-field", "--candidates-name-field",
+          "--exhaustive-limit", "--cover-areas", "--time-limit"}) {
+        if (options.has(suggest_only) && !options.has("--suggest") && !cover)
+            throw UsageError(std::string("option '") + suggest_only + "' needs --suggest K");
+    }
+    parse_objective_options(options, plan);
     plan.within_m = options.number("--within-km", 19.0, 0.0, 1e5) * 1000.0;
     plan.exhaustive_limit = static_cast<std::uint64_t>(
         options.integer("--exhaustive-limit", static_cast<long long>(kDefaultExhaustiveLimit), 0,
@@ -145,6 +170,7 @@ report::PlanJob plan_job(const Options& options, const PlanOptions& plan) {
     job.candidate_fields = plan.candidate_fields;
     job.exhaustive_limit = plan.exhaustive_limit;
     job.cover_areas = plan.cover_areas;
+    job.time_limit_s = plan.time_limit_s;
     const report::Lang lang = report::lang_from_environment();
     job.output = {plan.output_path, plan.output_format, plan.t_srs, plan.overwrite, lang};
     job.sites_output = {plan.sites_output_path, "", plan.t_srs, plan.overwrite, lang};
@@ -171,9 +197,10 @@ PlanOptions parse_plan_options(const Options& options) {
     plan.remove_ids = options.all("--remove");
     plan.add_codes = options.all("--add-commune");
     if (options.all("--add").empty() && plan.add_codes.empty() && plan.remove_ids.empty() &&
-        plan.suggest_k == 0) {
+        plan.suggest_k == 0 && !plan.cover) {
         throw UsageError(
-            "nothing to plan: give --add, --add-commune, --remove or --suggest K (see --help)");
+            "nothing to plan: give --add, --add-commune, --remove or --suggest K (or --objective "
+            "cover; see --help)");
     }
     for (const std::string& text : options.all("--add"))
         plan.add_sites.push_back(parse_added_site(text));
@@ -183,6 +210,7 @@ PlanOptions parse_plan_options(const Options& options) {
     plan.noun = options.get("--noun", "cantons");
     plan.t_srs = target_srs(options);
     plan.overwrite = options.has("--overwrite");
+    plan.quiet = options.has("--quiet");
     if (options.has("--roads")) plan.roads = road_options(options);
     plan.sites = site_set_options(options);
     origin_rule(options);

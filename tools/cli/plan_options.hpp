@@ -31,6 +31,9 @@ struct PlanOptions {
     double within_m = 19000.0;                   ///< --within-km, in metres
     std::uint64_t exhaustive_limit = 2'000'000;  ///< --exhaustive-limit
     bool cover_areas = false;                    ///< --cover-areas
+    bool cover = false;                          ///< --objective cover (no --suggest K)
+    double time_limit_s = 60.0;                  ///< --time-limit, seconds (> 0)
+    bool quiet = false;                          ///< --quiet (no progress line)
     unsigned threads = 1;                        ///< --threads, resolved (all cores by default)
     std::optional<RoadOptions> roads;            ///< --roads and its companions
     SiteSetOptions sites;                        ///< --sites, its fields and filters

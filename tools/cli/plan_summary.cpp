@@ -1,6 +1,8 @@
 #include "plan_summary.hpp"
 
+#include <cmath>
 #include <cstdint>
+#include <functional>
 #include <iomanip>
 #include <limits>
 
@@ -41,6 +43,7 @@ std::string objective_text(Objective objective, const PlanValue& v, const CostUn
             return "weighted mean " + unit.format(v.mean_cost) + " (max " +
                    unit.format(v.max_cost) + ")";
         case Objective::MaxCoverage:
+        case Objective::Cover:
             break;
     }
     return format_fixed(v.covered_weight, 0) + " within " + within_text + " (" +
@@ -99,8 +102,9 @@ void print_figures(std::ostream& out, const PlanOptions& plan, const PlanInputs&
     const auto covered_text = [](const ScenarioFigures& f) {
         return std::to_string(f.covered) + "/" + std::to_string(f.areas);
     };
+    const std::size_t suggested = run.suggestion ? run.suggestion->changes.size() : 0;
     const std::string after_label =
-        plan.suggest_k > 0 ? "after (+" + std::to_string(plan.suggest_k) + " suggested)" : "after";
+        run.suggestion ? "after (+" + std::to_string(suggested) + " suggested)" : "after";
     const std::string weight_noun = in.weighted ? "population" : "origins";
     print_row(out, "", "before", after_label);
     print_row(out, plan.noun + " covered", covered_text(fb), covered_text(fa));
@@ -161,20 +165,69 @@ void print_changed(std::ostream& out, const PlanInputs& in, const PlanRun& run) 
     out << "\n";
 }
 
+// The answer's proof: "bound 24.8 km, gap 0.00 %, proven optimal (set covering (CBC), 1.2 s)".
+std::string quality_text(const PlanQuality& q, Objective objective, const CostUnit& unit) {
+    const auto figure = [&](double x) {
+        if (objective == Objective::Cover) return format_fixed(x, 0) + " new site(s)";
+        if (objective == Objective::MaxCoverage) return format_fixed(x, 0) + " within";
+        return unit.format(x);
+    };
+    std::string text = "bound " + figure(q.bound) + ", gap ";
+    text += std::isinf(q.gap) ? std::string("unknown") : format_fixed(100.0 * q.gap, 2) + " %";
+    text += q.proven_optimal       ? ", proven optimal"
+            : q.time_limit_reached ? ", time limit reached"
+                                   : ", not proven";
+    return text + " (" + q.method + ", " + format_fixed(q.solve_s, 2) + " s)";
+}
+
+std::string suggestion_header(const PlanOptions& plan, const PlanInputs& in, const Suggestion& s,
+                              const std::string& within_text) {
+    const bool time = in.roads && in.roads->query_options.metric == RoadMetric::Time;
+    const std::string cost_name = !in.roads ? "crow-fly distance"
+                                  : time    ? "travel time"
+                                            : "road distance";
+    const std::string what = plan.cover
+                                 ? "cover: every origin within " + within_text + " needs " +
+                                       std::to_string(s.result.chosen.size()) + " new site(s)"
+                                 : "suggest " + std::to_string(plan.suggest_k) + " new site(s)";
+    return what + ": " + plan.objective_name + " on " + cost_name + ", " +
+           std::to_string(s.candidate_count) + " candidates, " + std::to_string(s.pair_count) +
+           " useful origin/candidate pairs (table " + format_fixed(s.table_s, 2) + " s, search " +
+           format_fixed(s.search_s, 2) + " s)\n";
+}
+
+// The heuristic's steps, the exhaustive optimum (k <= 2) and the certified answer.
+void print_search(std::ostream& out, const PlanOptions& plan, const Suggestion& s,
+                  const std::function<std::string(const PlanValue&)>& text, const CostUnit& unit) {
+    if (!plan.cover) {
+        out << "  greedy:  " << text(s.heuristic.greedy) << "\n";
+        out << "  after " << s.heuristic.swaps << " swap(s): " << text(s.heuristic.value) << "\n";
+    }
+    if (s.exact) {
+        out << "  exhaustive optimum over " << subset_count(s.candidate_count, plan.suggest_k)
+            << " candidate sets (" << format_fixed(s.exact_s, 2) << " s): " << text(s.exact->value);
+        const bool equal = !plan_better(s.exact->value, s.heuristic.value, plan.objective);
+        out << (equal ? "; the heuristic reaches it (gap 0)" : "; the heuristic falls short")
+            << "\n";
+    } else if (s.exact_skipped_sets) {
+        out << "  exhaustive search skipped: " << *s.exact_skipped_sets
+            << " candidate sets > --exhaustive-limit " << plan.exhaustive_limit << "\n";
+    }
+    if (!s.quality) return;
+    const bool improved =
+        !plan.cover && plan_better(s.result.value, s.heuristic.value, plan.objective);
+    out << "  certified: " << text(s.result.value)
+        << (improved ? " (better than the heuristic)" : "") << "; "
+        << quality_text(*s.quality, plan.objective, unit) << "\n";
+}
+
 void print_suggestion(std::ostream& out, const PlanOptions& plan, const PlanInputs& in,
                       const PlanRun& run) {
     const Suggestion& s = *run.suggestion;
-    const PlanResult& result = s.result;
     const CostUnit unit{in.roads && in.roads->query_options.metric == RoadMetric::Time};
     const std::string within_text =
         unit.time ? format_fixed(in.within_s / 60.0, 0) + " min" : format_km(plan.within_m);
-    const std::string cost_name = !in.roads   ? "crow-fly distance"
-                                  : unit.time ? "travel time"
-                                              : "road distance";
-    out << "suggest " << plan.suggest_k << " new site(s): " << plan.objective_name << " on "
-        << cost_name << ", " << s.candidate_count << " candidates, " << s.pair_count
-        << " useful origin/candidate pairs (table " << format_fixed(s.table_s, 2) << " s, search "
-        << format_fixed(s.search_s, 2) << " s)\n";
+    out << suggestion_header(plan, in, s, within_text);
     if (plan.cover_areas) {
         std::vector<std::string> forced;
         for (const std::size_t a : s.covered_by_force)
@@ -187,19 +240,8 @@ void print_suggestion(std::ostream& out, const PlanOptions& plan, const PlanInpu
     const auto text = [&](const PlanValue& v) {
         return objective_text(plan.objective, v, unit, within_text);
     };
-    out << "  before:  " << text(result.before) << "\n";
-    out << "  greedy:  " << text(result.greedy) << "\n";
-    out << "  after " << result.swaps << " swap(s): " << text(result.value) << "\n";
-    if (s.exact) {
-        out << "  exhaustive optimum over " << subset_count(s.candidate_count, plan.suggest_k)
-            << " candidate sets (" << format_fixed(s.exact_s, 2) << " s): " << text(s.exact->value);
-        const bool equal = !plan_better(s.exact->value, result.value, plan.objective);
-        out << (equal ? "; the heuristic reaches it (gap 0)" : "; the heuristic falls short")
-            << "\n";
-    } else if (s.exact_skipped_sets) {
-        out << "  exhaustive search skipped: " << *s.exact_skipped_sets
-            << " candidate sets > --exhaustive-limit " << plan.exhaustive_limit << "\n";
-    }
+    out << "  before:  " << text(s.result.before) << "\n";
+    print_search(out, plan, s, text, unit);
     for (const SiteChange& c : run.changes) {
         if (c.change != SiteChangeKind::Suggested) continue;
         out << "  " << c.site.id << ": " << c.site.name << " at " << to_string(c.site.position)

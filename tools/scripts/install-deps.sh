@@ -10,6 +10,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config ccache
   libgdal-dev gdal-bin libproj-dev libboost-dev libnanoflann-dev
+  coinor-libcbc-dev coinor-libclp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libcairo2-dev fonts-dejavu-core
   doxygen

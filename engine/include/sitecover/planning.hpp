@@ -66,9 +66,12 @@ private:
 
 /// What the new sites should achieve.
 enum class Objective {
-    PCenter,     ///< minimise the largest cost of any origin (then the weighted mean)
-    PMedian,     ///< minimise the weighted mean cost (then the largest)
-    MaxCoverage  ///< maximise the weight within `within` (then minimise the weighted mean)
+    PCenter,      ///< minimise the largest cost of any origin (then the weighted mean)
+    PMedian,      ///< minimise the weighted mean cost (then the largest)
+    MaxCoverage,  ///< maximise the weight within `within` (then minimise the weighted mean)
+    /// The fewest new sites that bring every origin within `within` (solve_cover in
+    /// exact_planning.hpp; k is the answer). Compared as MaxCoverage.
+    Cover
 };
 
 /// The figures of a solution.
@@ -129,6 +132,17 @@ struct PlanResult {
 /// the number of candidates, when a group is empty or names a candidate out of range, or when
 /// k sites cannot serve every group.
 PlanResult suggest_sites(const PlanProblem& problem, std::size_t k, const PlanGoal& goal);
+
+/// suggest_sites' greedy construction and swap search, the construction starting from `start`
+/// (candidate indices, each once, at most k) instead of from nothing.
+PlanResult complete_sites(const PlanProblem& problem, std::vector<std::size_t> start, std::size_t k,
+                          const PlanGoal& goal);
+
+/// The swap local search of suggest_sites, started from `start` (candidate indices, each once):
+/// the best exchange of one chosen candidate for another while it improves goal.objective
+/// (plan_better). Cover groups served by `start` stay served. Deterministic.
+PlanResult improve_sites(const PlanProblem& problem, std::vector<std::size_t> start,
+                         const PlanGoal& goal);
 
 /// The number of k-subsets of n candidates, saturating at UINT64_MAX.
 std::uint64_t subset_count(std::size_t n, std::size_t k) noexcept;

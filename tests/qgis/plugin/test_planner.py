@@ -79,6 +79,18 @@ def test_suggest_gives_the_sites_of_the_cli(qgis_env, tmp_path):
     assert results["COST_AFTER"] < results["COST_BEFORE"]
 
 
+def test_suggest_cover_is_proven_and_gives_the_count_of_the_cli(qgis_env, tmp_path):
+    out = tmp_path / "cover.gpkg"
+    results, _ = run_algorithm(qgis_env, "suggest", AREAS=CANTONS, SITES=SITES,
+                               ORIGINS=COMMUNES, POPULATION=POPULATION, OBJECTIVE=3,
+                               WITHIN_KM=10, OUTPUT=out)  # cover
+    assert (results["PROVEN"], results["GAP"], results["BOUND"]) == (1, 0.0, 11.0)
+    stdout = cli("plan", "--areas", CANTONS, "--from", COMMUNES, "--sites", SITES_CSV,
+                 "--population", POPULATION, "--objective", "cover", "--within-km", "10")
+    assert "needs 11 new site(s)" in stdout
+    assert len(results["SUGGESTED"].split(";")) == 11
+
+
 def test_suggest_with_a_bad_site_type_names_the_types(qgis_env, tmp_path):
     from conftest import QGIS_PROCESS
 

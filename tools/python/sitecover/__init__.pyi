@@ -238,10 +238,12 @@ class World:
         sites: SiteIndex,
         k: int,
         candidates: _Points | None = ...,
-        objective: Literal["p-median", "p-center", "max-coverage"] = ...,
+        objective: Literal["p-median", "p-center", "max-coverage", "cover"] = ...,
         within: float | None = ...,
         exhaustive_limit: int = ...,
         cover_areas: bool = ...,
+        time_limit_s: float = ...,
+        certify: bool = ...,
     ) -> dict[str, Any]: ...
 
 class Plan:
@@ -261,12 +263,13 @@ def plan(
     add: Sequence[tuple[str, float, float] | str] | str | None = ...,
     suggest: int = ...,
     candidates: _Points | str | None = ...,
-    objective: Literal["p-median", "p-center", "max-coverage"] = ...,
+    objective: Literal["p-median", "p-center", "max-coverage", "cover"] = ...,
     within_m: float = ...,
     within_s: float = ...,
     exhaustive_limit: int = ...,
     cover_areas: bool = ...,
     as_frame: bool | None = ...,
+    time_limit_s: float = ...,
     **request: Any,
 ) -> Plan: ...
 def suggest(
@@ -274,11 +277,12 @@ def suggest(
     sites: SiteIndex,
     k: int,
     candidates: _Points | None = ...,
-    objective: Literal["p-median", "p-center", "max-coverage"] = ...,
+    objective: Literal["p-median", "p-center", "max-coverage", "cover"] = ...,
     within: float | None = ...,
     exhaustive_limit: int = ...,
     cover_areas: bool = ...,
     as_frame: bool | None = ...,
+    time_limit_s: float = ...,
 ) -> tuple[Any, dict[str, Any]]: ...
 def population_shares(path: str, codes: Sequence[str]) -> npt.NDArray[np.float64]: ...
 def population_weights(shares: npt.ArrayLike) -> tuple[npt.NDArray[np.float64], bool]: ...

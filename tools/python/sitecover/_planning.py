@@ -82,20 +82,23 @@ def _origin_records(world, sites, final, before, after):
 
 def plan(world=None, sites=None, remove=(), add=None, suggest=0, candidates=None,
          objective="p-median", within_m=19000.0, within_s=1800.0, exhaustive_limit=2_000_000,
-         cover_areas=False, as_frame=None, **request):
+         cover_areas=False, as_frame=None, time_limit_s=60.0, **request):
     """What `sitecover plan` computes: close the sites of ids `remove`, open `add` ((name, lon,
     lat) tuples), then with ``suggest=K`` choose K new sites among `candidates` ((codes, names,
     lon, lat), default the world's origins) for `objective` ('p-median', 'p-center',
-    'max-coverage' within `within_s` seconds by road time, else `within_m` metres); measure the
-    sites before and after on `world`. Returns a Plan. ValueError carrying the library's message
-    (naming remove[i], k..., its `field`) when the request cannot be met.
+    'max-coverage' within `within_s` seconds by road time, else `within_m` metres), or with
+    ``objective="cover"`` (no `suggest`) the fewest new sites bringing every origin within that
+    threshold; the answer is certified within `time_limit_s` seconds (its quality in
+    ``suggestion["quality"]``); measure the sites before and after on `world`. Returns a Plan.
+    ValueError carrying the library's message (naming remove[i], k..., its `field`) when the
+    request cannot be met.
 
     Without a World: `sitecover plan`'s call (the library's run_plan) with the same request as
     keywords, the command's flags in snake case (areas, sites, origins, population, roads...,
     remove, add ("NAME@LON,LAT" or (name, lon, lat)), add_commune, suggest, objective,
-    candidates, cover_areas, within_km, within_min, output, sites_output...); left out, the
-    data directory's Gers defaults. The Plan then has changes, before, after, origins (the
-    rows of the command's -o table) and suggestion.
+    candidates, cover_areas, within_km, within_min, time_limit, output, sites_output...); left
+    out, the data directory's Gers defaults. The Plan then has changes, before, after, origins
+    (the rows of the command's -o table) and suggestion.
     """
     from ._sitecover import World
 
@@ -117,14 +120,16 @@ def plan(world=None, sites=None, remove=(), add=None, suggest=0, candidates=None
             given.setdefault("within_km", within_m / 1000.0)
         if within_s != 1800.0:
             given.setdefault("within_min", within_s / 60.0)
+        if time_limit_s != 60.0:
+            given.setdefault("time_limit", time_limit_s)
         return _plan_job(given, as_frame)
     after_sites, changes = world.what_if(sites, list(remove), add)
     suggestion = None
     final = after_sites
-    if suggest:
+    if suggest or objective == "cover":
         within = within_s if world.metric == "time" else within_m
         suggestion = world.suggest(after_sites, suggest, candidates, objective, within,
-                                   exhaustive_limit, cover_areas)
+                                   exhaustive_limit, cover_areas, time_limit_s)
         final = apply_changes(after_sites, suggestion["changes"])
         changes.extend(suggestion["changes"])
     before = world.evaluate(sites)
@@ -162,12 +167,13 @@ def _plan_job(given, as_frame):
 
 
 def suggest(world, sites, k, candidates=None, objective="p-median", within=None,
-            exhaustive_limit=2_000_000, cover_areas=False, as_frame=None):
+            exhaustive_limit=2_000_000, cover_areas=False, as_frame=None, time_limit_s=60.0):
     """The k new sites World.suggest chooses on top of `sites`: (table, found). The table
     (DataFrame or records) has site_id 'suggested-1'..., site_name 'Name (code)', change, lon,
     lat, origins, population; `found` is World.suggest's dict (the search's figures, the
-    exhaustive optimum for k <= 2)."""
-    found = world.suggest(sites, k, candidates, objective, within, exhaustive_limit, cover_areas)
+    exhaustive optimum for k <= 2, the certified answer's quality)."""
+    found = world.suggest(sites, k, candidates, objective, within, exhaustive_limit, cover_areas,
+                          time_limit_s)
     table = frame(found["changes"].records(), CHANGE_COLUMNS, as_frame)
     return table, found
 

@@ -226,7 +226,9 @@ Objective objective_of(Keywords& k) {
     if (text == "p-median") return Objective::PMedian;
     if (text == "p-center") return Objective::PCenter;
     if (text == "max-coverage") return Objective::MaxCoverage;
-    throw keyword_error("objective", ": '" + text + "' is not p-center, p-median or max-coverage");
+    if (text == "cover") return Objective::Cover;
+    throw keyword_error("objective",
+                        ": '" + text + "' is not p-center, p-median, max-coverage or cover");
 }
 
 report::PlanJob read_plan_job(Keywords& k) {
@@ -246,12 +248,14 @@ report::PlanJob read_plan_job(Keywords& k) {
     k.text("candidates_name_field", job.candidate_fields.name);
     if (auto limit = k.get<std::uint64_t>("exhaustive_limit")) job.exhaustive_limit = *limit;
     if (auto cover = k.get<bool>("cover_areas")) job.cover_areas = *cover;
+    k.number("time_limit", job.time_limit_s);
     job.output = read_table_output(k);
     k.text("sites_output", job.sites_output.path);
     job.sites_output.t_srs = job.output.t_srs;
     job.sites_output.overwrite = job.output.overwrite;
     job.sites_output.lang = job.output.lang;
-    if (job.remove.empty() && job.add.empty() && job.add_commune.empty() && job.suggest == 0)
+    if (job.remove.empty() && job.add.empty() && job.add_commune.empty() && job.suggest == 0 &&
+        job.objective != Objective::Cover)
         throw keyword_error("suggest",
                             ": nothing to plan: give add, add_commune, remove or suggest");
     return job;

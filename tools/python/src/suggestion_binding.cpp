@@ -21,10 +21,11 @@ Objective objective_of(const std::string& text) {
     if (text == "p-median") return Objective::PMedian;
     if (text == "p-center") return Objective::PCenter;
     if (text == "max-coverage") return Objective::MaxCoverage;
+    if (text == "cover") return Objective::Cover;
     throw ArgumentError(
         Message()
             .field("objective")
-            .text(": '" + text + "' is not 'p-median', 'p-center' or 'max-coverage'"));
+            .text(": '" + text + "' is not 'p-median', 'p-center', 'max-coverage' or 'cover'"));
 }
 
 // Candidates from (codes, names, lon, lat), as load_points returns them; None: the origins.
@@ -70,6 +71,18 @@ py::dict result_dict(const PlanResult& r) {
     return d;
 }
 
+py::dict quality_dict(const PlanQuality& q) {
+    py::dict d;
+    d["value"] = q.value;
+    d["bound"] = q.bound;
+    d["gap"] = q.gap;
+    d["proven_optimal"] = q.proven_optimal;
+    d["time_limit_reached"] = q.time_limit_reached;
+    d["method"] = q.method;
+    d["solve_s"] = q.solve_s;
+    return d;
+}
+
 }  // namespace
 
 py::dict suggestion_dict(Suggestion s) {
@@ -84,6 +97,9 @@ py::dict suggestion_dict(Suggestion s) {
     d["table_s"] = s.table_s;
     d["search_s"] = s.search_s;
     d["exact_s"] = s.exact_s;
+    d["heuristic"] = result_dict(s.heuristic);
+    d["quality"] = s.quality ? py::object(quality_dict(*s.quality)) : py::none();
+    d["certify_s"] = s.certify_s;
     d["covered_by_force"] = s.covered_by_force;
     auto changes = std::make_shared<Changes>();
     changes->items = std::move(s.changes);
@@ -95,7 +111,8 @@ namespace {
 
 py::dict suggest(const World& w, const SiteIndex& sites, std::size_t k,
                  const py::object& candidates, const std::string& objective,
-                 const py::object& within, std::uint64_t exhaustive_limit, bool cover_areas) {
+                 const py::object& within, std::uint64_t exhaustive_limit, bool cover_areas,
+                 double time_limit_s, bool certify) {
     SuggestRequest request;
     request.k = k;
     request.objective = objective_of(objective);
@@ -103,6 +120,8 @@ py::dict suggest(const World& w, const SiteIndex& sites, std::size_t k,
     request.within = within.is_none() ? (by_time ? 1800.0 : 19000.0) : within.cast<double>();
     request.exhaustive_limit = exhaustive_limit;
     request.cover_areas = cover_areas;
+    request.time_limit_s = time_limit_s;
+    request.certify = certify;
     const std::vector<SiteCandidate> given = candidates_of(w, candidates);
     Suggestion s;
     {
@@ -120,12 +139,17 @@ void bind_suggestion(py::module_& module) {
     world.def("suggest", &suggest, py::arg("sites"), py::arg("k"),
               py::arg("candidates") = py::none(), py::arg("objective") = "p-median",
               py::arg("within") = py::none(), py::arg("exhaustive_limit") = 2'000'000ULL,
-              py::arg("cover_areas") = false,
+              py::arg("cover_areas") = false, py::arg("time_limit_s") = 60.0,
+              py::arg("certify") = true,
               "Chooses k new sites among `candidates` ((codes, names, lon, lat) as load_points "
               "gives; None: the origins' points) on top of `sites`, which stay: the library's "
               "suggest_new_sites, as `sitecover plan --suggest K`. `objective`: 'p-median', "
-              "'p-center' or 'max-coverage' (threshold `within`, in the cost unit: metres "
-              "crow-fly or by road distance, seconds by road time; default 19000 m / 1800 s). "
+              "'p-center', 'max-coverage' (threshold `within`, in the cost unit: metres "
+              "crow-fly or by road distance, seconds by road time; default 19000 m / 1800 s) "
+              "or 'cover' (the fewest new sites bringing every origin within `within`; k is "
+              "not used). The answer is certified within time_limit_s seconds (certify=False: "
+              "the heuristic alone): quality = {value, bound, gap, proven_optimal, "
+              "time_limit_reached, method, solve_s}; heuristic = the greedy + swap answer. "
               "Returns a dict: changes (Changes: the new sites 'suggested-1'..., with the "
               "origins each serves), chosen, before / greedy / value (max_cost, mean_cost, "
               "covered_weight, total_weight), swaps, evaluations, exact (the same for the "

@@ -27,7 +27,8 @@ from qgis.PyQt.QtCore import QVariant
 from . import layers, looks, messages, study
 from .engine import sitecover
 
-OBJECTIVES = ["p-median", "p-center", "max-coverage"]
+# Appended only: the enum parameter stores the index.
+OBJECTIVES = ["p-median", "p-center", "max-coverage", "cover"]
 
 
 class SuggestAlgorithm(QgsProcessingAlgorithm):
@@ -43,7 +44,10 @@ class SuggestAlgorithm(QgsProcessingAlgorithm):
                 "sites'), as `sitecover plan --suggest K`: greedy then swaps, and for K <= 2 "
                 "the exact optimum too. Objectives: p-median (smallest population-weighted "
                 "mean distance or time), p-center (smallest worst case), max-coverage (most "
-                "inhabitants within the threshold). Costs are crow-fly geodesic distances, "
+                "inhabitants within the threshold), cover (the fewest new sites bringing every "
+                "origin within the threshold; K is not used). Each answer is certified "
+                "(proven optimal, or its proven gap when the time limit cuts the search). "
+                "Costs are crow-fly geodesic distances, "
                 "or travel times with a road layer. 'Cover every area' first gives each area "
                 "without a site one of the K. Output: the new sites (points, styled as stars) "
                 "with the origins each would serve and their population.")
@@ -72,6 +76,8 @@ class SuggestAlgorithm(QgsProcessingAlgorithm):
                                  number.Double, 30.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterBoolean(
             "COVER_AREAS", "Cover every area first", False))
+        self.addParameter(number("TIME_LIMIT", "Time limit for proving the answer (s)",
+                                 number.Double, 60.0, minValue=0.001))
         self.addParameter(number("THREADS", "Threads (0: all cores)", number.Integer, 0,
                                  minValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -80,6 +86,9 @@ class SuggestAlgorithm(QgsProcessingAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("COST_BEFORE", "Objective's figure before"))
         self.addOutput(QgsProcessingOutputNumber("COST_AFTER", "Objective's figure after"))
         self.addOutput(QgsProcessingOutputNumber("COVERED_AFTER", "Areas covered after"))
+        self.addOutput(QgsProcessingOutputNumber("BOUND", "Proven bound of the objective"))
+        self.addOutput(QgsProcessingOutputNumber("GAP", "Proven gap (0: optimal)"))
+        self.addOutput(QgsProcessingOutputNumber("PROVEN", "Proven optimal (1) or not (0)"))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         try:
@@ -94,17 +103,23 @@ class SuggestAlgorithm(QgsProcessingAlgorithm):
         looks.store(dest_id, "plan-sites", feedback)
         suggested = [c for c in plan.changes if c["change"] == "suggested"]
         value, before = plan.suggestion["value"], plan.suggestion["before"]
-        figure = "covered_weight" if objective == "max-coverage" else (
+        figure = "covered_weight" if objective in ("max-coverage", "cover") else (
             "max_cost" if objective == "p-center" else "mean_cost")
         for c in suggested:
             feedback.pushInfo(f"{c['site_name']}: nearest site of {c['origins']} origin(s)")
         feedback.pushInfo(f"{objective}: {figure} {before[figure]:.1f} -> {value[figure]:.1f}; "
                           f"areas covered {plan.after['covered']}/{plan.after['areas']}")
+        quality = plan.suggestion["quality"] or {}
+        if quality:
+            feedback.pushInfo(f"certified: value {quality['value']:.1f}, bound "
+                              f"{quality['bound']:.1f}, gap {100.0 * quality['gap']:.2f} %, "
+                              + ("proven optimal" if quality["proven_optimal"] else "not proven"))
         looks.load_styled(context, dest_id, "plan-sites")
         feedback.setProgress(100)
         return {"OUTPUT": dest_id, "SUGGESTED": ";".join(c["site_name"] for c in suggested),
                 "COST_BEFORE": before[figure], "COST_AFTER": value[figure],
-                "COVERED_AFTER": plan.after["covered"]}
+                "COVERED_AFTER": plan.after["covered"], "BOUND": quality.get("bound"),
+                "GAP": quality.get("gap"), "PROVEN": int(quality.get("proven_optimal", False))}
 
     def _request(self, parameters, context):
         """The keywords of sitecover.plan (the library's plan job, as `sitecover plan`): the
@@ -129,8 +144,11 @@ class SuggestAlgorithm(QgsProcessingAlgorithm):
         request["remove"] = [s.strip() for s in
                              (self.parameterAsString(parameters, "REMOVE", context) or "").split(",")
                              if s.strip()]
-        request["suggest"] = self.parameterAsInt(parameters, "K", context)
         request["objective"] = OBJECTIVES[self.parameterAsEnum(parameters, "OBJECTIVE", context)]
+        # cover chooses the count itself.
+        request["suggest"] = (0 if request["objective"] == "cover"
+                              else self.parameterAsInt(parameters, "K", context))
+        request["time_limit"] = self.parameterAsDouble(parameters, "TIME_LIMIT", context)
         request["within_km"] = self.parameterAsDouble(parameters, "WITHIN_KM", context)
         request["cover_areas"] = self.parameterAsBool(parameters, "COVER_AREAS", context)
         request["threads"] = self.parameterAsInt(parameters, "THREADS", context)

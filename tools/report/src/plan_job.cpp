@@ -178,6 +178,11 @@ WhatIf plan_what_if(const PlanJob& job, const PlanInputs& in) {
                                       std::size_t inside) {
     const CoverageIndex& areas = *in.areas;
     const std::string source = job.candidates.value_or("the origins' points");
+    if (e.field() == "k" && job.objective == Objective::Cover) {
+        throw RequestError("objective",
+                           "cover needs candidates, but " + source + " give none inside the areas");
+    }
+    if (e.field() == "time_limit_s") throw RequestError("time_limit", "must be > 0 seconds");
     if (e.field() == "k") {
         throw RequestError("suggest", std::to_string(job.suggest) + " new sites asked, but " +
                                           source + " give only " + std::to_string(inside) +
@@ -200,6 +205,21 @@ WhatIf plan_what_if(const PlanJob& job, const PlanInputs& in) {
                            .text(" " + std::to_string(job.suggest)));
 }
 
+// Cover's "no number of sites will do": the origins beyond the threshold, named.
+[[noreturn]] void throw_unreachable(const UnreachableOriginsError& e, const PlanInputs& in) {
+    const bool by_time = in.roads && in.roads->query_options.metric == RoadMetric::Time;
+    const std::string threshold =
+        by_time ? format_fixed(in.within_s / 60.0, 0) + " min" : format_km(in.within_m);
+    std::vector<std::string> names;
+    for (const std::size_t i : e.origins())
+        names.push_back(in.names[i].empty() ? in.codes[i] : in.names[i] + " (" + in.codes[i] + ")");
+    throw RequestError(by_time ? "within_min" : "within_km",
+                       std::to_string(names.size()) + " origin(s) lie farther than " + threshold +
+                           " from every candidate and every site, so no number of new sites "
+                           "brings them within it: " +
+                           first_items(names));
+}
+
 Suggestion plan_suggestion(const PlanJob& job, const PlanInputs& in, const std::vector<Site>& after,
                            const WarningSink& warn) {
     const std::vector<SiteCandidate> candidates = plan_candidates(job, in, warn);
@@ -214,9 +234,13 @@ Suggestion plan_suggestion(const PlanJob& job, const PlanInputs& in, const std::
     request.within = by_time ? in.within_s : in.within_m;
     request.exhaustive_limit = job.exhaustive_limit;
     request.cover_areas = job.cover_areas;
+    request.time_limit_s = job.time_limit_s;
+    request.progress = job.progress;
     Suggestion s;
     try {
         s = suggest_new_sites(in.world, after, candidates, request);
+    } catch (const UnreachableOriginsError& e) {
+        throw_unreachable(e, in);
     } catch (const RequestFieldError& e) {
         throw_suggest_error(e, job, in, after, inside);
     } catch (const InputError&) {
@@ -245,7 +269,7 @@ PlanRun compute_plan(const PlanJob& job, const PlanInputs& in, const WarningSink
     WhatIf what_if = plan_what_if(job, in);
     run.final_sites = what_if.after;
     run.changes = std::move(what_if.changes);
-    if (job.suggest > 0) {
+    if (job.suggest > 0 || job.objective == Objective::Cover) {
         run.suggestion = plan_suggestion(job, in, what_if.after, warn);
         for (const SiteChange& c : run.suggestion->changes) {
             run.final_sites.push_back(c.site);

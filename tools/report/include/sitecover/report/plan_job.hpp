@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "sitecover/coverage_index.hpp"
+#include "sitecover/exact_planning.hpp"
 #include "sitecover/geodata/table_writer.hpp"
 #include "sitecover/planning.hpp"
 #include "sitecover/report/request_error.hpp"
@@ -36,8 +37,10 @@ struct PlanJob {
     geodata::OriginFields candidate_fields;    ///< candidates_code_field, candidates_name_field
     std::uint64_t exhaustive_limit = 2'000'000;  ///< exhaustive_limit (K <= 2)
     bool cover_areas = false;                    ///< cover_areas
-    TableOutput output;                          ///< output: one row per origin, before / after
-    TableOutput sites_output;  ///< sites_output: the sites added, removed and suggested
+    double time_limit_s = 60.0;  ///< time_limit: seconds for proving the answer (> 0)
+    SolveProgress progress;      ///< optional, between the steps of the certified search
+    TableOutput output;          ///< output: one row per origin, before / after
+    TableOutput sites_output;    ///< sites_output: the sites added, removed and suggested
 };
 
 /// The inputs every scenario is measured on, loaded once.
@@ -82,8 +85,9 @@ geodata::Row plan_origin_row(const PlanInputs& in, const PlanRun& run, std::size
 /// what-if (remove, add, add_commune), chooses the suggestion, measures both scenarios, writes
 /// the tables (complete or absent). A value of the request that cannot be met is a
 /// RequestError naming its field (an unknown site id or origin code, more new sites than
-/// candidates, an area no candidate lies in); a new site outside every area an Error of kind
-/// Usage about `add`. Warnings go to `warn`.
+/// candidates, an area no candidate lies in, origins no candidate brings within the threshold
+/// for cover); a new site outside every area an Error of kind Usage about `add`. Warnings go
+/// to `warn`.
 PlanOutcome run_plan(PlanJob job, const WarningSink& warn = {});
 
 }  // namespace sitecover::report
