@@ -5,6 +5,7 @@ import datetime
 import os
 import warnings
 
+import numpy as np
 import pytest
 
 import sitecover
@@ -80,8 +81,11 @@ def test_nearest_and_report_from_geodataframes(gpd, sites_frame, staging_dir, tm
     assert list(staging_dir.iterdir()) == []
 
 
-def test_geo_interface_objects_without_a_frame(staging_dir):
+@pytest.mark.parametrize("with_geopandas", [True, False])
+def test_geo_interface_objects_without_a_frame(staging_dir, monkeypatch, with_geopandas):
     _real_data()
+    if not with_geopandas:
+        monkeypatch.setitem(__import__("sys").modules, "geopandas", None)  # staged as GeoJSON
 
     class Points:
         __geo_interface__ = {"type": "FeatureCollection", "features": [
@@ -154,10 +158,12 @@ def test_as_of_takes_dates_timestamps_and_texts():
     assert expected < kept(None)
     for value in (datetime.date(2023, 1, 1), datetime.datetime(2023, 1, 1, 12, 30),
                   pd.Timestamp("2023-01-01"), pd.Timestamp("2023-01-01 08:00", tz="UTC"),
-                  "2023-01-01T10:00:00", " 2023-01-01 "):
+                  np.datetime64("2023-01-01T06:00"), "2023-01-01T10:00:00", " 2023-01-01 "):
         assert kept(value) == expected, value
-    with pytest.raises(ValueError, match="as_of"):
-        kept("soon")
+    for bad in ("soon", "20230101", "2023-02-30"):
+        with pytest.raises(ValueError, match="as_of") as caught:
+            kept(bad)
+        assert caught.value.field == "as_of"
 
 
 def test_reprs_are_informative(france_services):
@@ -192,3 +198,14 @@ def test_road_network_repr(tmp_path):
     assert repr(network) == (f"<sitecover.RoadNetwork: {network.node_count} nodes, "
                              f"{network.edge_count} edges>")
     assert network.node_count >= 2
+
+
+def test_plan_and_report_jobs_have_reprs(tmp_path):
+    _real_data()
+    plan = sitecover.plan(data_dir=str(DATA), remove="1271", as_frame=False)
+    assert repr(plan).startswith("<sitecover.Plan: 1 removed; covered 17/17 -> 16/17; mean ")
+    report = sitecover.report(data_dir=str(DATA), output=str(tmp_path / "r.gpkg"),
+                              html=str(tmp_path / "r.html"), map=str(tmp_path / "r.png"),
+                              lang="en")
+    assert repr(report).startswith("<sitecover.Report: 17/17 areas covered, ")
+    assert str(tmp_path / "r.gpkg") in repr(report)

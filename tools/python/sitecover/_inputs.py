@@ -17,11 +17,13 @@ DATE_KEYWORDS = ("as_of",)
 
 
 def iso_date(value):
-    """`value` (datetime, date, pandas.Timestamp, numpy.datetime64 or a text in an ISO 8601
-    form) as the library's YYYY-MM-DD; a text that is no date is left for the library to
-    refuse, naming the keyword."""
+    """`value` (datetime, date, pandas.Timestamp, numpy.datetime64, or a text YYYY-MM-DD with
+    an optional time) as the library's YYYY-MM-DD; another text is left for the library to
+    refuse, naming the keyword, as the command refuses it."""
     if isinstance(value, str):
         text = value.strip()
+        if len(text) < 10 or text[4] != "-" or text[7] != "-":
+            return value  # not YYYY-MM-DD...: the library refuses it as the command does
         try:
             return datetime.datetime.fromisoformat(text).date().isoformat()
         except ValueError:
