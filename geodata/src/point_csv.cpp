@@ -197,7 +197,7 @@ public:
             Origin origin;
             if (const std::string problem = parse(line, origin); !problem.empty()) {
                 const std::string message = "line " + std::to_string(line_number_) + problem;
-                if (!options_.skip_bad) throw InputError("file '" + path_ + "', " + message);
+                if (!options_.skip_bad) throw BadRecordError("file '" + path_ + "', " + message);
                 origin.error = message;
             }
             out.push_back(std::move(origin));

@@ -15,6 +15,7 @@ packages=(
   libcairo2-dev fonts-dejavu-core
   doxygen
   pybind11-dev python3-dev python3-numpy python3-pytest python3-pandas
+  python3-setuptools python3-wheel python3-pip python3-venv python3-geopandas python3-distributed
   chromium poppler-utils
   clang-format clang-tidy
 )

@@ -13,6 +13,7 @@ from ._sitecover import (  # noqa: F401  (re-exported)
     Changes,
     DataWarning,
     InputError,
+    InvalidPointError,
     MissingFileError,
     Outcome,
     OutputError,
@@ -31,9 +32,10 @@ from ._sitecover import (  # noqa: F401  (re-exported)
 from ._sitecover import _coverage_records
 from ._planning import Plan, Report, plan, population_weights, report, report_data, suggest  # noqa: F401
 from ._access import access  # noqa: F401
+from ._inputs import request_inputs as _request_inputs
 
 __all__ = [
-    "access", "Areas", "Changes", "DataWarning", "InputError", "MissingFileError", "Outcome", "OutputError",
+    "access", "Areas", "Changes", "DataWarning", "InputError", "InvalidPointError", "MissingFileError", "Outcome", "OutputError",
     "Plan", "ReportData", "nearest",
     "RoadNetwork", "SiteIndex", "World", "apply_changes", "coverage", "load_points",
     "layer_style", "load_site_changes", "plan", "population_shares", "population_weights",
@@ -55,6 +57,9 @@ def coverage(areas=None, sites=None, boundary="included", as_frame=None, **reque
     as the command's flags in snake case (areas_layer, areas_where, area_code_field,
     sites_where, site_types, as_of, fragile_m, data_dir; output, format, t_srs, overwrite to
     write the table); left out, the data directory's Gers cantons and France services list.
+    ``areas`` and ``sites`` may also be GeoDataFrames in any CRS (or objects with
+    ``__geo_interface__``): staged to a temporary GeoPackage in WGS84, removed after the call.
+    ``as_of`` may be a date, datetime, pandas.Timestamp or an ISO text.
     The result's ``attrs["summary"]`` (a DataFrame) or the records' second value then holds
     covered, fragile (area codes), sites_read, sites_kept, sites_inside.
     """
@@ -65,11 +70,9 @@ def coverage(areas=None, sites=None, boundary="included", as_frame=None, **reque
         return frame(_coverage_records(areas, sites, boundary), columns, as_frame)
     from ._sitecover import _run_coverage
 
-    given = dict(request, boundary=boundary)
-    for key, value in (("areas", areas), ("sites", sites)):
-        if value is not None:
-            given[key] = str(value)
-    records, summary = _run_coverage(**given)
+    given = dict(request, boundary=boundary, areas=areas, sites=sites)
+    with _request_inputs(given) as given:
+        records, summary = _run_coverage(**given)
     result = frame(records, columns, as_frame)
     if hasattr(result, "attrs"):
         result.attrs["summary"] = summary
@@ -88,6 +91,13 @@ def nearest(origins=None, sites=None, as_frame=None, **request):
     format, t_srs, overwrite to write the table too. Left out: the data directory's Gers
     communes and France services list.
 
+    ``origins`` and ``sites`` may be GeoDataFrames in any CRS (or objects with
+    ``__geo_interface__``): they are staged to a temporary GeoPackage in WGS84, removed after
+    the call; ``as_of`` may be a date, datetime, pandas.Timestamp or an ISO text. With
+    ``skip_bad=True`` (a plain CSV id,lon,lat) an unreadable row is kept with NaN position and
+    distance and its reason in the ``error`` column, and a sitecover.DataWarning names it;
+    without, sitecover.InvalidPointError (a ValueError and an InputError) names its line.
+
     Returns the table (a DataFrame when pandas is importable, with the figures in
     ``attrs["summary"]``; else ``(records, summary)``): origin_code, origin_name, origin_lon,
     origin_lat, [rank,] site_id, site_name, site_dep, distance_m, and with roads
@@ -98,14 +108,38 @@ def nearest(origins=None, sites=None, as_frame=None, **request):
     from ._planning import frame
     from ._sitecover import _run_nearest
 
-    given = dict(request)
-    for key, value in (("origins", origins), ("sites", sites)):
-        if value is not None:
-            given[key] = str(value)
-    columns, rows, summary = _run_nearest(**given)
+    given = dict(request, origins=origins, sites=sites)
+    with _request_inputs(given) as given:
+        columns, rows, summary = _run_nearest(**given)
     records = [dict(zip(columns, row)) for row in rows]
+    if summary.get("skipped"):
+        _warn_skipped(records, summary["origins_path"])
     result = frame(records, columns, as_frame)
     if hasattr(result, "attrs"):
         result.attrs["summary"] = summary
         return result
     return records, summary
+
+
+_ROW_NUMBERS = ("origin_lon", "origin_lat", "distance_m", "road_distance_m", "travel_time_s",
+                "snap_m")
+
+
+def _warn_skipped(records, path):
+    """nearest(skip_bad=True): NaN for the numbers of the rows that could not be read, and one
+    DataWarning naming them."""
+    import warnings
+
+    bad = [r for r in records if r.get("error")]
+    for record in bad:
+        for key in _ROW_NUMBERS:
+            if key in record and record[key] is None:
+                record[key] = float("nan")
+    if not bad:
+        return
+    shown = "; ".join(r["error"] for r in bad[:5]) + ("; ..." if len(bad) > 5 else "")
+    warning = DataWarning(f"{path}: {len(bad)} origin row(s) could not be read and are kept "
+                          f"without a site (skip_bad): {shown}")
+    warning.field = "skip_bad"
+    warning.template = str(warning)
+    warnings.warn(warning, stacklevel=3)

@@ -13,6 +13,8 @@ class InputError(OSError):
 class MissingFileError(InputError, FileNotFoundError):
     path: str
 
+class InvalidPointError(InputError, ValueError): ...
+
 class OutputError(OSError):
     field: str | None
     template: str
@@ -22,6 +24,11 @@ class DataWarning(UserWarning):
     template: str
 
 _Coords = npt.ArrayLike
+# A layer: a path, or a GeoDataFrame (any CRS) / an object with __geo_interface__, staged to a
+# temporary GeoPackage in WGS84 for the call.
+_Layer = str | Any
+# A date: YYYY-MM-DD, or a datetime.date, datetime.datetime, pandas.Timestamp.
+_Date = str | Any
 
 class SiteIndex:
     def __init__(
@@ -105,8 +112,8 @@ def coverage(
 ) -> Any: ...
 @overload
 def coverage(
-    areas: str | None = ...,
-    sites: str | None = ...,
+    areas: _Layer | None = ...,
+    sites: _Layer | None = ...,
     boundary: Literal["included", "excluded"] = ...,
     as_frame: bool | None = ...,
     **request: Any,
@@ -258,7 +265,7 @@ class Plan:
 
 def plan(
     world: World | None = ...,
-    sites: SiteIndex | str | None = ...,
+    sites: SiteIndex | _Layer | None = ...,
     remove: Sequence[str] | str = ...,
     add: Sequence[tuple[str, float, float] | str] | str | None = ...,
     suggest: int = ...,
@@ -339,13 +346,13 @@ def report(
     as_frame: bool | None = ...,
     *,
     data_dir: str = ...,
-    areas: str = ...,
+    areas: _Layer = ...,
     areas_layer: str = ...,
     areas_where: str = ...,
     areas_crs: str = ...,
     area_code_field: str = ...,
     area_name_field: str = ...,
-    sites: str = ...,
+    sites: _Layer = ...,
     sites_layer: str = ...,
     sites_where: str = ...,
     sites_crs: str = ...,
@@ -357,8 +364,8 @@ def report(
     site_dep_field: str = ...,
     site_date_field: str = ...,
     site_types: str | Sequence[str] = ...,
-    as_of: str = ...,
-    origins: str = ...,
+    as_of: _Date = ...,
+    origins: _Layer = ...,
     origins_layer: str = ...,
     origins_where: str = ...,
     origins_crs: str = ...,
@@ -398,8 +405,8 @@ def report(
 ) -> Report: ...
 
 def nearest(
-    origins: str | None = ...,
-    sites: str | None = ...,
+    origins: _Layer | None = ...,
+    sites: _Layer | None = ...,
     as_frame: bool | None = ...,
     **request: Any,
 ) -> Any: ...

@@ -48,8 +48,28 @@ class Plan:
         self.__dict__.update(fields)
 
     def __repr__(self):
-        return (f"Plan(covered {self.before['covered']}/{self.before['areas']} -> "
-                f"{self.after['covered']}/{self.after['areas']}, {len(self.changes)} change(s))")
+        b, a = self.before, self.after
+        kinds = {}
+        for change in _column(self.changes, "change"):
+            kinds[change] = kinds.get(change, 0) + 1
+        changes = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())) or "no change"
+        text = (f"<sitecover.Plan: {changes}; covered {b['covered']}/{b['areas']} -> "
+                f"{a['covered']}/{a['areas']}; mean {_km(b.get('mean_m'))} -> "
+                f"{_km(a.get('mean_m'))}, max {_km(b.get('max_m'))} -> {_km(a.get('max_m'))}")
+        if self.suggestion:
+            text += f"; suggestion {self.suggestion.get('objective', '')}".rstrip()
+        return text + ">"
+
+
+def _column(table, name):
+    """One column of a DataFrame or of records."""
+    if hasattr(table, "columns"):
+        return list(table[name]) if name in table.columns else []
+    return [row[name] for row in table]
+
+
+def _km(metres):
+    return "-" if metres is None or metres != metres else f"{metres / 1000:.1f} km"
 
 
 def _site_ids(index, positions):
@@ -104,10 +124,7 @@ def plan(world=None, sites=None, remove=(), add=None, suggest=0, candidates=None
 
     if not isinstance(world, World):
         # The command's request: one library call (report::run_plan).
-        given = dict(request)
-        for key, value in (("sites", sites), ("candidates", candidates)):
-            if value is not None:
-                given[key] = str(value)
+        given = dict(request, sites=sites, candidates=candidates)
         if world is not None:
             raise TypeError("plan(): world must be a World, or leave it out and give the "
                             "request as keywords (areas=, sites=, remove=...)")
@@ -153,9 +170,11 @@ def plan(world=None, sites=None, remove=(), add=None, suggest=0, candidates=None
 
 def _plan_job(given, as_frame):
     """sitecover.plan with the command's request as keywords: the library's run_plan."""
+    from ._inputs import request_inputs
     from ._sitecover import _run_plan
 
-    done = _run_plan(**given)
+    with request_inputs(given) as given:
+        done = _run_plan(**given)
     columns, rows = done["origins"]
     return Plan(
         sites=None,
@@ -207,7 +226,16 @@ class Report:
 
     def __repr__(self):
         s = self.summary
-        return f"Report({s['covered']}/{s['areas']} covered, {s['origins']} origins)"
+        text = (f"<sitecover.Report: {s['covered']}/{s['areas']} areas covered, "
+                f"{s['fragile']} fragile, {s['origins']} origins, {s['sites_inside']} sites "
+                f"inside, mean {_km(s.get('mean_m'))}, max {_km(s.get('max_m'))}, "
+                f"{'with roads' if s['with_roads'] else 'crow-fly'}")
+        written = [p for p in (getattr(self, "written", None) or {}).values() if p] \
+            if isinstance(getattr(self, "written", None), dict) else \
+            [p for p in (getattr(self, "written", None) or []) if p]
+        if written:
+            text += "; written " + ", ".join(str(p) for p in written)
+        return text + ">"
 
 
 def report_data(areas, sites, origins, population=None, outlines=None, roads=None, by="time",
@@ -245,15 +273,21 @@ def report(as_frame=None, **request):
     command does), place, noun, footer (a line at the foot of the map and the page), logo (a
     PNG or SVG file), context and map_roads (a file, or "none").
 
+    areas, sites and origins may be GeoDataFrames in any CRS (or objects with
+    ``__geo_interface__``), staged to a temporary GeoPackage in WGS84 and removed after the
+    call; as_of a date, datetime, pandas.Timestamp or an ISO text.
+
     Returns a Report (areas, origins, sites tables and summary) with ``written`` (the paths of
     the documents: output, map, html) and ``title``. Warnings met while reading come as
     sitecover.DataWarning (a UserWarning). InputError, OutputError (OSError) or ValueError as
     the command exits 3, 5, 2, each with ``field`` (the keyword concerned). An unknown keyword
     is a TypeError.
     """
+    from ._inputs import request_inputs
     from ._sitecover import _run_report
 
-    data, written, title = _run_report(**request)
+    with request_inputs(request) as given:
+        data, written, title = _run_report(**given)
     result = Report(data, as_frame)
     result.written = written
     result.title = title

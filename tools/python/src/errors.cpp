@@ -4,6 +4,7 @@
 #include <string>
 
 #include "sitecover/error.hpp"
+#include "sitecover/geodata/point_csv.hpp"
 
 namespace sitecover::python {
 namespace py = pybind11;
@@ -15,6 +16,7 @@ namespace {
 PyObject* g_input_error = nullptr;
 PyObject* g_output_error = nullptr;
 PyObject* g_missing_file_error = nullptr;
+PyObject* g_invalid_point_error = nullptr;
 PyObject* g_data_warning = nullptr;
 
 // `field` and `template` on an exception or warning instance.
@@ -26,8 +28,10 @@ void attach_fields(py::object& instance, const Message& message, const std::stri
 PyObject* class_of(const Error& e) {
     switch (e.kind()) {
         case ErrorKind::Input:
-            return dynamic_cast<const MissingFileError*>(&e) != nullptr ? g_missing_file_error
-                                                                        : g_input_error;
+            if (dynamic_cast<const MissingFileError*>(&e) != nullptr) return g_missing_file_error;
+            if (dynamic_cast<const geodata::BadRecordError*>(&e) != nullptr)
+                return g_invalid_point_error;
+            return g_input_error;
         case ErrorKind::Output:
             return g_output_error;
         case ErrorKind::Argument:
@@ -78,6 +82,15 @@ void register_errors(py::module_& module) {
                   "An input file that does not exist: both a sitecover.InputError and a "
                   "FileNotFoundError (errno ENOENT; `path`: the file).",
                   missing_bases.ptr());
+    const py::tuple invalid_bases =
+        py::make_tuple(py::handle(g_input_error), py::handle(PyExc_ValueError));
+    g_invalid_point_error =
+        new_class(module, "InvalidPointError",
+                  "A record that cannot be read (a line of a CSV of points: a missing or "
+                  "non-numeric coordinate, a point out of range), its line named in the "
+                  "message: both a sitecover.InputError and a ValueError. nearest(..., "
+                  "skip_bad=True) keeps such rows instead, with a warning.",
+                  invalid_bases.ptr());
     g_data_warning = new_class(module, "DataWarning",
                                "A recovery while reading data (features skipped...); a "
                                "UserWarning. `field`: the request field that would change it, "

@@ -148,7 +148,7 @@ py::tuple run_nearest(const py::kwargs& given) {
         job.k = static_cast<std::size_t>(*count);
         job.ranked = true;
     }
-    k.number("max_km", job.max_km);
+    k.distance("max_km", job.max_km);
     if (auto rule = k.text("group_by")) {
         job.group_by = report::GroupRule::parse(*rule);
         if (!job.group_by)
@@ -248,7 +248,7 @@ report::PlanJob read_plan_job(Keywords& k) {
     k.text("candidates_name_field", job.candidate_fields.name);
     if (auto limit = k.get<std::uint64_t>("exhaustive_limit")) job.exhaustive_limit = *limit;
     if (auto cover = k.get<bool>("cover_areas")) job.cover_areas = *cover;
-    k.number("time_limit", job.time_limit_s);
+    k.distance("time_limit", job.time_limit_s);
     job.output = read_table_output(k);
     k.text("sites_output", job.sites_output.path);
     job.sites_output.t_srs = job.output.t_srs;

@@ -138,6 +138,15 @@ py::list site_records(const Report& r) {
     return records;
 }
 
+std::string report_repr(const Report& r) {
+    const ReportData& d = r.data;
+    return "<sitecover.ReportData: " + std::to_string(d.covered_count()) + "/" +
+           std::to_string(d.area_rows.size()) + " areas covered, " +
+           std::to_string(d.fragile_count()) + " fragile, " + std::to_string(d.origins.size()) +
+           " origins, " + std::to_string(d.sites_inside.size()) + " sites inside, " +
+           (d.with_roads ? "with roads" : "crow-fly") + ">";
+}
+
 py::dict summary(const Report& r) {
     const ReportData& d = r.data;
     const Summary crow = d.crow_fly_summary();
@@ -178,6 +187,7 @@ void bind_report(py::module_& module) {
 The report's model (the library's build_report_data): what `sitecover report` writes to its
 GeoPackage, map and page, as records. Build it with sitecover.report_data().
 )doc")
+        .def("__repr__", &report_repr)
         .def("area_records", &area_records,
              "One dict per area, in area order: area_code, area_name, site_count, site_ids, "
              "covered, fragile, margin_m, origins, label_lon/lat, worst_distance_origin and "

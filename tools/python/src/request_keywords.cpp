@@ -2,6 +2,8 @@
 
 #include <pybind11/stl.h>
 
+#include <limits>
+
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/speed_profile.hpp"
 #include "sitecover/site_filter.hpp"
@@ -27,6 +29,15 @@ void Keywords::text(const char* key, std::string& into) {
 
 void Keywords::number(const char* key, double& into) {
     if (auto v = get<double>(key)) into = *v;
+}
+
+void Keywords::distance(const char* key, double& into) {
+    const auto v = get<double>(key);
+    if (!v) return;
+    if (!(*v >= 0.0) || *v == std::numeric_limits<double>::infinity())
+        throw keyword_error(
+            key, ": must be a number >= 0, got " + py::str(py::float_(*v)).cast<std::string>());
+    into = *v;
 }
 
 void Keywords::check_all_used() const {
@@ -114,8 +125,8 @@ std::optional<report::RoadRequest> read_roads(Keywords& k) {
     if (by != "time" && by != "distance")
         throw keyword_error("by", ": '" + by + "' is not 'time' or 'distance'");
     roads.query_options.metric = by == "time" ? RoadMetric::Time : RoadMetric::Distance;
-    k.number("access_speed", roads.query_options.access_speed_kmh);
-    k.number("max_snap_m", roads.max_snap_m);
+    k.distance("access_speed", roads.query_options.access_speed_kmh);
+    k.distance("max_snap_m", roads.max_snap_m);
     if (roads.source.path.empty()) return std::nullopt;
     if (!roads.profile_path.empty())
         geodata::apply_profile_file(roads.load.profile, roads.profile_path);
@@ -135,10 +146,14 @@ void read_study(Keywords& k, report::StudyRequest& study) {
     study.population = k.text("population");
     study.scenario = k.text("scenario");
     study.roads = read_roads(k);
-    k.number("within_km", study.within_km);
-    k.number("within_min", study.within_min);
-    k.number("fragile_m", study.fragile_m);
-    if (auto threads = k.get<unsigned>("threads")) study.threads = *threads;
+    k.distance("within_km", study.within_km);
+    k.distance("within_min", study.within_min);
+    k.distance("fragile_m", study.fragile_m);
+    if (auto threads = k.get<long long>("threads")) {
+        if (*threads < 0 || *threads > 65535)
+            throw keyword_error("threads", ": must be between 0 (all cores) and 65535");
+        study.threads = static_cast<unsigned>(*threads);
+    }
 }
 
 }  // namespace sitecover::python

@@ -28,6 +28,9 @@ public:
     void text(const char* key, std::string& into);
     /// A number keyword into `into`, if given.
     void number(const char* key, double& into);
+    /// A distance, time or speed keyword into `into`, if given: ValueError naming it when
+    /// negative, NaN or infinite.
+    void distance(const char* key, double& into);
     /// A keyword of type T, if given; TypeError naming it for another type.
     template <typename T>
     std::optional<T> get(const char* key) {

@@ -107,6 +107,11 @@ by time at the class speed. Loaded from any GDAL line layer or an OpenStreetMap 
                     "overrides class speeds ('motorway=110,trunk=80'), `profile` names a speed "
                     "profile file. Warnings (skipped features...) are UserWarnings; OSError "
                     "(sitecover.InputError) on bad data.")
+        .def("__repr__",
+             [](const Network& n) {
+                 return "<sitecover.RoadNetwork: " + std::to_string(n.graph->node_count()) +
+                        " nodes, " + std::to_string(n.graph->edge_count()) + " edges>";
+             })
         .def_property_readonly("node_count", [](const Network& n) { return n.graph->node_count(); })
         .def_property_readonly("edge_count", [](const Network& n) { return n.graph->edge_count(); })
         .def("nearest_sites", &nearest_sites, py::arg("sites"), py::arg("lon"), py::arg("lat"),

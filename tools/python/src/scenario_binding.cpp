@@ -3,8 +3,11 @@
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <cstdio>
 #include <limits>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <tuple>
 
 #include "arrays.hpp"
@@ -178,12 +181,65 @@ std::shared_ptr<Changes> load_changes(const std::string& path) {
     return changes;
 }
 
+std::string plural(std::size_t n, const char* word) {
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+std::string outcome_repr(const Outcome& o) {
+    std::size_t with_site = 0;
+    std::size_t by_road = 0;
+    std::size_t covered = 0;
+    for (const OriginOutcome& origin : o.outcome.origins) {
+        with_site += origin.site.has_value() ? 1 : 0;
+        by_road += origin.road_site.has_value() ? 1 : 0;
+    }
+    for (const AreaCoverage& c : o.outcome.coverage) covered += c.margin_m.has_value() ? 1 : 0;
+    std::string text = "<sitecover.Outcome: " + plural(o.outcome.origins.size(), "origin") + " (" +
+                       std::to_string(with_site) + " with a site";
+    if (by_road > 0) text += ", " + std::to_string(by_road) + " reached by road";
+    return text + "), " + std::to_string(covered) + "/" +
+           std::to_string(o.outcome.coverage.size()) + " areas covered, " +
+           plural(o.sites ? o.sites->sites().size() : 0, "site") + ">";
+}
+
+std::string changes_repr(const Changes& c) {
+    std::size_t added = 0;
+    std::size_t removed = 0;
+    std::size_t suggested = 0;
+    for (const SiteChange& item : c.items) {
+        const std::string_view kind = to_string(item.change);
+        added += kind == "added" ? 1 : 0;
+        removed += kind == "removed" ? 1 : 0;
+        suggested += kind == "suggested" ? 1 : 0;
+    }
+    std::string text = "<sitecover.Changes: " + std::to_string(added) + " added, " +
+                       std::to_string(removed) + " removed, " + std::to_string(suggested) +
+                       " suggested";
+    if (!c.items.empty()) text += ", first " + c.items.front().site.id;
+    return text + ">";
+}
+
+std::string world_repr(const World& w) {
+    std::string text = "<sitecover.World: " + plural(w.world.origins.size(), "origin") + ", " +
+                       plural(w.areas ? w.areas->areas().size() : 0, "area");
+    double total = 0.0;
+    for (const double weight : w.world.weights) total += weight;
+    char weight[64];
+    std::snprintf(weight, sizeof weight, ", total weight %.0f", total);
+    text += weight;
+    if (!w.world.roads) return text + ", crow-fly>";
+    const bool time = w.world.roads->options.query.metric == RoadMetric::Time;
+    return text + ", by road (" + (time ? "time" : "distance") + ", " +
+           std::to_string(w.roads ? w.roads->graph->node_count() : 0) + " nodes)>";
+}
+
 void bind_outcome(py::module_& module) {
     py::class_<Outcome, std::shared_ptr<Outcome>>(module, "Outcome", R"doc(
 A scenario measured by World.evaluate: per origin, its nearest site as the crow flies and (with
 roads) by road; per area, its coverage. Site columns are positions into `sites`, -1 when none;
 value columns are NaN then.
 )doc")
+        .def("__repr__", &outcome_repr)
         .def_property_readonly(
             "sites", [](const Outcome& o) { return o.sites; },
             "The SiteIndex the scenario was evaluated on.")
@@ -214,6 +270,7 @@ population (World.count_served fills them for added sites).
 )doc")
         .def(py::init<>())
         .def("__len__", [](const Changes& c) { return c.items.size(); })
+        .def("__repr__", &changes_repr)
         .def(
             "records", [](const Changes& c) { return change_records(c.items); },
             "One dict per change: site_id, site_name, change ('added', 'removed', "
@@ -269,6 +326,7 @@ on it.
              "Origins from arrays of lon/lat (degrees), optional weights (default 1 each), "
              "codes and names (default candidates of suggest, and names in records).")
         .def("__len__", [](const World& w) { return w.world.origins.size(); })
+        .def("__repr__", &world_repr)
         .def_property_readonly("codes", [](const World& w) { return w.codes; })
         .def_property_readonly("names", [](const World& w) { return w.names; })
         .def_property_readonly("by_road", [](const World& w) { return w.world.roads.has_value(); })

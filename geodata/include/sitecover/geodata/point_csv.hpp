@@ -7,10 +7,22 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <utility>
 
+#include "sitecover/error.hpp"
 #include "sitecover/geodata/point_loader.hpp"
 
 namespace sitecover::geodata {
+
+/// A line of a plain CSV of points that cannot be read (a missing or non-numeric coordinate, a
+/// point out of range), thrown by the reader without skip_bad: an InputError whose message
+/// names the file and the line. Python raises it as sitecover.InvalidPointError (an InputError
+/// and a ValueError).
+class BadRecordError : public InputError {
+public:
+    /// The error for one line; what() is `message`.
+    explicit BadRecordError(Message message) : InputError(std::move(message)) {}
+};
 
 /// Options of the plain CSV point reader.
 struct PointCsvOptions {
@@ -19,7 +31,7 @@ struct PointCsvOptions {
     std::string lat_column = "lat";  ///< latitude, WGS84 degrees in [-90, 90]
     /// The origin's name: optional when "nom" (names empty without it), required otherwise.
     std::string name_column = "nom";
-    /// false: the first malformed line stops the read with an InputError naming its line.
+    /// false: the first malformed line stops the read with a BadRecordError naming its line.
     /// true: a malformed line becomes an Origin whose `error` says what is wrong, and the read
     /// goes on.
     bool skip_bad = false;
