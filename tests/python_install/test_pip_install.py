@@ -1,5 +1,5 @@
 """`pip install --no-build-isolation .` from the checkout installs an importable `sitecover` into
-a virtual environment, offline, with Debian's packages only (pyproject.toml, setup.py)."""
+a virtual environment, offline, with Debian's packages only (pyproject.toml, tools/python/setup.py)."""
 
 import os
 import pathlib

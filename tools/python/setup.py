@@ -1,5 +1,6 @@
 """Builds the Python module with CMake (the target sitecover_python only) for pyproject.toml's
-setuptools backend: Debian 12 has no scikit-build-core. See pyproject.toml."""
+setuptools backend (run from the checkout by tools/python/pip_backend.py): Debian 12 has no
+scikit-build-core. See pyproject.toml."""
 
 import os
 import re
@@ -11,7 +12,7 @@ from pathlib import Path
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
-ROOT = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parents[2]  # the checkout (this file: tools/python/setup.py)
 (ROOT / "build").mkdir(exist_ok=True)  # egg_base
 
 
