@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import CANTONS, COMMUNES, SITES_CSV
+from conftest import CANTONS, COMMUNES, DATA, SITES_CSV
 
 CHILD = r"""
 import os, sys, threading
@@ -60,3 +60,35 @@ def test_eight_threads_draw_maps_at_once(tmp_path):
                 assert data.rstrip().endswith(b"</svg>") and b"<text" in data
             else:
                 assert data.rstrip().endswith(b"</html>")
+
+
+REPORT_CHILD = r"""
+import os, sys, threading, warnings
+import sitecover
+warnings.simplefilter("ignore")
+data, out = sys.argv[1:3]
+errors = []
+def run(i):
+    try:
+        stem = os.path.join(out, f"r{i}")
+        ext = ("svg", "png")[i % 2]
+        sitecover.report(data_dir=data, output=f"{stem}.gpkg", map=f"{stem}.{ext}")
+    except BaseException as e:
+        errors.append(repr(e))
+threads = [threading.Thread(target=run, args=(i,)) for i in range(8)]
+for t in threads: t.start()
+for t in threads: t.join()
+if errors:
+    sys.exit("errors: " + "; ".join(errors))
+print("ok")
+"""
+
+
+def test_eight_threads_run_the_report_job_at_once(tmp_path):
+    if not SITES_CSV.exists():
+        pytest.skip(f"real data not found: {SITES_CSV}")
+    done = subprocess.run([sys.executable, "-c", REPORT_CHILD, str(DATA), str(tmp_path)],
+                          capture_output=True, text=True, timeout=600, env=dict(os.environ))
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
+    assert sorted(os.listdir(tmp_path)) == sorted(
+        [f"r{i}.gpkg" for i in range(8)] + [f"r{i}.{('svg', 'png')[i % 2]}" for i in range(8)])
