@@ -171,3 +171,13 @@ def test_a_missing_file_is_a_missing_file_error_naming_the_path(tmp_path):
             call()
         assert isinstance(caught.value, FileNotFoundError)
         assert caught.value.path == missing and missing in str(caught.value)
+
+
+def test_site_ids_from_arrays_are_checked_as_the_file_loader_checks_them():
+    for ids, problem in ((["a", "a"], "ids[1]: site id 'a' already used by [0]"),
+                         (["a\0b", "c"], "ids[0]: the site id holds a NUL character"),
+                         (["", "c"], "ids[0]: an empty site id")):
+        with pytest.raises(ValueError) as caught:
+            sitecover.SiteIndex(ids, [0.5, 0.6], [43.6, 43.7])
+        assert caught.value.field == "ids"
+        assert problem in str(caught.value)

@@ -8,6 +8,8 @@
 #include <limits>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "arrays.hpp"
@@ -31,6 +33,22 @@ std::vector<std::string> optional_strings(const py::object& items, std::size_t n
     return items.is_none() ? std::vector<std::string>(n) : strings(items, n, what);
 }
 
+// As the file loader refuses them: an empty id, a NUL in an id, an id given twice.
+void check_ids(const std::vector<std::string>& ids) {
+    std::unordered_map<std::string_view, std::size_t> first;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        const std::string at = "[" + std::to_string(i) + "]: ";
+        if (ids[i].empty()) throw keyword_error("ids", at + "an empty site id");
+        if (ids[i].find('\0') != std::string::npos)
+            throw keyword_error("ids", at + "the site id holds a NUL character");
+        const auto [it, added] = first.emplace(ids[i], i);
+        if (!added) {
+            throw keyword_error("ids", at + "site id '" + ids[i] + "' already used by [" +
+                                           std::to_string(it->second) + "]");
+        }
+    }
+}
+
 std::shared_ptr<SiteIndex> from_arrays(const py::handle& ids, const DoubleArray& lon_deg,
                                        const DoubleArray& lat_deg, const py::object& names,
                                        const py::object& types, const py::object& labelled_on,
@@ -43,6 +61,7 @@ std::shared_ptr<SiteIndex> from_arrays(const py::handle& ids, const DoubleArray&
         optional_strings(labelled_on, where.size(), "labelled_on");
     const std::vector<std::string> department_text =
         optional_strings(departments, where.size(), "departments");
+    check_ids(id_text);
     std::vector<Site> sites(where.size());
     for (std::size_t i = 0; i < sites.size(); ++i) {
         sites[i].id = id_text[i];
