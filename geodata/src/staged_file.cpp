@@ -1,6 +1,7 @@
 #include "sitecover/geodata/staged_file.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -12,6 +13,8 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
+#include <set>
 #include <system_error>
 #include <utility>
 
@@ -22,6 +25,44 @@
 namespace sitecover::geodata {
 namespace fs = std::filesystem;
 namespace {
+
+constexpr std::string_view kStagingPrefix = ".sitecover-tmp-";
+
+// The process id in a staging directory's name ".sitecover-tmp-<pid>-<n>", or 0.
+pid_t staging_owner(const std::string& name) {
+    if (name.rfind(kStagingPrefix, 0) != 0) return 0;
+    long long pid = 0;
+    std::size_t at = kStagingPrefix.size();
+    for (; at < name.size() && std::isdigit(static_cast<unsigned char>(name[at])) != 0; ++at) {
+        pid = pid * 10 + (name[at] - '0');
+        if (pid > INT_MAX) return 0;
+    }
+    if (at == kStagingPrefix.size() || at == name.size() || name[at] != '-') return 0;
+    return static_cast<pid_t>(pid);
+}
+
+// Removes the staging directories in `dir` left by runs that were killed (SIGKILL, power
+// loss): those whose process no longer exists. A process that exists, ours or another user's,
+// keeps them. Each directory once per process; a failure is ignored (it was only tidying).
+void remove_stale_staging_dirs(const fs::path& dir) {
+    static std::mutex mutex;
+    static std::set<std::string> done;
+    {
+        const std::lock_guard<std::mutex> lock(mutex);
+        if (!done.insert(dir.string()).second) return;
+    }
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+         !ec && it != end; it.increment(ec)) {
+        const pid_t owner = staging_owner(it->path().filename().string());
+        if (owner <= 0 || owner == ::getpid()) continue;
+        std::error_code type_error;
+        if (!fs::is_directory(fs::symlink_status(it->path(), type_error))) continue;
+        if (::kill(owner, 0) == 0 || errno != ESRCH) continue;  // alive (or not ours to ask)
+        std::error_code ignored;
+        fs::remove_all(it->path(), ignored);
+    }
+}
 
 std::string kind_of(mode_t mode) {
     if (S_ISREG(mode)) return "";
@@ -279,6 +320,7 @@ void StagedFile::create_staging_dir() {
     }
     const fs::path dir =
         fs::absolute(path.parent_path().empty() ? fs::path(".") : path.parent_path());
+    remove_stale_staging_dirs(dir);
     for (int attempt = 0; attempt < 100; ++attempt) {
         // Unique per output: process id and a per-process count. The name is short whatever
         // the target's length.

@@ -142,6 +142,10 @@ PublishGuard::~PublishGuard() {
 
 }  // namespace detail
 
+// Every catchable signal whose default action ends the process.
+constexpr int kTerminationSignals[] = {SIGINT,  SIGTERM, SIGHUP,  SIGPIPE, SIGQUIT,   SIGUSR1,
+                                       SIGUSR2, SIGXFSZ, SIGXCPU, SIGALRM, SIGVTALRM, SIGPROF};
+
 void remove_staged_files_on_signals() {
     static std::atomic<bool> installed{false};
     if (installed.exchange(true)) return;
@@ -149,12 +153,13 @@ void remove_staged_files_on_signals() {
     action.sa_handler = detail::on_termination_signal;
     action.sa_flags = SA_RESTART;  // a signal held back during a publication interrupts nothing
     sigemptyset(&action.sa_mask);
-    for (const int sig : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) sigaddset(&action.sa_mask, sig);
-    for (const int sig : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) {
+    for (const int sig : kTerminationSignals) sigaddset(&action.sa_mask, sig);
+    for (const int sig : kTerminationSignals) {
         struct sigaction previous {};
         sigaction(sig, nullptr, &previous);
-        // A signal the caller's parent made us ignore (nohup, trap '' INT) stays ignored.
-        if (previous.sa_handler == SIG_IGN) continue;
+        // A signal the caller's parent made us ignore (nohup, trap '' INT) stays ignored, and
+        // a handler installed before (a profiler's SIGPROF) stays in place.
+        if ((previous.sa_flags & SA_SIGINFO) != 0 || previous.sa_handler != SIG_DFL) continue;
         sigaction(sig, &action, nullptr);
     }
 }

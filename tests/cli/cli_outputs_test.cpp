@@ -56,7 +56,8 @@ pid_t spawn_cli(const std::vector<std::string>& args, const std::string& stdout_
     posix_spawnattr_init(&attributes);
     sigset_t defaults;
     sigemptyset(&defaults);
-    for (const int sig : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) sigaddset(&defaults, sig);
+    for (const int sig : {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT, SIGUSR1, SIGXFSZ})
+        sigaddset(&defaults, sig);
     posix_spawnattr_setsigdefault(&attributes, &defaults);
     sigset_t none;
     sigemptyset(&none);
@@ -120,6 +121,8 @@ TEST_P(CliSignals, RemoveStagedFilesAndEndWithTheSignal) {
 }
 
 INSTANTIATE_TEST_SUITE_P(IntTermHup, CliSignals, ::testing::Values(SIGINT, SIGTERM, SIGHUP));
+// Issue 23, defect 10: the other signals that end a process (two of them dump core).
+INSTANTIATE_TEST_SUITE_P(QuitUsr1Xfsz, CliSignals, ::testing::Values(SIGQUIT, SIGUSR1, SIGXFSZ));
 
 // Runs the CLI with stdout to `stdout_path`; returns the exit code and stderr.
 std::pair<int, std::string> run_with_stdout(const std::vector<std::string>& args,

@@ -122,6 +122,31 @@ TEST(StagedFile, StagingNamesAreUniqueAndShort) {
     }
 }
 
+// Issue 23, defect 10: a run killed by SIGKILL leaves its staging directory; the next output
+// staged in that directory removes it when its process is gone, and nothing else.
+TEST(StagedFile, AStagingDirectoryOfADeadProcessIsRemovedByTheNextRun) {
+    const TempDir tmp;
+    const fs::path dead = tmp / ".sitecover-tmp-2147483000-0";  // no such process
+    const fs::path alive = tmp / (".sitecover-tmp-" + std::to_string(::getppid()) + "-3");
+    const fs::path other = tmp / ".sitecover-tmp-notapid";
+    for (const fs::path& dir : {dead, alive, other}) {
+        fs::create_directory(dir);
+        write_file(dir / "partial.gpkg", "half");
+    }
+    write_file(tmp / ".sitecover-tmp-2147483001-0", "a file, not a staging directory");
+    {
+        gd::StagedFile staged((tmp / "out.csv").string(), false);
+        EXPECT_FALSE(fs::exists(dead));
+        EXPECT_TRUE(fs::exists(alive / "partial.gpkg"));
+        EXPECT_TRUE(fs::exists(other / "partial.gpkg"));
+        EXPECT_TRUE(fs::exists(tmp / ".sitecover-tmp-2147483001-0"));
+        EXPECT_TRUE(fs::exists(staged.staging_dir()));
+    }
+    fs::remove_all(alive);
+    fs::remove_all(other);
+    fs::remove(tmp / ".sitecover-tmp-2147483001-0");
+}
+
 // Issue 12, defect 8: a valid 250-byte file name failed because the staged name was longer.
 TEST(StagedFile, A250ByteFileNameWorksInEveryWriter) {
     const TempDir tmp;

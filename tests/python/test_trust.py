@@ -115,3 +115,69 @@ def test_an_impossible_labelling_date_is_undated_with_a_warning(tmp_path):
         _, summary = sitecover.coverage(sites=str(sites), as_of="2021-01-01", as_frame=False)
     assert summary["sites_kept"] == 1
     assert any("31/02/2020" in str(w.message) for w in caught)
+
+
+# Defect 14: the module's own arguments are checked as the command's are.
+
+def test_a_nul_in_a_path_is_a_value_error_naming_the_keyword(tmp_path):
+    real = tmp_path / "sites.csv"
+    real.write_text("id,lon,lat\na,0.5,43.6\n")
+    truncated = str(real) + "\0.ignored"
+    for call, keyword in [
+        (lambda: sitecover.SiteIndex.from_file(truncated), "path"),
+        (lambda: sitecover.Areas.from_file(truncated), "path"),
+        (lambda: sitecover.load_points(truncated), "path"),
+        (lambda: sitecover.RoadNetwork.from_file(truncated), "path"),
+        (lambda: sitecover.SiteIndex.from_file(str(real), where="id='a'\0 or 1"), "where"),
+        (lambda: quiet_nearest(sites=truncated, origins=str(real)), "sites"),
+        (lambda: sitecover.report(origins=truncated, output=str(tmp_path / "r.gpkg")), "origins"),
+    ]:
+        with pytest.raises(ValueError) as caught:
+            call()
+        assert caught.value.field == keyword
+        assert "NUL" in str(caught.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sites.csv"]
+
+
+def test_world_refuses_nan_negative_infinite_and_overflowing_weights(tmp_path):
+    areas = sitecover.Areas.from_file(str(COMMUNES))
+    lon, lat = [0.5, 0.6], [43.6, 43.7]
+    for bad in (float("nan"), -1.0, float("inf"), 1e308):
+        with pytest.raises(ValueError) as caught:
+            sitecover.World(areas, lon, lat, weights=[1.0, bad])
+        assert caught.value.field == "weights"
+        assert "[1]" in str(caught.value)
+    assert len(sitecover.World(areas, lon, lat, weights=[0.0, 1e9])) == 2
+
+
+def test_k_nearest_refuses_k_0_and_a_huge_k_as_the_command_does():
+    index = sitecover.SiteIndex(["a", "b"], [0.5, 0.6], [43.6, 43.7])
+    for k in (0, -1, 1001, 2**63, 2**80):
+        with pytest.raises(ValueError) as caught:
+            index.k_nearest([0.5], [43.6], k)
+        assert caught.value.field == "k"
+        assert "between 1 and 1000" in str(caught.value)
+    site, distance_m = index.k_nearest([0.5], [43.6], 3)
+    assert site.shape == (1, 3) and list(site[0]) == [0, 1, -1]
+
+
+def test_a_missing_file_is_a_missing_file_error_naming_the_path(tmp_path):
+    missing = str(tmp_path / "none.csv")
+    for call in (lambda: sitecover.SiteIndex.from_file(missing),
+                 lambda: sitecover.Areas.from_file(missing),
+                 lambda: sitecover.load_points(missing),
+                 lambda: quiet_nearest(sites=missing, origins=missing)):
+        with pytest.raises(sitecover.MissingFileError) as caught:
+            call()
+        assert isinstance(caught.value, FileNotFoundError)
+        assert caught.value.path == missing and missing in str(caught.value)
+
+
+def test_site_ids_from_arrays_are_checked_as_the_file_loader_checks_them():
+    for ids, problem in ((["a", "a"], "ids[1]: site id 'a' already used by [0]"),
+                         (["a\0b", "c"], "ids[0]: the site id holds a NUL character"),
+                         (["", "c"], "ids[0]: an empty site id")):
+        with pytest.raises(ValueError) as caught:
+            sitecover.SiteIndex(ids, [0.5, 0.6], [43.6, 43.7])
+        assert caught.value.field == "ids"
+        assert problem in str(caught.value)

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "request_keywords.hpp"
 #include "sitecover/coverage.hpp"
 #include "sitecover/coverage_index.hpp"
 #include "sitecover/error.hpp"
@@ -21,6 +22,7 @@ std::shared_ptr<CoverageIndex> areas_from_file(const std::string& path, const st
                                                const std::string& where, const std::string& crs,
                                                const std::string& code_field,
                                                const std::string& name_field) {
+    no_nul({{"path", &path}, {"layer", &layer}, {"where", &where}, {"crs", &crs}});
     const py::gil_scoped_release unlocked;
     return std::make_shared<CoverageIndex>(
         geodata::load_areas({path, layer, where, crs}, {code_field, name_field}));

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "request_keywords.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/point_loader.hpp"
 
@@ -26,6 +27,7 @@ py::tuple load_points(const std::string& path, const std::string& layer, const s
                       const std::string& crs, const std::string& code_field,
                       const std::string& name_field, const std::string& lon_field,
                       const std::string& lat_field, const std::string& rule) {
+    no_nul({{"path", &path}, {"layer", &layer}, {"where", &where}, {"crs", &crs}});
     const geodata::OriginRule how = origin_rule(rule);
     std::vector<geodata::Origin> origins;
     std::vector<std::string> warnings;

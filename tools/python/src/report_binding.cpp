@@ -11,6 +11,7 @@
 
 #include "arrays.hpp"
 #include "coverage_binding.hpp"
+#include "request_keywords.hpp"
 #include "roads_binding.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/population.hpp"
@@ -168,6 +169,7 @@ py::dict summary(const Report& r) {
 
 // Inhabitants per origin code (NaN: unknown), from a population table.
 py::array_t<double> shares(const std::string& path, const py::handle& codes) {
+    no_nul("path", path);
     const std::vector<std::string> code = strings(codes, py::len(codes), "codes");
     std::vector<std::optional<double>> values;
     {

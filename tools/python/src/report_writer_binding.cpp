@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "report_binding.hpp"
+#include "request_keywords.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/report/map_render.hpp"
 #include "sitecover/report/report_job.hpp"
@@ -65,6 +66,7 @@ py::dict write(const Report& r, const std::string& gpkg, const std::string& map,
                const std::string& lang, const std::string& noun, const py::dict& parameters,
                bool overwrite, const std::string& t_srs, int map_width_px, int map_height_px,
                const std::string& page) {
+    no_nul({{"gpkg", &gpkg}, {"map", &map}, {"html", &html}, {"t_srs", &t_srs}});
     if (gpkg.empty() && map.empty() && html.empty()) {
         throw ArgumentError("write_report: name at least one of gpkg, map, html");
     }

@@ -23,6 +23,23 @@ ArgumentError keyword_error(const char* field, const std::string& problem) {
     return ArgumentError(Message().field(field).text(problem), field);
 }
 
+const std::string& no_nul(const char* field, const std::string& value) {
+    const std::size_t at = value.find('\0');
+    if (at != std::string::npos)
+        throw keyword_error(field, ": holds a NUL character (at " + std::to_string(at) + ")");
+    return value;
+}
+
+void no_nul(std::initializer_list<std::pair<const char*, const std::string*>> arguments) {
+    for (const auto& [field, value] : arguments) no_nul(field, *value);
+}
+
+std::optional<std::string> Keywords::text(const char* key) {
+    std::optional<std::string> value = get<std::string>(key);
+    if (value) no_nul(key, *value);
+    return value;
+}
+
 void Keywords::text(const char* key, std::string& into) {
     if (auto v = text(key)) into = *v;
 }

@@ -5,6 +5,7 @@
 
 #include <pybind11/pybind11.h>
 
+#include <initializer_list>
 #include <optional>
 #include <set>
 #include <string>
@@ -22,8 +23,9 @@ class Keywords {
 public:
     /// `function`: the Python function's name, for the TypeError.
     Keywords(const pybind11::kwargs& given, std::string function);
-    /// A text keyword, if given.
-    std::optional<std::string> text(const char* key) { return get<std::string>(key); }
+    /// A text keyword, if given; ValueError naming it when it holds a NUL character (a C
+    /// library would read a truncated path or value).
+    std::optional<std::string> text(const char* key);
     /// A text keyword into `into`, if given.
     void text(const char* key, std::string& into);
     /// A number keyword into `into`, if given.
@@ -59,6 +61,13 @@ private:
 
 /// An ArgumentError (ValueError) about the keyword `field`: the field kept apart in its message.
 ArgumentError keyword_error(const char* field, const std::string& problem);
+
+/// `value` of the argument `field` (a path, a layer name, a filter...): ArgumentError
+/// (ValueError) naming the field when it holds a NUL character, which C libraries (GDAL, the
+/// file system) would read as the end of the text.
+const std::string& no_nul(const char* field, const std::string& value);
+/// no_nul for each (field, value).
+void no_nul(std::initializer_list<std::pair<const char*, const std::string*>> arguments);
 
 /// Reads the study's keywords: data_dir; areas (areas_layer, areas_where, areas_crs,
 /// area_code_field, area_name_field); sites (sites_layer..., site_*_field, site_types,

@@ -10,6 +10,7 @@
 
 #include "arrays.hpp"
 #include "errors.hpp"
+#include "request_keywords.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/road_loader.hpp"
 #include "sitecover/geodata/speed_profile.hpp"
@@ -26,6 +27,11 @@ std::shared_ptr<Network> network_from_file(const std::string& path, const std::s
                                            const std::string& class_field,
                                            const std::string& speed_field,
                                            const std::string& speeds, const std::string& profile) {
+    no_nul({{"path", &path},
+            {"layer", &layer},
+            {"where", &where},
+            {"crs", &crs},
+            {"profile", &profile}});
     geodata::RoadLoadOptions load;
     load.class_field = class_field;
     load.speed_field = speed_field;

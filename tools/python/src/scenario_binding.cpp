@@ -12,6 +12,7 @@
 
 #include "arrays.hpp"
 #include "coverage_binding.hpp"
+#include "request_keywords.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/site_changes.hpp"
 
@@ -21,6 +22,7 @@ namespace py = pybind11;
 namespace {
 
 constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+constexpr double kMaxWeight = 1e15;  // an origin's weight: inhabitants (the world has 8e9)
 
 std::shared_ptr<World> make_world(std::shared_ptr<CoverageIndex> areas, const DoubleArray& lon_deg,
                                   const DoubleArray& lat_deg, const py::object& weights,
@@ -41,7 +43,19 @@ std::shared_ptr<World> make_world(std::shared_ptr<CoverageIndex> areas, const Do
             throw ArgumentError("weights must be a 1-D array of " + std::to_string(n) +
                                 " values, one per origin");
         }
-        for (std::size_t i = 0; i < n; ++i) w->world.weights[i] = given.at(i);
+        for (std::size_t i = 0; i < n; ++i) {
+            const double weight = given.at(i);
+            // Finite, not negative, and small enough that no sum of weights times costs
+            // overflows (1e308 made a NaN objective and an arbitrary answer).
+            if (!(weight >= 0.0 && weight <= kMaxWeight)) {
+                throw ArgumentError(Message().field("weights").text(
+                                        "[" + std::to_string(i) +
+                                        "]: " + py::str(py::float_(weight)).cast<std::string>() +
+                                        " is not a weight from 0 to 1e15"),
+                                    "weights");
+            }
+            w->world.weights[i] = weight;
+        }
     }
     w->codes = codes.is_none() ? std::vector<std::string>(n) : strings(codes, n, "codes");
     w->names = names.is_none() ? std::vector<std::string>(n) : strings(names, n, "names");
@@ -175,6 +189,7 @@ std::shared_ptr<SiteIndex> apply_changes(const SiteIndex& sites, const Changes& 
 }
 
 std::shared_ptr<Changes> load_changes(const std::string& path) {
+    no_nul("path", path);
     auto changes = std::make_shared<Changes>();
     const py::gil_scoped_release unlocked;
     changes->items = geodata::load_site_changes(path);

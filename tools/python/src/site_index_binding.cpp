@@ -8,9 +8,12 @@
 #include <limits>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "arrays.hpp"
+#include "request_keywords.hpp"
 #include "sitecover/batch_query.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/site_loader.hpp"
@@ -30,6 +33,22 @@ std::vector<std::string> optional_strings(const py::object& items, std::size_t n
     return items.is_none() ? std::vector<std::string>(n) : strings(items, n, what);
 }
 
+// As the file loader refuses them: an empty id, a NUL in an id, an id given twice.
+void check_ids(const std::vector<std::string>& ids) {
+    std::unordered_map<std::string_view, std::size_t> first;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        const std::string at = "[" + std::to_string(i) + "]: ";
+        if (ids[i].empty()) throw keyword_error("ids", at + "an empty site id");
+        if (ids[i].find('\0') != std::string::npos)
+            throw keyword_error("ids", at + "the site id holds a NUL character");
+        const auto [it, added] = first.emplace(ids[i], i);
+        if (!added) {
+            throw keyword_error("ids", at + "site id '" + ids[i] + "' already used by [" +
+                                           std::to_string(it->second) + "]");
+        }
+    }
+}
+
 std::shared_ptr<SiteIndex> from_arrays(const py::handle& ids, const DoubleArray& lon_deg,
                                        const DoubleArray& lat_deg, const py::object& names,
                                        const py::object& types, const py::object& labelled_on,
@@ -42,6 +61,7 @@ std::shared_ptr<SiteIndex> from_arrays(const py::handle& ids, const DoubleArray&
         optional_strings(labelled_on, where.size(), "labelled_on");
     const std::vector<std::string> department_text =
         optional_strings(departments, where.size(), "departments");
+    check_ids(id_text);
     std::vector<Site> sites(where.size());
     for (std::size_t i = 0; i < sites.size(); ++i) {
         sites[i].id = id_text[i];
@@ -98,6 +118,7 @@ std::shared_ptr<SiteIndex> from_file(const std::string& path, const std::string&
                                      const py::object& site_types, const py::object& as_of,
                                      const std::string& type_field,
                                      const std::string& labelled_field) {
+    no_nul({{"path", &path}, {"layer", &layer}, {"where", &where}, {"crs", &crs}});
     geodata::SiteFields fields;
     fields.id = id_field;
     fields.name = name_field;
@@ -140,8 +161,22 @@ py::tuple nearest(const SiteIndex& index, const DoubleArray& lon_deg, const Doub
     return py::make_tuple(site, distance_m);
 }
 
+// As the command's --k: 1 to 1000 (a larger k would allocate n x k answers for nothing).
+constexpr long long kMaxK = 1000;
+
 py::tuple k_nearest(const SiteIndex& index, const DoubleArray& lon_deg, const DoubleArray& lat_deg,
-                    std::size_t k, unsigned threads) {
+                    const py::int_& k_given, unsigned threads) {
+    long long k_value = 0;
+    int overflow = 0;
+    k_value = PyLong_AsLongLongAndOverflow(k_given.ptr(), &overflow);
+    if (k_value == -1 && PyErr_Occurred()) throw py::error_already_set();
+    if (overflow != 0 || k_value < 1 || k_value > kMaxK) {
+        throw ArgumentError(
+            Message().field("k").text(": " + py::repr(k_given).cast<std::string>() +
+                                      " is not between 1 and " + std::to_string(kMaxK)),
+            "k");
+    }
+    const auto k = static_cast<std::size_t>(k_value);
     const std::vector<LonLat> points = positions(lon_deg, lat_deg);
     BatchResult result;
     {
@@ -312,7 +347,8 @@ of longitudes and latitudes (degrees, WGS84), release the GIL and run on `thread
         .def("k_nearest", &k_nearest, py::arg("lon"), py::arg("lat"), py::arg("k"),
              py::arg("threads") = 0u,
              "The k nearest sites of each point, nearest first: (site, distance_m) of shape "
-             "(n, k), padded with -1 and NaN when the index holds fewer than k sites.")
+             "(n, k), padded with -1 and NaN when the index holds fewer than k sites. "
+             "ValueError unless 1 <= k <= 1000 (as the command's --k).")
         .def("within", &within, py::arg("lon"), py::arg("lat"), py::arg("radius_m"),
              py::arg("threads") = 0u,
              "Every site within radius_m of each point, nearest first, as compressed rows: "

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "request_keywords.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/report/layer_style.hpp"
 
@@ -46,6 +47,7 @@ py::dict layer_style(const std::string& kind, const std::string& geometry, const
 std::string write_layer_style(const std::string& path, const std::string& kind,
                               const std::string& layer, const std::string& lang,
                               const std::string& value_field, const std::string& label_field) {
+    no_nul({{"path", &path}, {"layer", &layer}});
     const report::LayerKind k = layer_kind(kind);
     const report::Lang l = language(lang);
     const py::gil_scoped_release unlocked;

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <numbers>
 #include <regex>
 #include <sstream>
@@ -72,12 +73,49 @@ private:
     double px_per_m_ = 1.0, cx_m_ = 0.0, cy_m_ = 0.0, cx_px_ = 0.0, cy_px_ = 0.0;
 };
 
+// Drawing simplifies each line to the map's pixel size before Cairo rasterises it, so that the
+// cost follows what the image can show, not the number of vertices (a 100k-vertex area drew in
+// minutes as PNG). In device units (pixels; points for SVG and PDF), two rules, one pass:
+//  - a vertex closer than kNearPx to the last one kept is dropped (a dense outline);
+//  - a back-and-forth A B A' B' with A' within kSpikePx of A and B' of B is kept as A B (a
+//    bundle of spikes thinner than a pixel is drawn as one spike).
+// The first and last vertices are always kept, so rings stay closed as they were.
+constexpr double kNearPx = 0.05;
+constexpr double kSpikePx = 0.5;
+
+struct Px {
+    double x = 0.0, y = 0.0;
+};
+
+bool within(const Px& a, const Px& b, double d) {
+    const double dx = a.x - b.x, dy = a.y - b.y;
+    return dx * dx + dy * dy < d * d;
+}
+
+std::vector<Px> simplified(const Viewport& view, const std::vector<MapXY>& points) {
+    std::vector<Px> out;
+    out.reserve(std::min<std::size_t>(points.size(), 4096));
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const Px p{view.x(points[i]), view.y(points[i])};
+        const bool last = i + 1 == points.size();
+        const std::size_t n = out.size();
+        if (!last && n > 0 && within(p, out[n - 1], kNearPx)) continue;
+        if (!last && n >= 3 && within(p, out[n - 2], kSpikePx) &&
+            within(out[n - 1], out[n - 3], kSpikePx)) {
+            out.pop_back();  // A B A' + B': keep A B
+            continue;
+        }
+        out.push_back(p);
+    }
+    return out;
+}
+
 void shape_path(cairo_t* cr, const Viewport& view, const MapShape& shape) {
     for (const auto& ring : shape) {
         if (ring.empty()) continue;
-        cairo_move_to(cr, view.x(ring[0]), view.y(ring[0]));
-        for (std::size_t i = 1; i < ring.size(); ++i)
-            cairo_line_to(cr, view.x(ring[i]), view.y(ring[i]));
+        const std::vector<Px> px = simplified(view, ring);
+        cairo_move_to(cr, px[0].x, px[0].y);
+        for (std::size_t i = 1; i < px.size(); ++i) cairo_line_to(cr, px[i].x, px[i].y);
         cairo_close_path(cr);
     }
 }
@@ -285,9 +323,9 @@ Sheet sheet_for(double width, double height, bool page) {
 }
 
 void stroke_line(cairo_t* cr, const Viewport& view, const std::vector<MapXY>& points) {
-    cairo_move_to(cr, view.x(points[0]), view.y(points[0]));
-    for (std::size_t i = 1; i < points.size(); ++i)
-        cairo_line_to(cr, view.x(points[i]), view.y(points[i]));
+    const std::vector<Px> px = simplified(view, points);
+    cairo_move_to(cr, px[0].x, px[0].y);
+    for (std::size_t i = 1; i < px.size(); ++i) cairo_line_to(cr, px[i].x, px[i].y);
     cairo_stroke(cr);
 }
 
@@ -784,6 +822,14 @@ struct CairoCacheReset {
     ~CairoCacheReset() { cairo_debug_reset_static_data(); }
 };
 
+// One drawing at a time in the process: fontconfig (under Cairo's font selection) is not
+// thread-safe, and cairo_debug_reset_static_data() (CairoCacheReset) frees caches another
+// thread's drawing may be using. Held for the whole drawing, before CairoCacheReset.
+std::mutex& cairo_mutex() {
+    static std::mutex m;
+    return m;
+}
+
 using Surface = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
 using Context = std::unique_ptr<cairo_t, ContextDeleter>;
 
@@ -853,6 +899,7 @@ MapLayout render_map_file(const MapScene& scene, const std::string& path, MapFor
     const double h = page ? options.page->height_pt : height;
     if (!page) check_size(width, height);
     const std::string what = "cannot write the map '" + path + "'";
+    const std::lock_guard<std::mutex> lock(cairo_mutex());
     const CairoCacheReset reset;
     std::string svg;                 // the SVG document, for its words to be added
     std::vector<SvgText> svg_texts;  // the words
@@ -892,6 +939,7 @@ MapLayout render_map_file(const MapScene& scene, const std::string& path, MapFor
 
 std::string render_map_png(const MapScene& scene, int width, int height) {
     check_size(width, height);
+    const std::lock_guard<std::mutex> lock(cairo_mutex());
     const CairoCacheReset reset;
     const Surface surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));
     check(cairo_surface_status(surface.get()), "cannot draw the map");

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "sitecover/error.hpp"
-#include "sitecover/message.hpp"
 #include "sitecover/geodata/staged_file.hpp"
+#include "sitecover/message.hpp"
 #include "sitecover/report/report_format.hpp"
 #include "sitecover/report/report_text.hpp"
 #include "sitecover/report_data.hpp"

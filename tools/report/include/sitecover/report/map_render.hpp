@@ -1,5 +1,10 @@
 #pragma once
 // Drawing the report's map with Cairo: PNG, SVG or PDF. Cairo stays inside map_render.cpp.
+//
+// Thread safety: render_map_file and render_map_png may be called from any thread, at once;
+// they draw one at a time (one mutex in the process), since Cairo's font caches and fontconfig
+// cannot be used concurrently. Everything else here is pure. Each line is simplified to the
+// map's pixel size before it is rasterised, so the cost follows the image, not the vertices.
 
 #include <optional>
 #include <string>

@@ -64,7 +64,8 @@ struct ReportOutcome {
 /// Resolves the defaults, stages the outputs (OutputError first, before any input is read),
 /// reads the inputs, builds the model, draws the context, writes and publishes every document
 /// or none. Warnings go to `warn`. Throws InputError, OutputError or ArgumentError (and
-/// UnknownSiteTypeError for a site type no site has).
+/// UnknownSiteTypeError for a site type no site has). Safe to call from several threads at
+/// once for different outputs (the maps are drawn one at a time, see write_report).
 ReportOutcome run_report(ReportJob job, const WarningSink& warn = {});
 
 /// The place named in the title: `place` when set, "Gers (32)" on the default areas, else

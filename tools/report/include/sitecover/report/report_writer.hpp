@@ -44,7 +44,9 @@ struct ReportWritten {
 
 /// Writes the staged documents from `model` and `context` (what the map shows around the
 /// areas; may be empty), then publishes them all, or none on error (OutputError naming the
-/// document as given).
+/// document as given). Safe to call from several threads at once for different outputs: the
+/// maps (of the map file and of the HTML page) are drawn one at a time (map_render.hpp), the
+/// rest concurrently.
 ReportWritten write_report(const ReportModel& model, const MapContext& context,
                            StagedReport& staged);
 
