@@ -36,8 +36,8 @@ struct DecayStep {
 /// The decay weight. Step zones: W = steps[0].weight for 0 <= c <= steps[0].upper, then
 /// steps[k].weight for steps[k-1].upper < c <= steps[k].upper, and 0 beyond the last zone.
 struct AccessDecay {
-    DecayKind kind = DecayKind::Uniform;
-    std::vector<DecayStep> steps;  ///< DecayKind::Step only: bounds increasing, weights not
+    DecayKind kind = DecayKind::Uniform;  ///< the shape of W
+    std::vector<DecayStep> steps;         ///< DecayKind::Step only: bounds increasing, weights not
 
     /// W(cost) for a catchment d0 (same unit as the cost): 0 for cost > d0. Thread-safe, O(zones).
     double weight(double cost, double catchment) const;
