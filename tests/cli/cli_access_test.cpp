@@ -161,6 +161,14 @@ TEST(CliAccess, ByRoadSharesEqualThoseOfNearest) {
         EXPECT_EQ(share, printed(n.out, std::string("population within ") + minutes +
                                             " min by road: [0-9]+/[0-9]+ \\(([0-9.]+) %\\)"));
     }
+    // By default (--within-min 30), nearest --roads prints the 20-minute standard beside it.
+    const CliResult n = run_cli({"nearest", "--data", kDataDir, "--roads", kRoads, "-o",
+                                 (tmp / "n.csv").string(), "--overwrite"});
+    ASSERT_EQ(n.exit_code, 0) << n.report();
+    for (const auto& [minutes, share] : {std::pair{"20", within_20}, std::pair{"30", within_30}}) {
+        EXPECT_EQ(share, printed(n.out, std::string("population within ") + minutes +
+                                            " min by road: [0-9]+/[0-9]+ \\(([0-9.]+) %\\)"));
+    }
     const auto sites = parse_csv(read_file(tmp / "s.csv"));
     EXPECT_EQ(sites.header,
               (std::vector<std::string>{"site_id", "site_name", "capacity", "demand", "ratio"}));
@@ -174,6 +182,34 @@ TEST(CliAccess, ByRoadSharesEqualThoseOfNearest) {
     EXPECT_EQ(origins.header,
               (std::vector<std::string>{"origin_code", "origin_name", "origin_lon", "origin_lat",
                                         "population", "access_index", "sites_reached"}));
+}
+
+// The report's origins layer carries the index `sitecover access` gives with the report's
+// threshold as its catchment (19 km crow-fly, 1 per site), and its page the Gini it prints.
+TEST(CliAccess, ReportOriginsCarryTheIndex) {
+    const TempDir tmp("cli-access-report");
+    const CliResult a = access({"--catchment-km", "19", "-o", (tmp / "a.csv").string()});
+    ASSERT_EQ(a.exit_code, 0) << a.report();
+    const CliResult r = sitecover::test::run_report(
+        {"-o", (tmp / "r.gpkg").string(), "--html", (tmp / "r.html").string()}, tmp.path());
+    ASSERT_EQ(r.exit_code, 0) << r.report();
+    const auto table = parse_csv(read_file(tmp / "a.csv"));
+    std::map<std::string, double> want;
+    for (std::size_t i = 0; i < table.rows.size(); ++i)
+        want[table.at(i, "origin_code")] = std::stod(table.at(i, "access_index"));
+    const auto origins = sitecover::test::inspect_layer((tmp / "r.gpkg").string(), "origins");
+    ASSERT_EQ(origins.features.size(), want.size());
+    for (const auto& f : origins.features) {
+        const std::string& code = f.values.at("code");
+        ASSERT_EQ(want.count(code), 1u) << code;
+        const double expected = want.at(code);
+        EXPECT_NEAR(std::stod(f.values.at("access_index")), expected,
+                    1e-9 * std::max(1e-12, std::fabs(expected)))
+            << code;
+    }
+    EXPECT_NEAR(printed(read_file(tmp / "r.html"), "<b>([0-9.]+)</b>Gini of the access index"),
+                printed(a.out, "Gini ([0-9.]+)"), 0.0011);
+    EXPECT_NE(read_file(tmp / "r.html").find("Palma ratio of the access index"), std::string::npos);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // the output tables, determinism across thread counts, and the errors of bad requests.
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -103,6 +104,13 @@ TEST(CliPlan, AddedSitesTakeOverTheirCommunes) {
               "crow-fly distance: max 15.5 km ")
         << r.out;
     EXPECT_FALSE(contains(summary_row(r.out, "crow-fly distance: max"), "15.5 km 15.5 km"));
+    // The mean access index (2SFCA within 19 km, 1 per site) gains the two new sites over the
+    // 192,649 inhabitants: sum_i P_i A_i is the number of sites with a demand.
+    double before = 0.0, after = 0.0;
+    const std::string access = summary_row(r.out, "mean access index (2SFCA)");
+    ASSERT_EQ(std::sscanf(access.c_str(), "mean access index (2SFCA) %lf %lf", &before, &after), 2)
+        << r.out;
+    EXPECT_NEAR(after - before, 2 * 10000.0 / 192649.0, 0.0011) << access;
     EXPECT_TRUE(contains(r.out, "added added-1 Lupiac at (0.18, 43.68) (Fezensac)")) << r.out;
     EXPECT_TRUE(contains(r.out, "added added-2 Monguilhem (32271)")) << r.out;
     EXPECT_TRUE(contains(r.out, "origins whose nearest site changes: 21/462")) << r.out;

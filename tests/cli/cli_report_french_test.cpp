@@ -57,6 +57,7 @@ std::vector<std::string> table_strings(Lang lang) {
                               "road_site_name",
                               "road_distance_m",
                               "travel_time_s",
+                              "access_index",
                               "snap_m",
                               "reachable",
                               "label",

@@ -126,7 +126,7 @@ TEST_F(ReportDefaults, GeoPackageLayersCountsAndFields) {
          "Multi Polygon",
          {"code", "name", "area_code", "origin_lon", "origin_lat", "site_id", "site_name",
           "distance_m", "road_site_id", "road_site_name", "road_distance_m", "travel_time_s",
-          "population"}},
+          "population", "access_index"}},
         {"links",
          462,
          "Line String",

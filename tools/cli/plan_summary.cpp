@@ -95,6 +95,16 @@ void print_inputs(std::ostream& out, const PlanOptions& plan, const PlanInputs& 
     out << "\n";
 }
 
+// The weighted mean access index (2SFCA within the threshold, 1 per site) before and after.
+void print_access(std::ostream& out, const PlanRun& run) {
+    if (!run.mean_access_before && !run.mean_access_after) return;
+    const auto index = [](const std::optional<double>& v) {
+        return v ? format_fixed(*v, 3) : std::string("-");
+    };
+    print_row(out, "mean access index (2SFCA)", index(run.mean_access_before),
+              index(run.mean_access_after));
+}
+
 void print_figures(std::ostream& out, const PlanOptions& plan, const PlanInputs& in,
                    const PlanRun& run) {
     const ScenarioFigures& fb = run.figures_before;
@@ -117,6 +127,7 @@ void print_figures(std::ostream& out, const PlanOptions& plan, const PlanInputs&
     print_row(out, weight_noun + " within " + format_km(plan.within_m),
               share_text(fb.weight_within_m, fb.total_weight),
               share_text(fa.weight_within_m, fa.total_weight));
+    print_access(out, run);
     if (!in.roads) return;
     const auto reach = [&](const ScenarioFigures& f) {
         return std::to_string(f.reachable) + "/" + std::to_string(in.codes.size());

@@ -104,14 +104,23 @@ std::string listed(const FirstItems<T>& list, Word word) {
 
 std::string same(const std::string& text) { return text; }
 
+void print_population_line(std::ostream& out, double within_s,
+                           const std::pair<double, double>& population, const std::string& path) {
+    const auto [total, within] = population;
+    out << "population within " << format_fixed(within_s / 60.0, 0)
+        << " min by road: " << format_fixed(within, 0) << "/" << format_fixed(total, 0) << " ("
+        << format_fixed(total > 0 ? 100.0 * within / total : 0.0, 1) << " %) from " << path << "\n";
+}
+
+// The population within --within-min, then within the 20-minute standard (when another).
 void print_population(std::ostream& out, const RoadFigures& m) {
     const auto population = m.population_within_time();
     if (!population) return;
-    const auto [total, within] = *population;
-    out << "population within " << format_fixed(m.within_s() / 60.0, 0)
-        << " min by road: " << format_fixed(within, 0) << "/" << format_fixed(total, 0) << " ("
-        << format_fixed(total > 0 ? 100.0 * within / total : 0.0, 1) << " %) from "
-        << m.population_path() << "\n";
+    print_population_line(out, m.within_s(), *population, m.population_path());
+    if (m.within_s() != RoadFigures::kStandardWithin_s) {
+        print_population_line(out, RoadFigures::kStandardWithin_s, *m.population_within_standard(),
+                              m.population_path());
+    }
     if (m.without_population().count > 0) {
         out << "origins without a population: " << m.without_population().count << ": "
             << listed(m.without_population(), same) << "\n";

@@ -58,6 +58,10 @@ struct ReportOrigin {
     double travel_time_s = 0.0;            ///< travel time to `road_site`
     RoadNearest road;                      ///< the whole road answer (with roads)
     std::optional<double> population;      ///< inhabitants, as given
+    /// The 2SFCA access index (sites per 10,000 inhabitants, accessibility.hpp) within the
+    /// report's threshold (within_s by road, else within_m crow-fly), 1 per site; empty when
+    /// not computed (build_report_data leaves it; the report job fills it).
+    std::optional<double> access_index;
 };
 
 /// The thresholds of the report's figures.
@@ -83,6 +87,11 @@ struct ReportData {
     double within_m = 19000.0;  ///< ReportRequest::within_m
     double within_s = 1800.0;   ///< ReportRequest::within_s
     double fragile_m = 500.0;   ///< ReportRequest::fragile_m
+    /// How evenly ReportOrigin::access_index is spread over the population: the weighted Gini
+    /// and the Palma ratio (equity.hpp); empty when the index is not computed or they are
+    /// undefined.
+    std::optional<double> access_gini;
+    std::optional<double> access_palma;  ///< see access_gini
 
     /// Areas holding a site.
     std::size_t covered_count() const;

@@ -15,6 +15,7 @@
 #include "roads_binding.hpp"
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/population.hpp"
+#include "sitecover/report/access_job.hpp"
 
 namespace sitecover::python {
 namespace py = pybind11;
@@ -70,6 +71,14 @@ std::shared_ptr<Report> build(std::shared_ptr<CoverageIndex> areas,
     }
     report->data =
         build_report_data(*report->areas, *report->sites, inputs, report->nearest.get(), request);
+    // The access index as `sitecover report` adds it (its origins layer).
+    report::AccessNetwork network;
+    if (report->roads) {
+        const NearestByRoadOptions options = road_options(by, access_speed_kmh, max_snap_m);
+        network = {report->roads->graph.get(), report->roads->snapper.get(), RoadMetric::Time,
+                   options.query.access_speed_kmh, options.max_snap_m};
+    }
+    report::add_access_index(report->data, network, threads);
     return report;
 }
 
@@ -116,6 +125,7 @@ py::list origin_records(const Report& r) {
             rec["snap_m"] = o.road.snapped ? py::cast(o.road.snap_m) : py::none();
         }
         rec["population"] = o.population ? py::cast(*o.population) : py::none();
+        rec["access_index"] = o.access_index ? py::cast(*o.access_index) : py::none();
         records.append(rec);
     }
     return records;
@@ -196,8 +206,9 @@ GeoPackage, map and page, as records. Build it with sitecover.report_data().
              "worst_time_origin (origin codes).")
         .def("origin_records", &origin_records,
              "One dict per origin, in input order: origin_code, origin_name, lon, lat, "
-             "area_code, site_id, distance_m, population; with roads road_site_id, "
-             "road_distance_m, travel_time_s, snap_m.")
+             "area_code, site_id, distance_m, population, access_index (2SFCA within the "
+             "threshold, 1 per site); with roads road_site_id, road_distance_m, travel_time_s, "
+             "snap_m.")
         .def("site_records", &site_records,
              "The sites inside the areas, by id: site_id, site_name, type, labelled_on, lon, "
              "lat, area_code (the first area holding it).")

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <map>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <utility>
@@ -103,30 +104,15 @@ std::vector<LonLat> positions_of(const std::vector<geodata::Origin>& origins) {
     return positions;
 }
 
-// By road: the pairs within the catchment, and each origin's nearest site (the shares within
-// 20 and 30 minutes, as `nearest --roads` counts them).
-CatchmentTable road_pairs(const AccessJob& job, AccessOutcome& out,
-                          const std::vector<LonLat>& positions, double catchment,
-                          const WarningSink& warn) {
-    const RoadRequest& request = *job.study.roads;
-    const auto study = load_road_study(request, out.site_set.sites, warn);
-    out.roads_path = study->setup.path;
-    RoadCatchmentOptions options;
-    options.metric = job.catchment_min ? RoadMetric::Time : RoadMetric::Distance;
-    options.access_speed_kmh = request.query_options.access_speed_kmh;
-    options.max_snap_m = request.max_snap_m;
-    options.catchment = catchment;
-    RoadCatchment pairs = road_catchment(*study->setup.graph, *study->setup.snapper,
-                                         out.site_set.sites, positions, options, job.study.threads);
-    out.site_on_network = std::move(pairs.site_snapped);
-    out.origin_on_network = std::move(pairs.origin_snapped);
-    const std::vector<RoadNearest> nearest =
-        study->nearest->nearest_batch(positions, job.study.threads);
+// By road: each origin's nearest site (the shares within 20 and 30 minutes, as
+// `nearest --roads` counts them).
+void road_nearest(const RoadStudy& study, AccessOutcome& out, const std::vector<LonLat>& positions,
+                  unsigned threads) {
+    const std::vector<RoadNearest> nearest = study.nearest->nearest_batch(positions, threads);
     out.nearest_time_s.resize(positions.size());
     for (std::size_t i = 0; i < nearest.size(); ++i) {
         if (nearest[i].reached()) out.nearest_time_s[i] = nearest[i].result.time_s;
     }
-    return std::move(pairs.table);
 }
 
 AccessEquity equity_of(const AccessOutcome& out, const std::vector<std::size_t>& members) {
@@ -269,6 +255,60 @@ std::vector<geodata::Column> access_site_columns() {
             {"ratio", geodata::FieldType::Real}};
 }
 
+AccessNetwork AccessNetwork::by_road(const RoadSetup& setup, RoadMetric metric) {
+    return {setup.graph.get(), setup.snapper.get(), metric, setup.query_options.access_speed_kmh,
+            setup.max_snap_m};
+}
+
+void add_access_index(ReportData& data, const AccessNetwork& network, unsigned threads) {
+    const double catchment = network.graph != nullptr ? data.within_s : data.within_m;
+    if (!(catchment > 0.0) || data.origins.empty() || data.sites == nullptr) return;
+    const std::vector<Site>& sites = *data.sites;
+    bool any_population = false;
+    for (const ReportOrigin& o : data.origins) any_population = any_population || o.population;
+    std::vector<LonLat> positions;
+    std::vector<double> demand;
+    for (const ReportOrigin& o : data.origins) {
+        positions.push_back(o.position);
+        demand.push_back(any_population ? o.population.value_or(0.0) : 1.0);
+    }
+    const AccessComputed computed =
+        compute_access(sites, positions, demand, std::vector<double>(sites.size(), 1.0),
+                       AccessDecay{}, catchment, network, threads);
+    std::vector<double> index;
+    for (std::size_t i = 0; i < data.origins.size(); ++i) {
+        index.push_back(computed.result.access[i] * kAccessIndexScale);
+        data.origins[i].access_index = index.back();
+    }
+    data.access_gini = weighted_gini(index, demand);
+    data.access_palma = palma_ratio(index, demand);
+}
+
+AccessComputed compute_access(const std::vector<Site>& sites, const std::vector<LonLat>& origins,
+                              const std::vector<double>& demand, const std::vector<double>& supply,
+                              const AccessDecay& decay, double catchment,
+                              const AccessNetwork& network, unsigned threads) {
+    AccessComputed out;
+    CatchmentTable pairs;
+    if (network.graph != nullptr) {
+        RoadCatchmentOptions options;
+        options.metric = network.metric;
+        options.access_speed_kmh = network.access_speed_kmh;
+        options.max_snap_m = network.max_snap_m;
+        options.catchment = catchment;
+        RoadCatchment road =
+            road_catchment(*network.graph, *network.snapper, sites, origins, options, threads);
+        out.site_on_network = std::move(road.site_snapped);
+        out.origin_on_network = std::move(road.origin_snapped);
+        pairs = std::move(road.table);
+    } else {
+        const SiteIndex index(sites, SiteIndexOptions{DistanceMethod::Karney});
+        pairs = crow_fly_catchment(index, origins, catchment, threads);
+    }
+    out.result = floating_catchment(pairs, demand, supply, decay, catchment);
+    return out;
+}
+
 AccessOutcome run_access(AccessJob job, const WarningSink& warn) {
     check_access_job(job);
     resolve_defaults(job.study, "", {.sites = true, .origins = true, .population = true});
@@ -300,15 +340,21 @@ AccessOutcome run_access(AccessJob job, const WarningSink& warn) {
     load_demand(job, out, warn);
     const std::vector<LonLat> positions = positions_of(out.origins);
     const double catchment = out.catchment * factor;
-    CatchmentTable pairs;
+    std::shared_ptr<RoadStudy> roads;
+    AccessNetwork network;
     if (out.by_road) {
-        pairs = road_pairs(job, out, positions, catchment, warn);
-    } else {
-        const SiteIndex index(out.site_set.sites, SiteIndexOptions{DistanceMethod::Karney});
-        pairs = crow_fly_catchment(index, positions, catchment, job.study.threads);
+        roads = load_road_study(*job.study.roads, out.site_set.sites, warn);
+        out.roads_path = roads->setup.path;
+        network = AccessNetwork::by_road(
+            roads->setup, job.catchment_min ? RoadMetric::Time : RoadMetric::Distance);
     }
-    out.result = floating_catchment(pairs, out.population, out.capacity, scaled(out.decay, factor),
-                                    catchment);
+    AccessComputed computed =
+        compute_access(out.site_set.sites, positions, out.population, out.capacity,
+                       scaled(out.decay, factor), catchment, network, job.study.threads);
+    out.result = std::move(computed.result);
+    out.site_on_network = std::move(computed.site_on_network);
+    out.origin_on_network = std::move(computed.origin_on_network);
+    if (roads) road_nearest(*roads, out, positions, job.study.threads);
     compute_equity(job, out);
     if (origins_writer) write_origins(*origins_writer, out);
     if (sites_writer) write_sites(*sites_writer, out);

@@ -217,6 +217,12 @@ void write_figures(std::ostream& page, const ReportModel& model, const PageFigur
     } else if (f.any_population) {
         figure(format_number(f.population, 0, lang), t.f_inhabitants);
     }
+    const std::string catchment =
+        model.with_roads ? within_min : format_threshold(model.within_m / 1000.0, "km", lang);
+    if (model.access_gini)
+        figure(format_number(*model.access_gini, 3, lang), fill(t.f_access_gini, {catchment}));
+    if (model.access_palma)
+        figure(format_number(*model.access_palma, 2, lang), fill(t.f_access_palma, {catchment}));
     page << "</div>\n";
 }
 

@@ -6,6 +6,7 @@
 #include "sitecover/geodata/point_loader.hpp"
 #include "sitecover/geodata/population.hpp"
 #include "sitecover/geodata/table_writer.hpp"
+#include "sitecover/report/access_job.hpp"
 #include "sitecover/report/layer_style.hpp"
 #include "sitecover/report/report_format.hpp"
 
@@ -263,6 +264,26 @@ Suggestion plan_suggestion(const PlanJob& job, const PlanInputs& in, const std::
     return s;
 }
 
+// The weighted mean access index of `sites` (compute_access, as run_access): within
+// within_s by road, else within_m crow-fly, 1 per site, the weights as demand.
+std::optional<double> mean_access_index(const PlanInputs& in, const std::vector<Site>& sites) {
+    const bool by_road = in.roads != nullptr;
+    const double catchment = by_road ? in.within_s : in.within_m;
+    if (!(catchment > 0.0) || sites.empty()) return std::nullopt;
+    const AccessNetwork network =
+        by_road ? AccessNetwork::by_road(*in.roads, RoadMetric::Time) : AccessNetwork{};
+    const AccessComputed computed = compute_access(
+        sites, in.world.origins, in.world.weights, std::vector<double>(sites.size(), 1.0),
+        AccessDecay{}, catchment, network, in.world.threads);
+    double total = 0.0, sum = 0.0;
+    for (std::size_t i = 0; i < in.world.weights.size(); ++i) {
+        total += in.world.weights[i];
+        sum += in.world.weights[i] * computed.result.access[i] * kAccessIndexScale;
+    }
+    if (!(total > 0.0)) return std::nullopt;
+    return sum / total;
+}
+
 // The what-if, the suggestion on top of it, and both scenarios measured.
 PlanRun compute_plan(const PlanJob& job, const PlanInputs& in, const WarningSink& warn) {
     PlanRun run;
@@ -280,6 +301,8 @@ PlanRun compute_plan(const PlanJob& job, const PlanInputs& in, const WarningSink
     run.after = evaluate_scenario(in.world, run.final_sites);
     run.figures_before = scenario_figures(in.world, run.before, in.within_m, in.within_s);
     run.figures_after = scenario_figures(in.world, run.after, in.within_m, in.within_s);
+    run.mean_access_before = mean_access_index(in, in.site_set.sites);
+    run.mean_access_after = mean_access_index(in, run.final_sites);
     // Takeovers of the added sites (crow-fly, or by road).
     count_served_origins(in.world, run.after, run.final_sites, in.roads != nullptr, run.changes);
     return run;

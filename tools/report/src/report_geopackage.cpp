@@ -106,7 +106,8 @@ void add_origin_layer(geodata::GeoPackageWriter& gpkg, const ReportModel& model)
                         {"road_site_name", FieldType::String},
                         {"road_distance_m", FieldType::Real, 1},
                         {"travel_time_s", FieldType::Real, 1},
-                        {"population", FieldType::Real, 1}});
+                        {"population", FieldType::Real, 1},
+                        {"access_index", FieldType::Real}});
     for (const ReportOrigin& o : model.origins) {
         Row row;
         const Site* site = o.site ? &sites[*o.site] : nullptr;
@@ -123,7 +124,8 @@ void add_origin_layer(geodata::GeoPackageWriter& gpkg, const ReportModel& model)
                       road ? Value(road->name) : Value(),
                       optional_real(road != nullptr, o.road_distance_m),
                       optional_real(road != nullptr, o.travel_time_s),
-                      o.population ? Value(*o.population) : Value()};
+                      o.population ? Value(*o.population) : Value(),
+                      o.access_index ? Value(*o.access_index) : Value()};
         row.area = o.polygon;
         row.line = {o.position};
         gpkg.add_row(origin_layer, row);

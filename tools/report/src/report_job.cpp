@@ -12,6 +12,7 @@
 #include "sitecover/error.hpp"
 #include "sitecover/geodata/staged_file.hpp"
 #include "sitecover/message.hpp"
+#include "sitecover/report/access_job.hpp"
 #include "sitecover/report/report_format.hpp"
 #include "sitecover/report/report_text.hpp"
 #include "sitecover/report_data.hpp"
@@ -94,6 +95,10 @@ ReportModel build_model(const ReportJob& job, const StudyInputs& in) {
     ReportModel model;
     static_cast<ReportData&>(model) = build_report_data(
         *in.areas, *in.sites, origins, in.roads ? in.roads->nearest.get() : nullptr, request);
+    add_access_index(
+        model,
+        in.roads ? AccessNetwork::by_road(in.roads->setup, RoadMetric::Time) : AccessNetwork{},
+        study.threads);
     model.lang = job.lang;
     model.shade_classes = default_shade_classes(model.with_roads, model.lang);
     model.noun = job.noun;

@@ -89,6 +89,8 @@ constexpr ReportText kEnglish{
     .f_mean_time = "mean travel time",
     .f_population_within = "of {1} inhabitants within {2}",
     .f_inhabitants = "inhabitants",
+    .f_access_gini = "Gini of the access index (2SFCA within {1})",
+    .f_access_palma = "Palma ratio of the access index (best-served 10 % over worst-served 40 %)",
     .f_fragile = "{3} {1} (best site less than {2} from the boundary)",
     .h_bar = "{1}: {2} {3}",
     .h_map = "Map",
@@ -237,6 +239,10 @@ constexpr ReportText kFrench{
     .f_mean_time = "temps de trajet moyen",
     .f_population_within = "des {1} habitants à moins de {2}",
     .f_inhabitants = "habitants",
+    .f_access_gini = "Gini de l’indice d’accessibilité (2SFCA à moins de {1})",
+    .f_access_palma =
+        "ratio de Palma de l’indice d’accessibilité (10\u00a0% les mieux servis sur les 40\u00a0% "
+        "les moins bien servis)",
     .f_fragile = "{1} {3} (meilleur site à moins de {2} de la limite)",
     .h_bar = "{1}\u00a0: {2} {3}",
     .h_map = "Carte",
@@ -337,6 +343,8 @@ constexpr std::array kAliases{
     Alias{"road_distance_m", "Road distance (m)", "Distance par la route (m)"},
     Alias{"travel_time_s", "Travel time (s)", "Temps de trajet (s)"},
     Alias{"population", "Population", "Population"},
+    Alias{"access_index", "Access index (2SFCA, sites per 10,000 inhabitants)",
+          "Indice d’accessibilité (2SFCA, sites pour 10\u00a0000 habitants)"},
     Alias{"origin_code", "Commune code", "Code de la commune"},
     Alias{"origin_name", "Commune", "Commune"},
     Alias{"by", "Measured", "Mesure"},

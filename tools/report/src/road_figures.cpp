@@ -105,9 +105,10 @@ void RoadFigures::record(const geodata::Origin& origin, const RoadAnswer& a,
         std::optional<std::string> current = population_->resolve(origin.code);
         if (current && !population_->by_code.at(*current)) current.reset();
         if (current) {
-            auto& [count, within] = by_commune_[*current];
-            ++count;
-            if (within_time) ++within;
+            CommuneCounts& counts = by_commune_[*current];
+            ++counts.count;
+            if (within_time) ++counts.within;
+            if (a.reached && a.time_s <= kStandardWithin_s) ++counts.within_standard;
         } else {
             without_population_.add(origin.code);
         }
@@ -138,16 +139,25 @@ double RoadFigures::mean_distance_m() const {
 
 double RoadFigures::median_distance_m() const { return median_of(distances_m_); }
 
-std::optional<std::pair<double, double>> RoadFigures::population_within_time() const {
+std::optional<std::pair<double, double>> RoadFigures::population_share(
+    std::size_t CommuneCounts::*within_member) const {
     if (!population_) return std::nullopt;
     double total = 0.0, within = 0.0;
     for (const auto& [code, counts] : by_commune_) {
         const auto inhabitants = static_cast<double>(*population_->by_code.at(code));
         total += inhabitants;
-        within +=
-            inhabitants * static_cast<double>(counts.second) / static_cast<double>(counts.first);
+        within += inhabitants * static_cast<double>(counts.*within_member) /
+                  static_cast<double>(counts.count);
     }
     return std::make_pair(total, within);
+}
+
+std::optional<std::pair<double, double>> RoadFigures::population_within_time() const {
+    return population_share(&CommuneCounts::within);
+}
+
+std::optional<std::pair<double, double>> RoadFigures::population_within_standard() const {
+    return population_share(&CommuneCounts::within_standard);
 }
 
 }  // namespace sitecover::report

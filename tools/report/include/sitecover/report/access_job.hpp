@@ -19,6 +19,8 @@
 #include "sitecover/report/study_inputs.hpp"
 #include "sitecover/report/study_request.hpp"
 #include "sitecover/report/table_output.hpp"
+#include "sitecover/report_data.hpp"
+#include "sitecover/road_catchment.hpp"
 
 namespace sitecover::report {
 
@@ -61,6 +63,42 @@ struct AccessEquity {
     std::optional<double> share_within_20_min;
     std::optional<double> share_within_30_min;
 };
+
+/// Where the pairs of a floating catchment come from: crow-fly (no graph; metres, exact
+/// geodesics) or a road network, with the snapping and access legs of `nearest --roads`.
+struct AccessNetwork {
+    const RoadGraph* graph = nullptr;      ///< null: crow-fly
+    const RoadSnapper* snapper = nullptr;  ///< by road: the graph's segment index
+    RoadMetric metric = RoadMetric::Time;  ///< by road: seconds (Time) or metres (Distance)
+    double access_speed_kmh = 30.0;        ///< by road: speed on the access legs
+    double max_snap_m = 5000.0;            ///< by road: points farther from a road take no part
+
+    /// By road over a loaded network (its access speed and max_snap_m).
+    static AccessNetwork by_road(const RoadSetup& setup, RoadMetric metric);
+};
+
+/// The floating catchment and what took no part in it.
+struct AccessComputed {
+    AccessResult result;                  ///< R_j per site, A_i per origin (per inhabitant)
+    std::vector<char> origin_on_network;  ///< by road: the origin lies within max_snap_m
+    std::vector<char> site_on_network;    ///< by road: the site lies within max_snap_m
+};
+
+/// The 2SFCA / E2SFCA of `origins` over `sites` as run_access computes it: the pairs within
+/// `catchment` (metres crow-fly; by road in the metric's unit), then floating_catchment with
+/// `decay` (zones in the catchment's unit), `demand` per origin and `supply` per site. The
+/// report's origins layer calls it with its default catchment. Throws as floating_catchment.
+AccessComputed compute_access(const std::vector<Site>& sites, const std::vector<LonLat>& origins,
+                              const std::vector<double>& demand, const std::vector<double>& supply,
+                              const AccessDecay& decay, double catchment,
+                              const AccessNetwork& network, unsigned threads);
+
+/// Fills ReportOrigin::access_index and ReportData::access_gini, access_palma: compute_access
+/// with the report's threshold as the catchment (within_s by road over `network`, else
+/// within_m crow-fly; `network` must be by road exactly when data.with_roads), 1 per site,
+/// the origins' population as demand (unknown: 0; 1 each when no origin has one). Leaves them
+/// empty for a threshold of 0.
+void add_access_index(ReportData& data, const AccessNetwork& network, unsigned threads);
 
 /// What run_access read and computed.
 struct AccessOutcome {

@@ -66,6 +66,11 @@ struct PlanRun {
     std::optional<Suggestion> suggestion;
     ScenarioOutcome before, after;
     ScenarioFigures figures_before, figures_after;
+    /// The weighted mean of the 2SFCA access index (sites per 10,000 inhabitants, as
+    /// `sitecover access` and the report's origins layer compute it: within within_min by road,
+    /// else within_km crow-fly, 1 per site, the origins' weights as demand) before and after;
+    /// empty for a threshold of 0 or no weight.
+    std::optional<double> mean_access_before, mean_access_after;
 };
 
 /// What run_plan read, computed and wrote.

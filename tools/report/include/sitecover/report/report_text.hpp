@@ -93,8 +93,10 @@ struct ReportText {
     const char* f_mean_time;
     const char* f_population_within;  ///< {1} inhabitants, {2} threshold
     const char* f_inhabitants;
-    const char* f_fragile;  ///< {1} noun, {2} margin, {3} fragile_word()
-    const char* h_bar;      ///< a histogram bar: {1} class, {2} count, {3} what is counted
+    const char* f_access_gini;   ///< {1} threshold (the access index's catchment)
+    const char* f_access_palma;  ///< {1} threshold
+    const char* f_fragile;       ///< {1} noun, {2} margin, {3} fragile_word()
+    const char* h_bar;           ///< a histogram bar: {1} class, {2} count, {3} what is counted
     const char* h_map;
     const char* h_hist_road;
     const char* h_hist_crow;

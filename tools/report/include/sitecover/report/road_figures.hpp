@@ -116,6 +116,10 @@ public:
     /// was drawn is found through its former code; several origins in one current commune
     /// share its population equally, so that nobody is counted twice. None without population.
     std::optional<std::pair<double, double>> population_within_time() const;
+    /// The national standard: 20 minutes by road (ANCT, 2025), counted whatever within_s is.
+    static constexpr double kStandardWithin_s = 20 * 60.0;
+    /// As population_within_time, within kStandardWithin_s.
+    std::optional<std::pair<double, double>> population_within_standard() const;
     const std::string& population_path() const { return population_path_; }
     const FirstItems<std::string>& without_population() const { return without_population_; }
 
@@ -135,8 +139,14 @@ private:
         std::size_t site = 0;
         double time_s = -1.0;
     } slowest_;
-    // Per current commune code: origins counted, and those within the time threshold.
-    std::map<std::string, std::pair<std::size_t, std::size_t>> by_commune_;
+    // Per current commune code: origins counted, and those within the time threshold and the
+    // standard.
+    struct CommuneCounts {
+        std::size_t count = 0, within = 0, within_standard = 0;
+    };
+    std::map<std::string, CommuneCounts> by_commune_;
+    std::optional<std::pair<double, double>> population_share(
+        std::size_t CommuneCounts::*within) const;
 };
 
 }  // namespace sitecover::report
