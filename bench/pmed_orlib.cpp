@@ -40,7 +40,8 @@ int main(int argc, char** argv) {
             const auto start = std::chrono::steady_clock::now();
             const sitecover::bench::OrlibPmed pm = sitecover::bench::read_orlib_pmed(in);
             const sitecover::PlanProblem problem = sitecover::bench::orlib_problem(pm);
-            const sitecover::PlanGoal goal{sitecover::Objective::PMedian};
+            sitecover::PlanGoal goal;
+            goal.objective = sitecover::Objective::PMedian;
             const sitecover::PlanResult start_answer =
                 sitecover::suggest_sites(problem, pm.p, goal);
             const sitecover::ExactPlan exact =

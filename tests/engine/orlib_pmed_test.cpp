@@ -59,7 +59,8 @@ TEST(OrlibPmed, ProvenOptimumEqualsTheBestSubsetOnRandomGraphs) {
         std::istringstream in(random_instance(seed, n, n, p));
         const OrlibPmed pm = read_orlib_pmed(in);
         const sitecover::PlanProblem problem = orlib_problem(pm);
-        const sitecover::PlanGoal goal{sitecover::Objective::PMedian};
+        sitecover::PlanGoal goal;
+        goal.objective = sitecover::Objective::PMedian;
         const sitecover::PlanResult start = sitecover::suggest_sites(problem, p, goal);
         const sitecover::ExactPlan exact = sitecover::solve_exact(problem, p, goal, start);
         EXPECT_TRUE(exact.quality.proven_optimal);
