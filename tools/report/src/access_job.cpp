@@ -105,7 +105,7 @@ std::vector<LonLat> positions_of(const std::vector<geodata::Origin>& origins) {
 }
 
 // By road: each origin's nearest site (the shares within 20 and 30 minutes, as
-// `nearest --roads` counts them).
+// the nearest job counts them by road).
 void road_nearest(const RoadStudy& study, AccessOutcome& out, const std::vector<LonLat>& positions,
                   unsigned threads) {
     const std::vector<RoadNearest> nearest = study.nearest->nearest_batch(positions, threads);

@@ -146,7 +146,7 @@ void check_outputs_are_not_inputs(const ReportJob& job, const MapContextSources&
     }
 }
 
-// The road figures of the model's origins (as `nearest --roads` counts them).
+// The road figures of the model's origins (as the nearest job counts them by road).
 RoadFigures road_figures(const ReportJob& job, const StudyInputs& in, const ReportModel& model) {
     const std::vector<Site>& sites = in.sites->sites();
     const RoadAnswers answers(in.roads, sites);

@@ -59,13 +59,14 @@ struct AccessEquity {
     std::optional<double> gini;            ///< population-weighted Gini of access_index
     std::optional<double> palma;           ///< Palma ratio (none: the bottom 40 % have nothing)
     /// By road: the shares in [0, 1] of the population whose nearest site (NearestByRoad, as
-    /// `nearest --roads`) is within 20 and 30 minutes; none without roads or population.
+    /// the nearest job by road) is within 20 and 30 minutes; none without roads or population.
     std::optional<double> share_within_20_min;
     std::optional<double> share_within_30_min;
 };
 
 /// Where the pairs of a floating catchment come from: crow-fly (no graph; metres, exact
-/// geodesics) or a road network, with the snapping and access legs of `nearest --roads`.
+/// geodesics) or a road network, with the snapping and access legs of the nearest job by road
+/// (run_nearest).
 struct AccessNetwork {
     const RoadGraph* graph = nullptr;      ///< null: crow-fly
     const RoadSnapper* snapper = nullptr;  ///< by road: the graph's segment index
