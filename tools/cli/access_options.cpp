@@ -10,31 +10,8 @@ namespace {
 // The road options that make sense for access (the cost's metric follows the catchment).
 void declare_access_road_options(Options& options) {
     options.group("Travel by road");
-    options.value("--roads", "FILE",
-                  "road network: GDAL line layer, or OpenStreetMap .osm.pbf / .osm / .osm.gz");
-    options.value("--roads-layer", "NAME", "layer of the road file (OSM default: lines)");
-    options.value("--roads-where", "EXPR", "OGR SQL attribute filter on the roads");
-    options.value("--roads-crs", "CRS", "CRS of a road file that declares none");
-    options.value("--class-field", "NAME", "road class field (default: class; highway for OSM)");
-    options.value("--speed-field", "NAME",
-                  "field (or OSM tag, e.g. maxspeed) with a speed in km/h");
-    options.value("--speeds", "LIST",
-                  "speeds by class, e.g. motorway=110,trunk=80,departmental=70,local=40");
-    options.value("--profile", "FILE", "speed profile file: one 'class = km/h' per line");
-    options.value("--access-speed", "KMH",
-                  "speed on the straight leg between a point and its road (default 30)");
-    options.value("--max-snap-m", "M",
-                  "a point farther than this from any road takes no part (default 5000)");
-}
-
-void check_access_road_options(const Options& options) {
-    if (options.has("--roads")) return;
-    for (const char* road_only :
-         {"--roads-layer", "--roads-where", "--roads-crs", "--class-field", "--speed-field",
-          "--speeds", "--profile", "--access-speed", "--max-snap-m"}) {
-        if (options.has(road_only))
-            throw UsageError(std::string("option '") + road_only + "' needs --roads FILE");
-    }
+    declare_road_network_options(
+        options, "a point farther than this from any road takes no part (default 5000)", false);
 }
 
 }  // namespace
@@ -78,7 +55,7 @@ void declare_access_options(Options& options) {
 
 AccessOptions read_access_options(const Options& options) {
     check_run_files(options);  // outputs distinct and none of them an input, before any work
-    check_access_road_options(options);
+    check_road_options_need_roads(options);
     AccessOptions o;
     report::AccessJob& job = o.job;
     if (options.has("--catchment-km"))

@@ -26,9 +26,7 @@ std::string format_min(double time_s) { return format_fixed(time_s / 60.0, 1) + 
 
 }  // namespace
 
-void declare_road_options(Options& options) {
-    options.group(
-        "Travel by road (adds road_site_id, road_distance_m, travel_time_s, snap_m, reachable)");
+void declare_road_network_options(Options& options, const char* max_snap_help, bool with_metric) {
     options.value("--roads", "FILE",
                   "road network: GDAL line layer, or OpenStreetMap .osm.pbf / .osm / .osm.gz");
     options.value("--roads-layer", "NAME", "layer of the road file (OSM default: lines)");
@@ -40,11 +38,18 @@ void declare_road_options(Options& options) {
     options.value("--speeds", "LIST",
                   "speeds by class, e.g. motorway=110,trunk=80,departmental=70,local=40");
     options.value("--profile", "FILE", "speed profile file: one 'class = km/h' per line");
-    options.value("--by", "METRIC", "nearest site by road: time (default) or distance");
+    if (with_metric)
+        options.value("--by", "METRIC", "nearest site by road: time (default) or distance");
     options.value("--access-speed", "KMH",
                   "speed on the straight leg between a point and its road (default 30)");
-    options.value("--max-snap-m", "M",
-                  "an origin farther than this from any road is unreachable (default 5000)");
+    options.value("--max-snap-m", "M", max_snap_help);
+}
+
+void declare_road_options(Options& options) {
+    options.group(
+        "Travel by road (adds road_site_id, road_distance_m, travel_time_s, snap_m, reachable)");
+    declare_road_network_options(
+        options, "an origin farther than this from any road is unreachable (default 5000)", true);
     options.value("--within-min", "MIN",
                   "the summary counts origins within this travel time (default 30)");
     options.value("--population", "FILE",
@@ -52,6 +57,7 @@ void declare_road_options(Options& options) {
 }
 
 void check_road_options_need_roads(const Options& options) {
+    // A command that does not declare one of these never has it.
     if (options.has("--roads")) return;
     for (const char* road_only :
          {"--roads-layer", "--roads-where", "--roads-crs", "--class-field", "--speed-field",

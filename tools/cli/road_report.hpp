@@ -24,6 +24,11 @@
 
 namespace sitecover::cli {
 
+/// Declares the network's options: --roads, its layer, filter and CRS, the class and speed
+/// fields, --speeds, --profile, --by (with `with_metric`), --access-speed and --max-snap-m
+/// (its help: `max_snap_help`). Shared by the commands that travel by road.
+void declare_road_network_options(Options& options, const char* max_snap_help, bool with_metric);
+
 /// Declares --roads and its companions (--speeds, --profile, --by, --max-snap-m...).
 void declare_road_options(Options& options);
 
